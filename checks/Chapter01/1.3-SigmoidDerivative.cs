@@ -1,0 +1,55 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.3", "SigmoidDerivative")]
+public sealed class SigmoidDerivativeChecks
+{
+    private const string Hint = "σ'(x) = σ(x)·(1 − σ(x)) with s = Earlier.Sigmoid(x): return s * (1 - s). " +
+                                "Use s, not x, and a minus inside the parentheses.";
+
+    private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
+
+    [Check("gives the seed's worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor x = new[] { 1.0, 2.0, 3.0 };
+        var expected = Tensor.From(0.19661193324148185, 0.10499358540350662, 0.045176659730912);
+        Expect.Close(c.SigmoidDerivative(x), expected, "SigmoidDerivative([1, 2, 3])", Tolerance.Value, [Expect.Input("x", x)], Hint);
+    }
+
+    [Check("matches the numerical derivative of σ on random tensors")]
+    public void MatchesNumericalDerivative(IChapter1 c) =>
+        Properties.ForAll("1.3 numerical derivative", Gens.Tensor(-6, 6, 3, 4), tc =>
+        {
+            var x = tc.Value;
+            var numerical = Numerical.ElementwiseDerivative(Sigma, x);
+            Expect.Close(c.SigmoidDerivative(x.Copy()), numerical, "SigmoidDerivative(x)", Tolerance.Gradient,
+                [Expect.Input("x", x)], Hint, expectedNote: "central difference of σ with h = 1e-5");
+        }, Gens.Shrink);
+
+    [Check("is finite and tends to 0 far from the origin")]
+    public void FiniteInTheTails(IChapter1 c)
+    {
+        Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
+        var y = c.SigmoidDerivative(x);
+        Expect.Close(y, Tensor.Zeros(4), "SigmoidDerivative([-800, -40, 40, 800])", new Tolerance(1e-15, 0), [Expect.Input("x", x)],
+            "for large |x|, σ(x) is 0 or 1, so σ(x)·(1 − σ(x)) is 0; NaN here usually means computing e^x / (1 + e^x)² directly.");
+    }
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter1 c)
+    {
+        Tensor x = new[,] { { -1.0, 0.0 }, { 0.5, 2.0 } };
+        var before = x.Copy();
+        c.SigmoidDerivative(x);
+        Expect.Unchanged(before, x, "SigmoidDerivative(x)", "x");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        var x = Tensor.Arange(-5, 5, 0.5).Reshape(4, 5);
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "SigmoidDerivative(x)", c.SigmoidDerivative(x) } }, Tolerance.Value, Hint);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Reflection;
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks;
+
+/// <summary>What the check running on this thread is grading; golden files and plots ask it.</summary>
+public sealed record CheckContext(Subject Subject, Exercise Exercise, bool IsReference)
+{
+    private static readonly AsyncLocal<CheckContext?> Ambient = new();
+
+    /// <summary>The context of the running check (a default reference context outside the grader, for tools).</summary>
+    public static CheckContext? Current => Ambient.Value;
+
+    internal static IDisposable Enter(CheckContext context)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = context;
+        return new Scope(() => Ambient.Value = previous);
+    }
+
+    private sealed class Scope(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+}
+
+/// <summary>
+/// Runs an exercise's checks against a subject and says how it came out. A learner's mistake never
+/// escapes: exceptions become <c>crashed</c>, a check past the exercise's time budget becomes
+/// <c>timed-out</c> (its thread is abandoned; the runner's watchdog also ends the whole process),
+/// and the stub's <see cref="NotImplementedException"/> becomes <c>not-started</c>.
+/// </summary>
+public static class Grader
+{
+    /// <summary>Grades every check of <paramref name="exercise"/> against <paramref name="subject"/>.</summary>
+    public static ExerciseResult Grade(Exercise exercise, Subject subject, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(subject);
+        var budget = timeout ?? exercise.Timeout;
+        var clock = Stopwatch.StartNew();
+        var results = new List<CheckResult>();
+        var context = new CheckContext(subject, exercise, ReferenceEquals(subject, Subjects.Reference));
+        foreach (var check in exercise.Checks)
+        {
+            var remaining = budget - clock.Elapsed;
+            var result = remaining <= TimeSpan.Zero
+                ? new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget))
+                : RunOne(exercise, check, subject, context, remaining, budget);
+            results.Add(result);
+            if (result.State is State.TimedOut) break; // its thread is still busy; later checks would only wait
+        }
+        var state = Combine(results);
+        var first = results.FirstOrDefault(r => r.State != State.Passed);
+        var message = state switch
+        {
+            State.Passed => null,
+            State.NotStarted => NotStartedMessage(exercise),
+            _ => $"{first!.Name}: {first.Message}",
+        };
+        return new ExerciseResult(exercise.Id, exercise.Chapter, exercise.Title, state, message, clock.Elapsed.TotalSeconds, results);
+    }
+
+    /// <summary>What a learner reads for an untouched stub.</summary>
+    public static string NotStartedMessage(Exercise exercise) =>
+        $"not started yet: open {exercise.Folder}/ and replace the `throw new NotImplementedException(...)`.";
+
+    private static string TimedOutMessage(Exercise exercise, TimeSpan budget) =>
+        $"did not finish within {budget.TotalSeconds:0} s. Is there an endless loop (a `while` whose condition never " +
+        $"becomes false, a loop variable that never changes) or a recursion without a base case in {exercise.Folder}?";
+
+    private static State Combine(IReadOnlyList<CheckResult> results)
+    {
+        if (results.Count == 0) return State.Crashed;
+        if (results.All(r => r.State == State.Passed)) return State.Passed;
+        if (results.All(r => r.State == State.NotStarted)) return State.NotStarted;
+        if (results.Any(r => r.State == State.TimedOut)) return State.TimedOut;
+        if (results.Any(r => r.State is State.Failed or State.NotStarted)) return State.Failed;
+        return State.Crashed;
+    }
+
+    private static CheckResult RunOne(Exercise exercise, CheckInfo check, Subject subject, CheckContext context, TimeSpan remaining, TimeSpan budget)
+    {
+        var chapter = ChapterOf(subject, check.ChapterType);
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var blocks = Blocks.Grading(Subjects.Reference, exercise.Id);
+                using var ambient = CheckContext.Enter(context);
+                var instance = Activator.CreateInstance(exercise.ChecksType);
+                check.Method.Invoke(instance, [chapter]);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                error = e.InnerException;
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        }, maxStackSize: 16 * 1024 * 1024)
+        {
+            IsBackground = true, // an endless loop must not keep the process alive
+            Name = $"check {exercise.Id}: {check.Description}",
+        };
+        thread.Start();
+        if (!thread.Join(remaining))
+        {
+            return new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget));
+        }
+        return error switch
+        {
+            null => new CheckResult(check.Description, State.Passed, null),
+            CheckFailure f => new CheckResult(check.Description, State.Failed, f.Message),
+            NotImplementedException => new CheckResult(check.Description, State.NotStarted, NotStartedMessage(exercise)),
+            BlockNotAllowedException b => new CheckResult(check.Description, State.Failed, b.Message),
+            _ => new CheckResult(check.Description, State.Crashed, CrashMessage(error)),
+        };
+    }
+
+    /// <summary>Names the exception, its message, and the line of the learner's code it came from.</summary>
+    public static string CrashMessage(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var trace = new StackTrace(error, fNeedFileInfo: true);
+        var where = trace.GetFrames()
+            .Select(f => (file: f.GetFileName(), line: f.GetFileLineNumber(), method: f.GetMethod()?.Name))
+            .FirstOrDefault(f => f.file is not null && f.file.Replace('\\', '/').Contains("/exercises/", StringComparison.Ordinal));
+        var at = where.file is null ? "" : $"\n  at {Repo.Relative(where.file)}:{where.line} (in {where.method})";
+        var hint = error switch
+        {
+            ShapeException => "\n  hint: print the shapes (x.ShapeText) of the tensors on that line; broadcasting needs trailing axes equal or 1.",
+            IndexOutOfRangeException => "\n  hint: an index ran past the end of an axis; check your loop bounds against x.Shape.",
+            NullReferenceException => "\n  hint: something you used is null; did you forget to assign a field or return a value?",
+            _ => "",
+        };
+        return $"your code threw {error.GetType().Name}: {error.Message}{at}{hint}";
+    }
+
+    private static object ChapterOf(Subject subject, Type chapterType)
+    {
+        var property = typeof(Subject).GetProperties().FirstOrDefault(p => p.PropertyType == chapterType)
+            ?? throw new InvalidOperationException($"Subject has no chapter of type {chapterType.Name}.");
+        return property.GetValue(subject)!;
+    }
+}

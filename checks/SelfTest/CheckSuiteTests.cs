@@ -1,0 +1,74 @@
+using DeepLearningKata.Checks;
+using NUnit.Framework;
+
+namespace DeepLearningKata.SelfTest;
+
+/// <summary>
+/// The checks, tested: the reference passes every check (and so reproduces every golden file), every
+/// mutant is rejected with a message naming its exercise, and every exercise has its five parts.
+/// </summary>
+[TestFixture]
+public sealed class CheckSuiteTests
+{
+    public static IEnumerable<TestCaseData> Exercises =>
+        Catalog.Exercises.Select(e => new TestCaseData(e.Id).SetName($"{e.Id} {e.Title}"));
+
+    public static IEnumerable<TestCaseData> Mutants =>
+        Subjects.Mutants.Select(m => new TestCaseData(m.Key).SetName($"{m.ExerciseId} mutant {m.Type.Name}"));
+
+    [TestCaseSource(nameof(Exercises))]
+    public void Reference_passes_every_check(string id)
+    {
+        var result = Grader.Grade(Catalog.Get(id), Subjects.Reference, TimeSpan.FromSeconds(120));
+        Assert.That(result.State, Is.EqualTo(State.Passed), Report.Describe(result));
+    }
+
+    [TestCaseSource(nameof(Mutants))]
+    public void Mutant_is_rejected_with_a_message_naming_the_exercise(string key)
+    {
+        var mutant = Subjects.Mutants.Single(m => m.Key == key);
+        var exercise = Catalog.Get(mutant.ExerciseId);
+        var result = Grader.Grade(exercise, mutant.Subject, TimeSpan.FromSeconds(120));
+        var report = Report.Describe(result);
+        TestContext.Out.WriteLine(report);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.State, Is.EqualTo(State.Failed).Or.EqualTo(State.Crashed),
+                $"mutant '{mutant.Mistake}' was not rejected:\n{report}");
+            Assert.That(report, Does.StartWith($"{Report.Mark(result.State)} {exercise.Id} {exercise.Title}"));
+            Assert.That(result.Message, Is.Not.Null.And.Not.Empty);
+        });
+    }
+
+    [TestCaseSource(nameof(Exercises))]
+    public void Exercise_has_at_least_two_mutants(string id) =>
+        Assert.That(Subjects.Mutants.Count(m => m.ExerciseId == id), Is.GreaterThanOrEqualTo(2),
+            $"exercise {id} needs at least two mutants (classic mistakes from CURRICULUM.md and our own)");
+
+    [TestCaseSource(nameof(Exercises))]
+    public void Exercise_has_checks_and_a_stub_with_instructions(string id)
+    {
+        var exercise = Catalog.Get(id);
+        Assert.That(exercise.Checks, Is.Not.Empty);
+        var folder = Path.Combine(Repo.Root, exercise.Folder);
+        Assert.That(Directory.Exists(folder), $"missing exercise folder {exercise.Folder}");
+        var stub = string.Join("\n", Directory.GetFiles(folder, "*.cs").Select(File.ReadAllText));
+        foreach (var part in new[] { "Formula:", "Shapes:", "Example:", "Hint:", $"Exercise {id}" })
+        {
+            Assert.That(stub, Does.Contain(part), $"the stub of {id} must state its {part.TrimEnd(':')}");
+        }
+        Assert.That(stub, Does.Not.Contain("PLACEHOLDER"));
+    }
+
+    [Test]
+    public void Mutant_keys_name_existing_exercises() =>
+        Assert.That(Subjects.Mutants.Select(m => m.ExerciseId).Distinct(),
+            Is.SubsetOf(Catalog.Exercises.Select(e => e.Id)));
+
+    [Test]
+    public void The_exercises_cannot_call_the_reference()
+    {
+        var referenced = typeof(DeepLearningKata.Exercises.Earlier).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+        Assert.That(referenced, Has.None.EqualTo("DeepLearningKata.Reference"));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using DeepLearningKata.Contracts;
+using DeepLearningKata.Reference;
+
+namespace DeepLearningKata.Checks;
+
+/// <summary>A mutant: the reference with one exercise deliberately wrong.</summary>
+public sealed record Mutant(string ExerciseId, string Mistake, Type Type, Subject Subject)
+{
+    /// <summary>A short name for command lines: <c>1.3/SigmoidDerivativeOnePlus</c>.</summary>
+    public string Key => $"{ExerciseId}/{Type.Name}";
+
+    public override string ToString() => $"{ExerciseId}: {Mistake}";
+}
+
+/// <summary>The subjects the checks can grade.</summary>
+public static class Subjects
+{
+    /// <summary>The reference solutions (engine/Reference).</summary>
+    public static Subject Reference { get; } =
+        new("reference", new Chapter1Reference(), new Chapter2Reference(), new Chapter3Reference());
+
+    /// <summary>The learner's exercises (exercises/), the default subject.</summary>
+    public static Subject Learner { get; } =
+        new("learner", new LearnerChapter1(), new LearnerChapter2(), new LearnerChapter3());
+
+    private static readonly Lazy<IReadOnlyList<Mutant>> AllMutants = new(() =>
+        typeof(Subjects).Assembly.GetTypes()
+            .Select(t => (t, a: t.GetCustomAttribute<MutantAttribute>()))
+            .Where(p => p.a is not null)
+            .Select(p => new Mutant(p.a!.ExerciseId, p.a.Mistake, p.t,
+                Reference.With(Activator.CreateInstance(p.t)!, $"mutant {p.a.ExerciseId}/{p.t.Name}")))
+            .OrderBy(m => m.ExerciseId, Comparer<string>.Create(Blocks.CompareIds))
+            .ThenBy(m => m.Type.Name, StringComparer.Ordinal)
+            .ToList());
+
+    /// <summary>Every mutant in the checks assembly, in exercise order.</summary>
+    public static IReadOnlyList<Mutant> Mutants => AllMutants.Value;
+
+    /// <summary>
+    /// A subject by name: <c>learner</c>, <c>reference</c>, or <c>mutant:KEY</c> (e.g. <c>mutant:1.3/SigmoidDerivativeOnePlus</c>).
+    /// </summary>
+    public static Subject ByName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Equals("learner", StringComparison.OrdinalIgnoreCase)) return Learner;
+        if (name.Equals("reference", StringComparison.OrdinalIgnoreCase)) return Reference;
+        if (name.StartsWith("mutant:", StringComparison.OrdinalIgnoreCase))
+        {
+            var key = name["mutant:".Length..];
+            return Mutants.FirstOrDefault(m => m.Key == key)?.Subject
+                ?? throw new ArgumentException($"There is no mutant '{key}'. Mutants: {string.Join(", ", Mutants.Select(m => m.Key))}.");
+        }
+        throw new ArgumentException($"Unknown subject '{name}': use learner, reference or mutant:KEY.");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Numerics.Tensors;
+
+namespace DeepLearningKata;
+
+internal static partial class Kernels
+{
+    internal enum ReduceOp { Sum, Max, Min, Argmax }
+
+    internal static double Sum(ReadOnlySpan<double> x) => TensorPrimitives.Sum(x);
+
+    internal static double Max(ReadOnlySpan<double> x) => TensorPrimitives.Max(x);
+
+    internal static double Min(ReadOnlySpan<double> x) => TensorPrimitives.Min(x);
+
+    /// <summary>
+    /// Reduces a tensor viewed as <c>(outer, n, inner)</c> along its middle axis into <c>(outer, inner)</c>.
+    /// When <c>inner</c> is 1 (the last axis) each row is one contiguous SIMD reduction; otherwise
+    /// whole rows of length <c>inner</c> are combined with SIMD.
+    /// </summary>
+    internal static void ReduceAxis(ReduceOp op, ReadOnlySpan<double> x, Span<double> result, int outer, int n, int inner)
+    {
+        for (var o = 0; o < outer; o++)
+        {
+            var block = x.Slice(o * n * inner, n * inner);
+            var dst = result.Slice(o * inner, inner);
+            if (inner == 1)
+            {
+                dst[0] = op switch
+                {
+                    ReduceOp.Sum => TensorPrimitives.Sum(block),
+                    ReduceOp.Max => TensorPrimitives.Max(block),
+                    ReduceOp.Min => TensorPrimitives.Min(block),
+                    _ => FirstIndexOfMax(block, 0, 1, n),
+                };
+                continue;
+            }
+            if (op == ReduceOp.Argmax)
+            {
+                for (var j = 0; j < inner; j++) dst[j] = FirstIndexOfMax(block, j, inner, n);
+                continue;
+            }
+            if (op == ReduceOp.Sum) dst.Clear(); else block[..inner].CopyTo(dst);
+            for (var i = op == ReduceOp.Sum ? 0 : 1; i < n; i++)
+            {
+                var row = block.Slice(i * inner, inner);
+                switch (op)
+                {
+                    case ReduceOp.Sum: TensorPrimitives.Add(dst, row, dst); break;
+                    case ReduceOp.Max: TensorPrimitives.Max(dst, row, dst); break;
+                    default: TensorPrimitives.Min(dst, row, dst); break;
+                }
+            }
+        }
+    }
+
+    // NumPy's argmax: the first index of the maximum; NaN counts as the maximum.
+    private static double FirstIndexOfMax(ReadOnlySpan<double> block, int start, int stride, int n)
+    {
+        var best = 0;
+        var bestValue = block[start];
+        for (var i = 1; i < n && !double.IsNaN(bestValue); i++)
+        {
+            var v = block[start + i * stride];
+            if (v > bestValue || double.IsNaN(v)) { best = i; bestValue = v; }
+        }
+        return best;
+    }
+}

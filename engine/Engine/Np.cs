@@ -1,0 +1,143 @@
+namespace DeepLearningKata;
+
+/// <summary>
+/// NumPy's functions by their NumPy names, so a line of the book reads almost the same in C#:
+/// <c>np.exp(-x)</c> is <c>Np.Exp(-x)</c>, <c>np.dot(x, W)</c> is <c>Np.Dot(x, W)</c>.
+/// Every function returns a new tensor and leaves its arguments unchanged.
+/// </summary>
+public static class Np
+{
+    /// <summary>e to the power of each element (<c>np.exp</c>).</summary>
+    public static Tensor Exp(Tensor x) => Unary(x, Kernels.UnaryOp.Exp);
+
+    /// <summary>The natural logarithm of each element (<c>np.log</c>); <c>log(0) = -∞</c>.</summary>
+    public static Tensor Log(Tensor x) => Unary(x, Kernels.UnaryOp.Log);
+
+    /// <summary>The square root of each element (<c>np.sqrt</c>).</summary>
+    public static Tensor Sqrt(Tensor x) => Unary(x, Kernels.UnaryOp.Sqrt);
+
+    /// <summary>The absolute value of each element (<c>np.abs</c>).</summary>
+    public static Tensor Abs(Tensor x) => Unary(x, Kernels.UnaryOp.Abs);
+
+    /// <summary>Each element squared (<c>x ** 2</c>).</summary>
+    public static Tensor Square(Tensor x) => x * x;
+
+    /// <summary>Each element raised to <paramref name="p"/> (<c>x ** p</c>).</summary>
+    public static Tensor Power(Tensor x, double p) => x.Apply(v => Math.Pow(v, p));
+
+    /// <summary>The hyperbolic tangent of each element (<c>np.tanh</c>).</summary>
+    public static Tensor Tanh(Tensor x) => Unary(x, Kernels.UnaryOp.Tanh);
+
+    /// <summary>The larger of each element and <paramref name="a"/> (<c>np.maximum(0, x)</c>).</summary>
+    public static Tensor Maximum(double a, Tensor x) => x.Apply(v => Math.Max(a, v));
+
+    /// <summary>The larger of each element and <paramref name="a"/>.</summary>
+    public static Tensor Maximum(Tensor x, double a) => Maximum(a, x);
+
+    /// <summary>The element-wise larger of two tensors, with broadcasting (<c>np.maximum(a, b)</c>).</summary>
+    public static Tensor Maximum(Tensor a, Tensor b)
+    {
+        // max(a, b) = b + relu(a - b), which keeps broadcasting in one place.
+        var d = a - b;
+        return b + Maximum(0.0, d);
+    }
+
+    /// <summary>The sum of all elements (<c>np.sum(x)</c>).</summary>
+    public static double Sum(Tensor x) => x.Sum();
+
+    /// <summary>Sums along an axis (<c>np.sum(x, axis=…, keepdims=…)</c>).</summary>
+    public static Tensor Sum(Tensor x, int axis, bool keepdims = false) => x.Sum(axis, keepdims);
+
+    /// <summary>The mean of all elements (<c>np.mean(x)</c>).</summary>
+    public static double Mean(Tensor x) => x.Mean();
+
+    /// <summary>Means along an axis.</summary>
+    public static Tensor Mean(Tensor x, int axis, bool keepdims = false) => x.Mean(axis, keepdims);
+
+    /// <summary>The largest element (<c>np.max(x)</c>).</summary>
+    public static double Max(Tensor x) => x.Max();
+
+    /// <summary>Maxima along an axis.</summary>
+    public static Tensor Max(Tensor x, int axis, bool keepdims = false) => x.Max(axis, keepdims);
+
+    /// <summary>Indices of the maxima along an axis (<c>np.argmax(x, axis=1)</c>).</summary>
+    public static Tensor Argmax(Tensor x, int axis) => x.Argmax(axis);
+
+    /// <summary>The flat index of the largest element (<c>np.argmax(x)</c>).</summary>
+    public static int Argmax(Tensor x) => x.Argmax();
+
+    /// <summary>1.0 where the two tensors are equal (after broadcasting), else 0.0 (<c>a == b</c> as a float mask).</summary>
+    public static Tensor Equal(Tensor a, Tensor b)
+    {
+        var shape = Tensor.BroadcastShape(a.ShapeSpan, b.ShapeSpan, "compare");
+        var za = Tensor.Zeros(shape) + a;
+        var zb = Tensor.Zeros(shape) + b;
+        var result = new double[za.Size];
+        for (var i = 0; i < result.Length; i++) result[i] = za.Data[i] == zb.Data[i] ? 1.0 : 0.0;
+        return new Tensor(result, shape);
+    }
+
+    /// <summary>
+    /// The dot product, as <c>np.dot</c>: 1-D·1-D is the inner product (a 0-D tensor), 2-D·2-D the
+    /// matrix product, 2-D·1-D and 1-D·2-D a matrix–vector product.
+    /// </summary>
+    /// <exception cref="ShapeException">The inner dimensions differ; the message names both shapes.</exception>
+    public static Tensor Dot(Tensor a, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Ndim == 0 || b.Ndim == 0) return a * b;
+        if (a.Ndim > 2 || b.Ndim > 2)
+        {
+            throw new ShapeException($"Dot supports 1-D and 2-D tensors; got shapes {a.ShapeText} and {b.ShapeText}. Reshape first.");
+        }
+        var m = a.Ndim == 2 ? a.Dim(0) : 1;
+        var k = a.Dim(-1);
+        var kb = b.Ndim == 2 ? b.Dim(0) : b.Dim(0);
+        var n = b.Ndim == 2 ? b.Dim(1) : 1;
+        if (k != kb)
+        {
+            throw new ShapeException(
+                $"Dot of shapes {a.ShapeText} and {b.ShapeText}: the last axis of the first ({k}) must equal " +
+                $"the {(b.Ndim == 2 ? "first" : "only")} axis of the second ({kb}).");
+        }
+        var c = new double[m * n];
+        Kernels.MatMul(a.Data, b.Data, c, m, k, n);
+        int[] shape = (a.Ndim, b.Ndim) switch
+        {
+            (1, 1) => [],
+            (1, 2) => [n],
+            (2, 1) => [m],
+            _ => [m, n],
+        };
+        return new Tensor(c, shape);
+    }
+
+    /// <summary>The matrix product (<c>a @ b</c>); the same as <see cref="Dot"/> for 1-D and 2-D tensors.</summary>
+    public static Tensor Matmul(Tensor a, Tensor b) => Dot(a, b);
+
+    /// <summary>The outer product of the flattened inputs: <c>out[i, j] = a[i]·b[j]</c> (<c>np.outer</c>).</summary>
+    public static Tensor Outer(Tensor a, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Dot(a.Reshape(a.Size, 1), b.Reshape(1, b.Size));
+    }
+
+    /// <summary>The element-wise product with broadcasting (<c>np.multiply</c>, the same as <c>a * b</c>).</summary>
+    public static Tensor Multiply(Tensor a, Tensor b) => a * b;
+
+    /// <summary>The L2 norm of all elements, or along an axis (<c>np.linalg.norm</c>).</summary>
+    public static double Norm(Tensor x) => Math.Sqrt((x * x).Sum());
+
+    /// <summary>L2 norms along an axis (<c>np.linalg.norm(x, axis=…, keepdims=…)</c>).</summary>
+    public static Tensor Norm(Tensor x, int axis, bool keepdims = false) => Sqrt((x * x).Sum(axis, keepdims));
+
+    private static Tensor Unary(Tensor x, Kernels.UnaryOp op)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var result = new double[x.Size];
+        Kernels.Unary(op, x.Data, result);
+        return new Tensor(result, x.Shape);
+    }
+}

@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.Text;
+
+namespace DeepLearningKata;
+
+/// <summary>
+/// An n-dimensional array of doubles with NumPy's semantics: a shape, row-major (C-order) storage,
+/// broadcasting element-wise arithmetic, reductions with <c>axis</c> and <c>keepdims</c>.
+/// </summary>
+/// <remarks>
+/// Read it next to NumPy: <c>x.Shape</c> is <c>x.shape</c>, <c>x.T</c> is <c>x.T</c>,
+/// <c>x.Sum(axis: 1, keepdims: true)</c> is <c>np.sum(x, axis=1, keepdims=True)</c>, and
+/// <c>Np.Dot(a, b)</c> is <c>np.dot(a, b)</c>. Operations return new tensors and leave their inputs
+/// alone, except the indexer setter and <see cref="AsSpan"/>, which write in place.
+/// </remarks>
+public sealed partial class Tensor
+{
+    private readonly double[] _data;
+    private readonly int[] _shape;
+
+    /// <summary>Wraps <paramref name="data"/> (not copied) as a tensor of the given shape.</summary>
+    /// <exception cref="ShapeException">The shape's element count differs from <c>data.Length</c>.</exception>
+    public Tensor(double[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shape);
+        foreach (var d in shape)
+        {
+            if (d < 0) throw new ShapeException($"A shape cannot have a negative size: {ShapeException.Format(shape)}.");
+        }
+        if (SizeOf(shape) != data.Length)
+        {
+            throw new ShapeException(
+                $"{data.Length} values do not fill shape {ShapeException.Format(shape)} ({SizeOf(shape)} values).");
+        }
+        _data = data;
+        _shape = (int[])shape.Clone();
+    }
+
+    /// <summary>The size of each dimension, like NumPy's <c>x.shape</c>. A copy: changing it changes nothing.</summary>
+    public int[] Shape => (int[])_shape.Clone();
+
+    /// <summary>The number of dimensions (<c>x.ndim</c>).</summary>
+    public int Ndim => _shape.Length;
+
+    /// <summary>The number of elements (<c>x.size</c>).</summary>
+    public int Size => _data.Length;
+
+    /// <summary>The shape as NumPy prints it, e.g. <c>(2, 3)</c>.</summary>
+    public string ShapeText => ShapeException.Format(_shape);
+
+    /// <summary>The size of dimension <paramref name="axis"/>; negative axes count from the end.</summary>
+    public int Dim(int axis) => _shape[NormalizeAxis(axis)];
+
+    /// <summary>The elements in row-major order, writable in place.</summary>
+    public Span<double> AsSpan() => _data;
+
+    /// <summary>A copy of the elements in row-major order.</summary>
+    public double[] ToArray() => (double[])_data.Clone();
+
+    /// <summary>A deep copy (<c>x.copy()</c>).</summary>
+    public Tensor Copy() => new((double[])_data.Clone(), _shape);
+
+    /// <summary>The single value of a tensor with one element (<c>x.item()</c>).</summary>
+    public double Item() => _data.Length == 1
+        ? _data[0]
+        : throw new ShapeException($"Item() needs exactly one element, but the shape is {ShapeText}.");
+
+    /// <summary>Reads or writes one element; one index per dimension, negative indices count from the end.</summary>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public double this[params int[] index]
+    {
+        get => _data[Offset(index)];
+        set => _data[Offset(index)] = value;
+    }
+
+    private int Offset(int[] index)
+    {
+        if (index.Length != _shape.Length)
+        {
+            throw new ShapeException($"A tensor of shape {ShapeText} needs {_shape.Length} indices, got {index.Length}.");
+        }
+        var offset = 0;
+        for (var d = 0; d < index.Length; d++)
+        {
+            var i = index[d] < 0 ? index[d] + _shape[d] : index[d];
+            if ((uint)i >= (uint)_shape[d])
+            {
+                throw new IndexOutOfRangeException(
+                    $"Index {index[d]} is out of range for axis {d} of size {_shape[d]} (shape {ShapeText}).");
+            }
+            offset = offset * _shape[d] + i;
+        }
+        return offset;
+    }
+
+    internal double[] Data => _data;
+    /// <summary>The shape without a copy, for comparisons: <c>x.ShapeSpan.SequenceEqual(y.ShapeSpan)</c>.</summary>
+    public ReadOnlySpan<int> ShapeSpan => _shape;
+
+    /// <summary>The number of elements of a shape: the product of its sizes.</summary>
+    public static int SizeOf(ReadOnlySpan<int> shape)
+    {
+        var n = 1;
+        foreach (var d in shape) n = checked(n * d);
+        return n;
+    }
+
+    internal int NormalizeAxis(int axis)
+    {
+        var a = axis < 0 ? axis + _shape.Length : axis;
+        if ((uint)a >= (uint)_shape.Length)
+        {
+            throw new ShapeException($"Axis {axis} does not exist for a tensor of shape {ShapeText} ({_shape.Length} dimensions).");
+        }
+        return a;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /// <summary>A 1-D tensor of the given values (<c>np.array([1, 2, 3])</c>).</summary>
+    public static Tensor From(params double[] values) => new((double[])values.Clone(), values.Length);
+
+    /// <summary>A 2-D tensor (<c>np.array([[1, 2], [3, 4]])</c>).</summary>
+    public static Tensor From(double[,] values)
+    {
+        var data = new double[values.Length];
+        var k = 0;
+        foreach (var v in values) data[k++] = v;
+        return new Tensor(data, values.GetLength(0), values.GetLength(1));
+    }
+
+    /// <summary>A 3-D tensor.</summary>
+    public static Tensor From(double[,,] values)
+    {
+        var data = new double[values.Length];
+        var k = 0;
+        foreach (var v in values) data[k++] = v;
+        return new Tensor(data, values.GetLength(0), values.GetLength(1), values.GetLength(2));
+    }
+
+    /// <summary>Converts a C# array to a 1-D tensor, so <c>Tensor x = new[] { 1.0, 2.0 };</c> works.</summary>
+    public static implicit operator Tensor(double[] values) => From(values);
+
+    /// <summary>Converts a C# 2-D array to a tensor.</summary>
+    public static implicit operator Tensor(double[,] values) => From(values);
+
+    /// <summary>A 0-D tensor holding one number.</summary>
+    public static Tensor Scalar(double value) => new([value]);
+
+    /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
+    public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
+
+    /// <summary>Ones of the given shape (<c>np.ones</c>).</summary>
+    public static Tensor Ones(params int[] shape) => Full(1.0, shape);
+
+    /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
+    public static Tensor Full(double value, params int[] shape)
+    {
+        var data = new double[SizeOf(shape)];
+        Array.Fill(data, value);
+        return new Tensor(data, shape);
+    }
+
+    /// <summary>Zeros of the same shape as <paramref name="like"/> (<c>np.zeros_like</c>).</summary>
+    public static Tensor ZerosLike(Tensor like) => Zeros(like._shape);
+
+    /// <summary>Evenly spaced values in <c>[start, stop)</c> (<c>np.arange</c>), computed as <c>start + i·step</c>.</summary>
+    public static Tensor Arange(double start, double stop, double step = 1.0)
+    {
+        if (step == 0 || double.IsNaN(step)) throw new ArgumentException("Arange needs a non-zero step.", nameof(step));
+        var n = Math.Max(0, (int)Math.Ceiling((stop - start) / step));
+        var data = new double[n];
+        for (var i = 0; i < n; i++) data[i] = start + i * step;
+        return new Tensor(data, n);
+    }
+
+    /// <summary>Samples of the standard normal distribution N(0, 1) (<c>np.random.randn</c>), from a seeded generator.</summary>
+    public static Tensor RandomNormal(Random random, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var data = new double[SizeOf(shape)];
+        for (var i = 0; i < data.Length; i += 2)
+        {
+            // Box–Muller: two uniform numbers give two independent normal ones.
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            var r = Math.Sqrt(-2.0 * Math.Log(u1));
+            data[i] = r * Math.Cos(2 * Math.PI * u2);
+            if (i + 1 < data.Length) data[i + 1] = r * Math.Sin(2 * Math.PI * u2);
+        }
+        return new Tensor(data, shape);
+    }
+
+    /// <summary>Uniform samples in <c>[low, high)</c> (<c>np.random.uniform</c>), from a seeded generator.</summary>
+    public static Tensor RandomUniform(Random random, double low, double high, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var data = new double[SizeOf(shape)];
+        for (var i = 0; i < data.Length; i++) data[i] = low + (high - low) * random.NextDouble();
+        return new Tensor(data, shape);
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /// <summary>The same elements in a new shape (<c>x.reshape</c>); one size may be <c>-1</c> and is inferred.</summary>
+    /// <exception cref="ShapeException">The element counts differ.</exception>
+    public Tensor Reshape(params int[] shape)
+    {
+        var target = (int[])shape.Clone();
+        var infer = Array.IndexOf(target, -1);
+        if (infer >= 0)
+        {
+            var known = 1;
+            for (var d = 0; d < target.Length; d++) if (d != infer) known *= target[d];
+            if (known == 0 || Size % known != 0)
+            {
+                throw new ShapeException($"Cannot reshape {ShapeText} ({Size} elements) to {ShapeException.Format(shape)}.");
+            }
+            target[infer] = Size / known;
+        }
+        if (SizeOf(target) != Size)
+        {
+            throw new ShapeException(
+                $"Cannot reshape {ShapeText} ({Size} elements) to {ShapeException.Format(shape)} ({SizeOf(target)} elements).");
+        }
+        return new Tensor((double[])_data.Clone(), target);
+    }
+
+    /// <summary>A 1-D copy of all elements in row-major order (<c>x.flatten()</c>).</summary>
+    public Tensor Flatten() => Reshape(Size);
+
+    /// <summary>The transpose (<c>x.T</c>): the order of the axes reversed. A 1-D tensor is returned unchanged.</summary>
+    public Tensor T
+    {
+        get
+        {
+            if (Ndim < 2) return Copy();
+            var axes = new int[Ndim];
+            for (var i = 0; i < axes.Length; i++) axes[i] = Ndim - 1 - i;
+            return Transpose(axes);
+        }
+    }
+
+    /// <summary>The axes permuted (<c>x.transpose(axes)</c>): axis <c>i</c> of the result is axis <c>axes[i]</c> of this tensor.</summary>
+    public Tensor Transpose(params int[] axes)
+    {
+        if (axes.Length != Ndim || axes.Distinct().Count() != Ndim || axes.Any(a => a < 0 || a >= Ndim))
+        {
+            throw new ShapeException($"Transpose of shape {ShapeText} needs a permutation of 0..{Ndim - 1}, got ({string.Join(", ", axes)}).");
+        }
+        var outShape = new int[Ndim];
+        for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
+        var result = new double[Size];
+        if (Ndim == 2)
+        {
+            Kernels.Transpose2D(_data, result, _shape[0], _shape[1]);
+            return new Tensor(result, outShape);
+        }
+        var inStrides = Strides(_shape);
+        var strides = new int[Ndim];
+        for (var i = 0; i < Ndim; i++) strides[i] = inStrides[axes[i]];
+        var index = new int[Ndim];
+        var src = 0;
+        for (var k = 0; k < result.Length; k++)
+        {
+            result[k] = _data[src];
+            for (var d = Ndim - 1; d >= 0; d--)
+            {
+                index[d]++;
+                src += strides[d];
+                if (index[d] < outShape[d]) break;
+                src -= strides[d] * outShape[d];
+                index[d] = 0;
+            }
+        }
+        return new Tensor(result, outShape);
+    }
+
+    internal static int[] Strides(ReadOnlySpan<int> shape)
+    {
+        var strides = new int[shape.Length];
+        var s = 1;
+        for (var d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = s;
+            s *= shape[d];
+        }
+        return strides;
+    }
+
+    /// <summary>Row <paramref name="i"/> of a tensor, as a copy with one dimension fewer (<c>x[i]</c>).</summary>
+    public Tensor Row(int i)
+    {
+        if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
+        if (i < 0) i += _shape[0];
+        if ((uint)i >= (uint)_shape[0])
+        {
+            throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
+        }
+        var rowShape = _shape[1..];
+        var n = SizeOf(rowShape);
+        return new Tensor(_data.AsSpan(i * n, n).ToArray(), rowShape);
+    }
+
+    /// <summary>The rows with the given indices, stacked (<c>x[indices]</c>, e.g. a mini-batch).</summary>
+    public Tensor Rows(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
+        var rowShape = _shape[1..];
+        var n = SizeOf(rowShape);
+        var data = new double[indices.Count * n];
+        for (var r = 0; r < indices.Count; r++)
+        {
+            var i = indices[r];
+            if ((uint)i >= (uint)_shape[0]) throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
+            Array.Copy(_data, i * n, data, r * n, n);
+        }
+        return new Tensor(data, [indices.Count, .. rowShape]);
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /// <summary>NumPy-like text: nested brackets, up to 8 significant digits, and the shape when it is not 1-D.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        if (Ndim == 0)
+        {
+            sb.Append(FormatNumber(_data[0]));
+            return sb.ToString();
+        }
+        var pos = 0;
+        Append(sb, 0, ref pos, 0);
+        if (Ndim != 1) sb.Append("  shape ").Append(ShapeText);
+        return sb.ToString();
+    }
+
+    private const int MaxShown = 6;
+
+    private void Append(StringBuilder sb, int dim, ref int pos, int indent)
+    {
+        var n = _shape[dim];
+        var inner = SizeOf(_shape.AsSpan(dim + 1));
+        sb.Append('[');
+        for (var i = 0; i < n; i++)
+        {
+            if (n > MaxShown && i == MaxShown / 2)
+            {
+                sb.Append(dim == Ndim - 1 ? "..., " : "...\n" + new string(' ', indent + 1));
+                pos += (n - MaxShown) * inner;
+                i = n - MaxShown / 2 - 1;
+                continue;
+            }
+            if (dim == Ndim - 1)
+            {
+                sb.Append(FormatNumber(_data[pos++]));
+                if (i < n - 1) sb.Append(", ");
+            }
+            else
+            {
+                Append(sb, dim + 1, ref pos, indent + 1);
+                if (i < n - 1) sb.Append(",\n").Append(' ', indent + 1);
+            }
+        }
+        sb.Append(']');
+    }
+
+    /// <summary>Formats one number invariantly with up to 8 significant digits (<c>0.23500371</c>, <c>-1e-07</c>).</summary>
+    public static string FormatNumber(double value) => value.ToString("G8", CultureInfo.InvariantCulture);
+}
