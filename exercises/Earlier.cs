@@ -29,10 +29,6 @@ public static class Earlier
     public static int Or(double x1, double x2) =>
         Blocks.Use("2.1", "Earlier.Or", s => s.Chapter2.Or(x1, x2), () => Chapter2.Or(x1, x2));
 
-    /// <summary>Exercise 3.2: the sigmoid activation of chapter 3.</summary>
-    public static Tensor Sigmoid3(Tensor x) =>
-        Blocks.Use("3.2", "Earlier.Sigmoid3", s => s.Chapter3.Sigmoid(x), () => Chapter3.Sigmoid(x));
-
     /// <summary>Exercise 3.2: the identity output activation.</summary>
     public static Tensor Identity(Tensor x) =>
         Blocks.Use("3.2", "Earlier.Identity", s => s.Chapter3.Identity(x), () => Chapter3.Identity(x));
