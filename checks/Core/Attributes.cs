@@ -36,3 +36,16 @@ public sealed class MutantAttribute(string exerciseId, string mistake) : Attribu
     public string ExerciseId { get; } = exerciseId;
     public string Mistake { get; } = mistake;
 }
+
+/// <summary>
+/// Marks an alternative correct implementation of one exercise, written differently from the
+/// reference (loops instead of tensor operations, another formula that is mathematically equal).
+/// The self-test proves that every check accepts it: no check may reject a correct solution merely
+/// written another way.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AlternativeAttribute(string exerciseId, string how) : Attribute
+{
+    public string ExerciseId { get; } = exerciseId;
+    public string How { get; } = how;
+}

@@ -40,6 +40,22 @@ public sealed class CheckSuiteTests
         });
     }
 
+    public static IEnumerable<TestCaseData> Alternatives =>
+        Subjects.Alternatives.Select(a => new TestCaseData(a.Key).SetName($"{a.ExerciseId} alternative {a.Type.Name}"));
+
+    [TestCaseSource(nameof(Alternatives))]
+    public void Alternative_correct_solution_passes_every_check(string key)
+    {
+        var alternative = Subjects.Alternatives.Single(a => a.Key == key);
+        var result = Grader.Grade(Catalog.Get(alternative.ExerciseId), alternative.Subject, TimeSpan.FromSeconds(120));
+        Assert.That(result.State, Is.EqualTo(State.Passed), $"a correct solution ({alternative.How}) was rejected:\n{Report.Describe(result)}");
+    }
+
+    [TestCaseSource(nameof(Exercises))]
+    public void Exercise_has_an_alternative_correct_solution(string id) =>
+        Assert.That(Subjects.Alternatives.Count(a => a.ExerciseId == id), Is.GreaterThanOrEqualTo(1),
+            $"exercise {id} needs at least one alternative correct solution written differently from the reference");
+
     [TestCaseSource(nameof(Exercises))]
     public void Exercise_has_at_least_two_mutants(string id) =>
         Assert.That(Subjects.Mutants.Count(m => m.ExerciseId == id), Is.GreaterThanOrEqualTo(2),

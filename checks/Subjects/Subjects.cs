@@ -13,6 +13,14 @@ public sealed record Mutant(string ExerciseId, string Mistake, Type Type, Subjec
     public override string ToString() => $"{ExerciseId}: {Mistake}";
 }
 
+/// <summary>An alternative correct solution of one exercise: the reference with that exercise written another way.</summary>
+public sealed record Alternative(string ExerciseId, string How, Type Type, Subject Subject)
+{
+    public string Key => $"{ExerciseId}/{Type.Name}";
+
+    public override string ToString() => $"{ExerciseId}: {How}";
+}
+
 /// <summary>The subjects the checks can grade.</summary>
 public static class Subjects
 {
@@ -33,6 +41,19 @@ public static class Subjects
             .OrderBy(m => m.ExerciseId, Comparer<string>.Create(Blocks.CompareIds))
             .ThenBy(m => m.Type.Name, StringComparer.Ordinal)
             .ToList());
+
+    private static readonly Lazy<IReadOnlyList<Alternative>> AllAlternatives = new(() =>
+        typeof(Subjects).Assembly.GetTypes()
+            .Select(t => (t, a: t.GetCustomAttribute<AlternativeAttribute>()))
+            .Where(p => p.a is not null)
+            .Select(p => new Alternative(p.a!.ExerciseId, p.a.How, p.t,
+                Reference.With(Activator.CreateInstance(p.t)!, $"alternative {p.a.ExerciseId}/{p.t.Name}")))
+            .OrderBy(m => m.ExerciseId, Comparer<string>.Create(Blocks.CompareIds))
+            .ThenBy(m => m.Type.Name, StringComparer.Ordinal)
+            .ToList());
+
+    /// <summary>Every alternative correct solution in the checks assembly, in exercise order.</summary>
+    public static IReadOnlyList<Alternative> Alternatives => AllAlternatives.Value;
 
     /// <summary>Every mutant in the checks assembly, in exercise order.</summary>
     public static IReadOnlyList<Mutant> Mutants => AllMutants.Value;
