@@ -51,3 +51,17 @@ public sealed class Chapter3
     [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [3])]
     public void Exercise(string id) => Cases.Grade(id);
 }
+
+[Category("Chapter4")]
+public sealed class Chapter4
+{
+    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [4])]
+    public void Exercise(string id) => Cases.Grade(id);
+}
+
+[Category("Chapter5")]
+public sealed class Chapter5
+{
+    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [5])]
+    public void Exercise(string id) => Cases.Grade(id);
+}

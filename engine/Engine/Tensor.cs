@@ -58,6 +58,21 @@ public sealed partial class Tensor
     /// <summary>A copy of the elements in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();
 
+    /// <summary>
+    /// Overwrites this tensor's elements with <paramref name="value"/>'s, in place: <c>W.Assign(W - lr * dW)</c>
+    /// is NumPy's <c>W -= lr * dW</c>. Every holder of this tensor (a layer, a parameter dictionary) sees the change.
+    /// </summary>
+    /// <exception cref="ShapeException">The shapes differ.</exception>
+    public void Assign(Tensor value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.ShapeSpan.SequenceEqual(_shape))
+        {
+            throw new ShapeException($"Cannot assign a tensor of shape {value.ShapeText} to one of shape {ShapeText}.");
+        }
+        value._data.CopyTo(_data, 0);
+    }
+
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
     public Tensor Copy() => new((double[])_data.Clone(), _shape);
 
