@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+
+namespace DeepLearningKata;
+
+// The innermost loop of the matrix product: one tile of C, TRows × (TVectors · lanes), kept entirely in
+// registers while the whole shared dimension streams past. Each step p broadcasts one element of A per
+// row and multiply-adds it with one packed row of B, so every loaded value of B is used TRows times and
+// every broadcast of A TVectors times. That reuse, not the instruction count, is what makes it fast.
+internal static unsafe partial class Kernels
+{
+    /// <summary>Computes one tile: <c>C[0..rows, 0..cols] (+)= A[0..rows, 0..kc] · panel</c>.</summary>
+    /// <param name="kc">The length of the shared dimension in this block.</param>
+    /// <param name="a">Element (0, 0) of the tile's rows of A; element (r, p) is at <c>a[r·aRow + p·aCol]</c>.</param>
+    /// <param name="b">A panel of B: <paramref name="kc"/> rows of at least the tile's width (zero-padded past C's last column).</param>
+    /// <param name="ldb">The distance between the panel's rows: its width when packed, B's row stride when read in place.</param>
+    /// <param name="c">Element (0, 0) of the tile in C; rows are <paramref name="ldc"/> apart.</param>
+    /// <param name="cols">How many of the tile's columns exist in C (fewer than its width at the right edge).</param>
+    /// <param name="accumulate">Add to C (a later block of the shared dimension) instead of overwriting it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static void MicroKernel<TLanes, TRows, TVectors>(
+        int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        where TLanes : struct, ILanes<TLanes>
+        where TRows : struct, IConstant
+        where TVectors : struct, IConstant
+    {
+        var lanes = TLanes.Count;
+        var width = TVectors.Value * lanes;
+        var rows = TRows.Value;
+        var vectors = TVectors.Value;
+
+        // Accumulators: row r, register v. Those outside TRows × TVectors are never touched and the JIT drops them.
+        TLanes c00 = default, c01 = default, c02 = default, c03 = default;
+        TLanes c10 = default, c11 = default, c12 = default, c13 = default;
+        TLanes c20 = default, c21 = default, c22 = default, c23 = default;
+        TLanes c30 = default, c31 = default, c32 = default, c33 = default;
+        TLanes c40 = default, c41 = default, c42 = default, c43 = default;
+        TLanes c50 = default, c51 = default, c52 = default, c53 = default;
+
+        nint a2 = 2 * aRow, a3 = 3 * aRow, a4 = 4 * aRow, a5 = 5 * aRow;
+        for (var p = 0; p < kc; p++, a += aCol, b += ldb)
+        {
+            // One row of the panel: widths of 1, 2 or 4 registers.
+            var b0 = TLanes.Load(b);
+            var b1 = vectors > 1 ? TLanes.Load(b + lanes) : default;
+            var b2 = vectors > 2 ? TLanes.Load(b + 2 * lanes) : default;
+            var b3 = vectors > 2 ? TLanes.Load(b + 3 * lanes) : default;
+
+            var x = TLanes.Broadcast(a[0]);
+            c00 = TLanes.MultiplyAdd(x, b0, c00);
+            if (vectors > 1) c01 = TLanes.MultiplyAdd(x, b1, c01);
+            if (vectors > 2) { c02 = TLanes.MultiplyAdd(x, b2, c02); c03 = TLanes.MultiplyAdd(x, b3, c03); }
+            if (rows > 1)
+            {
+                x = TLanes.Broadcast(a[aRow]);
+                c10 = TLanes.MultiplyAdd(x, b0, c10);
+                if (vectors > 1) c11 = TLanes.MultiplyAdd(x, b1, c11);
+                if (vectors > 2) { c12 = TLanes.MultiplyAdd(x, b2, c12); c13 = TLanes.MultiplyAdd(x, b3, c13); }
+            }
+            if (rows > 2)
+            {
+                x = TLanes.Broadcast(a[a2]);
+                c20 = TLanes.MultiplyAdd(x, b0, c20);
+                if (vectors > 1) c21 = TLanes.MultiplyAdd(x, b1, c21);
+                if (vectors > 2) { c22 = TLanes.MultiplyAdd(x, b2, c22); c23 = TLanes.MultiplyAdd(x, b3, c23); }
+            }
+            if (rows > 3)
+            {
+                x = TLanes.Broadcast(a[a3]);
+                c30 = TLanes.MultiplyAdd(x, b0, c30);
+                if (vectors > 1) c31 = TLanes.MultiplyAdd(x, b1, c31);
+                if (vectors > 2) { c32 = TLanes.MultiplyAdd(x, b2, c32); c33 = TLanes.MultiplyAdd(x, b3, c33); }
+            }
+            if (rows > 4)
+            {
+                x = TLanes.Broadcast(a[a4]);
+                c40 = TLanes.MultiplyAdd(x, b0, c40);
+                if (vectors > 1) c41 = TLanes.MultiplyAdd(x, b1, c41);
+                if (vectors > 2) { c42 = TLanes.MultiplyAdd(x, b2, c42); c43 = TLanes.MultiplyAdd(x, b3, c43); }
+            }
+            if (rows > 5)
+            {
+                x = TLanes.Broadcast(a[a5]);
+                c50 = TLanes.MultiplyAdd(x, b0, c50);
+                if (vectors > 1) c51 = TLanes.MultiplyAdd(x, b1, c51);
+                if (vectors > 2) { c52 = TLanes.MultiplyAdd(x, b2, c52); c53 = TLanes.MultiplyAdd(x, b3, c53); }
+            }
+        }
+
+        // A tile that sticks out past C's last column is written to a scratch tile first, and only its
+        // existing columns are copied: the padding columns of the panel hold zeros, not results.
+        var direct = cols == width;
+        var scratch = stackalloc double[rows * width];
+        var dst = direct ? c : scratch;
+        var ld = direct ? ldc : width;
+        var add = accumulate && direct;
+        StoreRow<TLanes, TVectors>(dst, c00, c01, c02, c03, add);
+        if (rows > 1) StoreRow<TLanes, TVectors>(dst + ld, c10, c11, c12, c13, add);
+        if (rows > 2) StoreRow<TLanes, TVectors>(dst + 2 * ld, c20, c21, c22, c23, add);
+        if (rows > 3) StoreRow<TLanes, TVectors>(dst + 3 * ld, c30, c31, c32, c33, add);
+        if (rows > 4) StoreRow<TLanes, TVectors>(dst + 4 * ld, c40, c41, c42, c43, add);
+        if (rows > 5) StoreRow<TLanes, TVectors>(dst + 5 * ld, c50, c51, c52, c53, add);
+        if (direct) return;
+        for (var r = 0; r < rows; r++)
+        {
+            var from = scratch + r * width;
+            var to = c + r * ldc;
+            for (var j = 0; j < cols; j++) to[j] = accumulate ? to[j] + from[j] : from[j];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<TLanes, TVectors>(double* dst, TLanes v0, TLanes v1, TLanes v2, TLanes v3, bool add)
+        where TLanes : struct, ILanes<TLanes>
+        where TVectors : struct, IConstant
+    {
+        var lanes = TLanes.Count;
+        if (add)
+        {
+            v0 = TLanes.Add(v0, TLanes.Load(dst));
+            if (TVectors.Value > 1) v1 = TLanes.Add(v1, TLanes.Load(dst + lanes));
+            if (TVectors.Value > 2)
+            {
+                v2 = TLanes.Add(v2, TLanes.Load(dst + 2 * lanes));
+                v3 = TLanes.Add(v3, TLanes.Load(dst + 3 * lanes));
+            }
+        }
+        v0.Store(dst);
+        if (TVectors.Value > 1) v1.Store(dst + lanes);
+        if (TVectors.Value > 2) { v2.Store(dst + 2 * lanes); v3.Store(dst + 3 * lanes); }
+    }
+
+    /// <summary>Runs the micro-kernel specialised for <paramref name="rows"/> (1..MR) and a panel of <paramref name="vectors"/> registers.</summary>
+    private static void Tile<TLanes>(
+        int rows, int vectors, int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        switch (rows)
+        {
+            case 6: Tile<TLanes, N6>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 5: Tile<TLanes, N5>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 4: Tile<TLanes, N4>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 3: Tile<TLanes, N3>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 2: Tile<TLanes, N2>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            default: Tile<TLanes, N1>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+        }
+    }
+
+    private static void Tile<TLanes, TRows>(
+        int vectors, int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        where TLanes : struct, ILanes<TLanes>
+        where TRows : struct, IConstant
+    {
+        switch (vectors)
+        {
+            case 4: MicroKernel<TLanes, TRows, N4>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 2: MicroKernel<TLanes, TRows, N2>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            default: MicroKernel<TLanes, TRows, N1>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace DeepLearningKata;
+
+// Packing: a block of B is copied into panels the micro-kernel can stream with plain aligned-stride loads.
+// The copy costs O(k·n) and is reused by every row tile of A, which costs O(m·k·n), so it pays for itself
+// as soon as A has more than a handful of rows. Packing also absorbs transposition: Bᵀ is read with its
+// strides here, once, instead of being copied into a transposed matrix first.
+internal static unsafe partial class Kernels
+{
+    /// <summary>
+    /// The width of the next panel when <paramref name="remaining"/> columns are left: the widest panel
+    /// while it would be at least three quarters full, then halves, and at the edge one register padded with zeros.
+    /// </summary>
+    private static int PanelVectors<TLanes>(int remaining) where TLanes : struct, ILanes<TLanes>
+    {
+        var vectors = TLanes.MaxVectors;
+        if (4 * remaining >= 3 * vectors * TLanes.Count) return vectors;
+        while (vectors > 1 && vectors * TLanes.Count > remaining) vectors /= 2;
+        return vectors;
+    }
+
+    /// <summary>
+    /// Copies one panel of B, <c>B[0..kc, 0..cols]</c> with element (p, j) at <c>b[p·bRow + j·bCol]</c>, into
+    /// <c>packed[p·width + j]</c>; the columns from <paramref name="cols"/> to <paramref name="width"/> are zero.
+    /// </summary>
+    private static void PackPanel(double* b, nint bRow, nint bCol, int kc, int cols, int width, double* packed)
+    {
+        if (bCol == 1)
+        {
+            // B's rows are contiguous: each panel row is one short copy.
+            for (var p = 0; p < kc; p++)
+            {
+                new ReadOnlySpan<double>(b + p * bRow, cols).CopyTo(new Span<double>(packed + p * width, cols));
+            }
+        }
+        else
+        {
+            // Bᵀ is stored: walk each stored row (a column of B) contiguously and scatter it down the panel.
+            for (var j = 0; j < cols; j++)
+            {
+                var from = b + j * bCol;
+                var to = packed + j;
+                for (var p = 0; p < kc; p++) to[p * width] = from[p * bRow];
+            }
+        }
+        if (cols < width)
+        {
+            for (var p = 0; p < kc; p++) new Span<double>(packed + p * width + cols, width - cols).Clear();
+        }
+    }
+
+    /// <summary>
+    /// Copies the tile's <paramref name="rows"/> rows of A over <paramref name="kc"/> steps into
+    /// <c>packed[p·MR + r]</c>: the micro-kernel then reads A as one sequential stream.
+    /// </summary>
+    private static void PackA<TLanes>(double* a, nint aRow, nint aCol, int rows, int kc, double* packed)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var mr = TLanes.Rows;
+        for (var r = 0; r < rows; r++)
+        {
+            var from = a + r * aRow;
+            var to = packed + r;
+            for (var p = 0; p < kc; p++) to[p * mr] = from[p * aCol];
+        }
+    }
+}
