@@ -22,6 +22,9 @@ internal static unsafe partial class Kernels
     // shapes of the book's networks are too small to feed more threads.
     private static readonly int Threads = Math.Min(2, Environment.ProcessorCount);
 
+    // Parts a threaded product is cut into (see Run).
+    private const int PartsPerProduct = 4;
+
     /// <summary><c>C = A·B</c> for row-major <c>A (m×k)</c>, <c>B (k×n)</c>, <c>C (m×n)</c>; <paramref name="c"/> is overwritten.</summary>
     internal static void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
         Gemm(a, k, 1, b, n, 1, c, m, k, n);
@@ -76,36 +79,38 @@ internal static unsafe partial class Kernels
         }
     }
 
-    /// <summary>Runs the product on one thread, or on two halves of C when it is large enough to pay for the second thread.</summary>
+    /// <summary>Runs the product on one thread, or on two when it is large enough to pay for waking the second.</summary>
     private static void Run<TLanes>(Product x) where TLanes : struct, ILanes<TLanes>
     {
-        if (Threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold)
-        {
-            Blocked<TLanes>(x);
-            return;
-        }
-        // Split along the dimension with more tiles, at a tile boundary, so both halves run full tiles.
-        // Splitting columns also splits the packing of B; splitting rows shares B, read by both.
         var rowTiles = DivUp(x.M, TLanes.Rows);
         var maxWidth = TLanes.MaxVectors * TLanes.Count;
         var columnPanels = DivUp(x.N, maxWidth);
-        Product first, second;
-        if (rowTiles >= columnPanels && rowTiles >= 2)
-        {
-            var split = DivUp(rowTiles, 2) * TLanes.Rows;
-            (first, second) = (x.Rows(0, split), x.Rows(split, x.M - split));
-        }
-        else if (columnPanels >= 2)
-        {
-            var split = DivUp(columnPanels, 2) * maxWidth;
-            (first, second) = (x.Columns(0, split), x.Columns(split, x.N - split));
-        }
-        else
+        if (Threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
         {
             Blocked<TLanes>(x);
             return;
         }
-        Parallel.Invoke(() => Blocked<TLanes>(first), () => Blocked<TLanes>(second));
+        // C is cut into a few parts at tile boundaries, more parts than threads: when the OS takes a core
+        // away for a moment (the machine is shared), the other thread picks up the remaining parts instead
+        // of waiting. Columns are preferred: each part then packs only its own columns of B.
+        var byColumns = columnPanels >= PartsPerProduct || columnPanels >= rowTiles;
+        var units = byColumns ? columnPanels : rowTiles;
+        var parts = Math.Min(PartsPerProduct, units);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Threads }, part =>
+        {
+            var from = (int)((long)units * part / parts);
+            var to = (int)((long)units * (part + 1) / parts);
+            if (byColumns)
+            {
+                var start = from * maxWidth;
+                Blocked<TLanes>(x.Columns(start, Math.Min(x.N, to * maxWidth) - start));
+            }
+            else
+            {
+                var start = from * TLanes.Rows;
+                Blocked<TLanes>(x.Rows(start, Math.Min(x.M, to * TLanes.Rows) - start));
+            }
+        });
     }
 
     // C (m×1) = A·b. A's rows are contiguous (aCol = 1), or A is stored transposed and its columns are (aRow = 1).

@@ -1,0 +1,44 @@
+namespace DeepLearningKata.Benchmark;
+
+/// <summary>What one side (engine or NumPy with one thread setting) measured in one round.</summary>
+internal sealed class SideResult
+{
+    public List<double> StepSeconds { get; } = [];
+    public List<double> GemmSeconds { get; } = [];
+    public List<double> Losses { get; set; } = [];
+    public string Note { get; set; } = "";
+}
+
+/// <summary>The engine's half of the benchmark, run in this process.</summary>
+internal static class EngineSide
+{
+    public const int GemmSize = 512;
+
+    /// <summary>Times <c>Np.Dot</c> of two 512×512 matrices: 3 warm-up runs, then <paramref name="runs"/> timed ones.</summary>
+    public static List<double> Gemm(int runs)
+    {
+        var random = new Random(42);
+        var a = Tensor.RandomNormal(random, GemmSize, GemmSize);
+        var b = Tensor.RandomNormal(random, GemmSize, GemmSize);
+        return Measure.Times(() => Np.Dot(a, b), 3, runs);
+    }
+
+    /// <summary>
+    /// Trains a fresh net from the data's starting weights for every step the data has batches for. The first
+    /// <paramref name="warmup"/> steps are not timed (the JIT is still optimising); every step's loss is kept.
+    /// </summary>
+    public static (List<double> StepSeconds, List<double> Losses) Train(SyntheticData data, LayerSet layers, int warmup)
+    {
+        var net = new TwoLayerNet(layers, data.W1.Copy(), data.W2.Copy());
+        var losses = new List<double>(data.Steps);
+        var times = new List<double>(data.Steps);
+        for (var step = 0; step < data.Steps; step++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            losses.Add(net.Step(data.X, data.T, data.BatchOf(step), SyntheticData.LearningRate));
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (step >= warmup) times.Add(seconds);
+        }
+        return (times, losses);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Runtime.Intrinsics;
+using System.Text.Json;
+using DeepLearningKata.Benchmark;
+
+// The engine against NumPy on the same work; see tools/benchmark.sh and PERFORMANCE.md.
+//   dotnet run -c Release --project tools/Benchmark -- [--steps 1000] [--warmup 200] [--rounds 3]
+//     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile]
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+var layers = LayerSet.Engine;
+
+Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
+Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
+    $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
+    $"net from {layers.Name}");
+
+var data = SyntheticData.Create(options.Samples, options.Warmup + options.Steps, seed: 2024);
+Console.WriteLine($"Data: {options.Samples} synthetic samples (784 inputs in [0, 1), teacher labels), " +
+    $"{options.Warmup} warm-up + {options.Steps} timed steps of batch {SyntheticData.Batch}, {options.Rounds} round(s)");
+
+var repoRoot = Options.FindRepoRoot();
+var script = Path.Combine(repoRoot, "tools", "benchmark_numpy.py");
+var python = options.NoNumPy ? null : NumPySide.FindPython(options.Python);
+string? dataFile = null;
+if (python is not null)
+{
+    dataFile = Path.Combine(Path.GetTempPath(), $"dlk-benchmark-{Environment.ProcessId}.bin");
+    data.Write(dataFile);
+}
+else if (!options.NoNumPy)
+{
+    Console.WriteLine("NumPy side skipped: no python3 with numpy (tools/benchmark.sh installs python3-numpy and libopenblas0-pthread when run as root).");
+}
+
+var engine = new SideResult();
+var numpy = new Dictionary<int, SideResult> { [1] = new(), [2] = new() };
+JsonElement? numpyInfo = null;
+try
+{
+    // Rounds alternate the sides, so a burst of load on this shared machine hits both alike.
+    for (var round = 1; round <= options.Rounds; round++)
+    {
+        Console.Write($"Round {round}: engine");
+        engine.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns));
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var (steps, losses) = EngineSide.Train(data, layers, options.Warmup);
+        engine.Note = $"garbage collections during the last round's {data.Steps} steps: " +
+            $"gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, " +
+            $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F1} ms";
+        engine.StepSeconds.AddRange(steps);
+        engine.Losses = losses;
+        if (python is not null)
+        {
+            foreach (var threads in numpy.Keys)
+            {
+                Console.Write($", NumPy {threads}T");
+                var (result, info) = NumPySide.Run(python, script, dataFile!, options.Warmup, options.GemmRuns, threads);
+                numpy[threads].StepSeconds.AddRange(result.StepSeconds);
+                numpy[threads].GemmSeconds.AddRange(result.GemmSeconds);
+                numpy[threads].Losses = result.Losses;
+                numpyInfo = info;
+            }
+        }
+        Console.WriteLine();
+    }
+}
+finally
+{
+    if (dataFile is not null) File.Delete(dataFile);
+}
+
+Report.Print(engine, python is null ? null : numpy, numpyInfo);
+Console.WriteLine($"Engine {engine.Note}.");
+Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
+if (options.Profile) Profile.Print(data, layers);
+
+/// <summary>Command-line options.</summary>
+internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile)
+{
+    public static Options Parse(string[] args)
+    {
+        var o = new Options(Steps: 1000, Warmup: 200, Rounds: 3, Samples: 10000, GemmRuns: 15, Python: null, NoNumPy: false, Profile: false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            o = args[i] switch
+            {
+                "--steps" => o with { Steps = int.Parse(Next()) },
+                "--warmup" => o with { Warmup = int.Parse(Next()) },
+                "--rounds" => o with { Rounds = int.Parse(Next()) },
+                "--samples" => o with { Samples = int.Parse(Next()) },
+                "--gemm-runs" => o with { GemmRuns = int.Parse(Next()) },
+                "--python" => o with { Python = Next() },
+                "--no-numpy" => o with { NoNumPy = true },
+                "--profile" => o with { Profile = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile"),
+            };
+        }
+        return o;
+    }
+
+    /// <summary>The first three fields of /proc/loadavg, or "unknown".</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>The folder holding DeepLearningKata.sln, found upwards from the working directory or this program.</summary>
+    public static string FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "DeepLearningKata.sln"))) return dir.FullName;
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
