@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The engine against NumPy, side by side: one training step of the book's two-layer net (ms/step) and the
+# matrix product at 512×512×512 (GFLOP/s). See tools/Benchmark/Program.cs and /work/shared/PERFORMANCE.md.
+#
+#   tools/benchmark.sh [--rounds 3] [--steps 1000] [--warmup 200] [--profile] [--no-numpy]
+#
+# The NumPy side is set up fairly: Debian's python3-numpy with OpenBLAS (libopenblas0-pthread; without it
+# NumPy falls back to the slow reference BLAS), installed here with apt-get when missing and running as
+# root. /usr/bin/python3 is used on purpose: a pyenv python3 earlier on PATH has no NumPy. The benchmark
+# runs the NumPy script with OPENBLAS_CORETYPE removed (so OpenBLAS picks its AVX-512 kernel) and with
+# OPENBLAS_NUM_THREADS=1 and =2, and compares the engine with the faster setting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=/usr/bin/python3
+have_numpy() { "$python" -c "import numpy" 2>/dev/null; }
+have_openblas() { dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q "install ok installed"; }
+
+if ! have_numpy || ! have_openblas; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing python3-numpy and libopenblas0-pthread ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy libopenblas0-pthread >/dev/null
+  else
+    echo "Note: python3-numpy with libopenblas0-pthread is missing and cannot be installed here (needs root and apt-get);"
+    echo "      the NumPy side is skipped or uses whatever BLAS is present."
+  fi
+fi
+
+dotnet build tools/Benchmark/DeepLearningKata.Benchmark.csproj -c Release -nologo -v q
+exec dotnet tools/Benchmark/bin/Release/net10.0/DeepLearningKata.Benchmark.dll --python "$python" "$@"
