@@ -5,13 +5,15 @@ namespace DeepLearningKata;
 // The blocked loop nest around the micro-kernel (the classic GotoBLAS/BLIS structure, minus the levels
 // these matrix sizes do not need):
 //
-//   for each block of ≤ nc columns of C            (its packed panels of B fit in L2)
+//   for each block of ≤ nc columns of C              (its packed panels of B fit in L2)
 //     for each block of ≤ kc steps of the shared dimension
-//       for each tile of MR rows of A                (the tile's kc×MR values of A stay in L1)
-//         for each panel of B in the column block    (streamed from L2)
+//       pack that block of B into panels
+//       for each tile of MR rows of A                  (the tile's MR×kc values of A stay in L1)
+//         for each panel of the block                  (streamed from L2)
 //           micro-kernel: C tile (+)= A tile · panel
 //
-// A later block of the shared dimension adds to C what the earlier blocks wrote.
+// A later block of the shared dimension adds to C what the earlier blocks wrote. A is read where it
+// lies, through its strides: each of its values is loaded once per panel, which costs less than a copy.
 internal static unsafe partial class Kernels
 {
     // Steps of the shared dimension per block: an MR×kc tile of A (6×256 doubles = 12 KB) stays in L1.
@@ -19,11 +21,6 @@ internal static unsafe partial class Kernels
 
     // Doubles of packed B per column block, 512 KB: about half of a current core's L2.
     private const int PackedBudget = 64 * 1024;
-
-    // B small enough to stay in L2 is read in place where its rows are contiguous and a panel is full:
-    // copying it would only add work. Larger B is packed, which also avoids cache-set conflicts when its
-    // row stride is a large power of two (a 512×512 matrix has rows 4 KB apart).
-    private const int InPlaceLimit = 64 * 1024;
 
     /// <summary>One product <c>C = A·B</c>, each operand as a pointer and strides.</summary>
     private readonly struct Product
@@ -49,59 +46,103 @@ internal static unsafe partial class Kernels
             new(A, ARow, ACol, B + start * BCol, BRow, BCol, C + start, Ldc, M, K, count);
     }
 
-    /// <summary>Computes <c>C = A·B</c> on the calling thread with the micro-kernel for <typeparamref name="TLanes"/>.</summary>
-    private static void Blocked<TLanes>(Product x) where TLanes : struct, ILanes<TLanes>
+    /// <summary>Blocks of equal length, so the last one is not a sliver (784 steps: 4 × 196, not 3 × 256 + 16).</summary>
+    private static int SharedBlock(int k) => DivUp(k, DivUp(k, KcMax));
+
+    /// <summary>The columns of one block of C: as many as keep its packed panels within the budget.</summary>
+    private static int ColumnBlock<TLanes>(int kc) where TLanes : struct, ILanes<TLanes>
+    {
+        var maxWidth = TLanes.MaxVectors * TLanes.Count;
+        return Math.Max(maxWidth, PackedBudget / kc / maxWidth * maxWidth);
+    }
+
+    /// <summary>Doubles of packed B for <paramref name="cols"/> columns over <paramref name="depth"/> steps: panels round up to whole registers.</summary>
+    private static int PackedSize<TLanes>(int depth, int cols) where TLanes : struct, ILanes<TLanes> =>
+        depth * DivUp(cols, TLanes.Count) * TLanes.Count;
+
+    /// <summary>Packs one block of B (<paramref name="depth"/> steps from <paramref name="b"/>, <paramref name="cols"/> columns) into consecutive panels.</summary>
+    private static void PackBlock<TLanes>(in Product x, double* b, int depth, int cols, double* packed)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        for (var jj = 0; jj < cols;)
+        {
+            var width = PanelVectors<TLanes>(cols - jj) * TLanes.Count;
+            PackPanel(b + jj * x.BCol, x.BRow, x.BCol, depth, Math.Min(width, cols - jj), width, packed);
+            packed += depth * width;
+            jj += width;
+        }
+    }
+
+    /// <summary>
+    /// Packs all of B at once, block of the shared dimension after block (block p0 starts at
+    /// <c>p0 · N</c> rounded up to registers), for products whose row parts run on several threads.
+    /// </summary>
+    private static void PackAll<TLanes>(in Product x, double* packed) where TLanes : struct, ILanes<TLanes>
+    {
+        var kc = SharedBlock(x.K);
+        for (var p0 = 0; p0 < x.K; p0 += kc)
+        {
+            var depth = Math.Min(kc, x.K - p0);
+            PackBlock<TLanes>(x, x.B + p0 * x.BRow, depth, x.N, packed + PackedSize<TLanes>(p0, x.N));
+        }
+    }
+
+    /// <summary>Whether <see cref="PackAll{TLanes}"/> fits B in one column block.</summary>
+    private static bool FitsOneColumnBlock<TLanes>(in Product x) where TLanes : struct, ILanes<TLanes> =>
+        x.N <= ColumnBlock<TLanes>(SharedBlock(x.K));
+
+    /// <summary>
+    /// Computes <c>C = A·B</c> on the calling thread with the micro-kernel for <typeparamref name="TLanes"/>.
+    /// <paramref name="packedB"/> is B already packed by <see cref="PackAll{TLanes}"/>, or null to pack here.
+    /// </summary>
+    private static void Blocked<TLanes>(Product x, double* packedB) where TLanes : struct, ILanes<TLanes>
     {
         var lanes = TLanes.Count;
         var mr = TLanes.Rows;
-        var maxWidth = TLanes.MaxVectors * lanes;
+        var kc = SharedBlock(x.K);
+        var nc = packedB is null ? ColumnBlock<TLanes>(kc) : x.N;
 
-        // Blocks of equal length, so the last one is not a sliver (784 steps: 4 × 196, not 3 × 256 + 16).
-        var kc = DivUp(x.K, DivUp(x.K, KcMax));
-        var nc = Math.Max(maxWidth, PackedBudget / kc / maxWidth * maxWidth);
-        var inPlace = x.BCol == 1 && (long)x.K * x.N <= InPlaceLimit;
-
-        // The last panel may be wider than the columns left (zero padding), hence the extra maxWidth.
-        var buffer = ArrayPool<double>.Shared.Rent(kc * (Math.Min(nc, x.N) + maxWidth));
+        double[]? buffer = null;
+        if (packedB is null)
+        {
+            // 8 doubles more leave room to start on a 64-byte boundary.
+            buffer = ArrayPool<double>.Shared.Rent(PackedSize<TLanes>(kc, Math.Min(nc, x.N)) + 8);
+        }
         try
         {
-            fixed (double* packed = buffer)
+            fixed (double* pinned = buffer)
             {
+                // Panels start on a cache-line boundary and their rows are whole registers long, so no
+                // load of the micro-kernel straddles two cache lines (a split load costs twice).
+                var own = (double*)(((nint)pinned + 63) & ~(nint)63);
                 for (var j0 = 0; j0 < x.N; j0 += nc)
                 {
                     var cols = Math.Min(nc, x.N - j0);
                     for (var p0 = 0; p0 < x.K; p0 += kc)
                     {
                         var depth = Math.Min(kc, x.K - p0);
-                        var bBlock = x.B + p0 * x.BRow + j0 * x.BCol;
+                        double* packed;
+                        if (packedB is null)
+                        {
+                            packed = own;
+                            PackBlock<TLanes>(x, x.B + p0 * x.BRow + j0 * x.BCol, depth, cols, packed);
+                        }
+                        else
+                        {
+                            packed = packedB + PackedSize<TLanes>(p0, x.N);
+                        }
                         for (var i0 = 0; i0 < x.M; i0 += mr)
                         {
                             var rows = Math.Min(mr, x.M - i0);
                             var aTile = x.A + i0 * x.ARow + p0 * x.ACol;
                             var cTile = x.C + i0 * x.Ldc + j0;
-                            var next = packed;
+                            var panel = packed;
                             for (var jj = 0; jj < cols;)
                             {
                                 var vectors = PanelVectors<TLanes>(cols - jj);
                                 var width = vectors * lanes;
-                                var valid = Math.Min(width, cols - jj);
-                                var bPanel = bBlock + jj * x.BCol;
-                                double* panel;
-                                nint ldb;
-                                if (inPlace && valid == width)
-                                {
-                                    panel = bPanel;
-                                    ldb = x.BRow;
-                                }
-                                else
-                                {
-                                    // Packed while computing the first row tile, when it is about to be read anyway.
-                                    panel = next;
-                                    ldb = width;
-                                    if (i0 == 0) PackPanel(bPanel, x.BRow, x.BCol, depth, valid, width, panel);
-                                    next += depth * width;
-                                }
-                                Tile<TLanes>(rows, vectors, depth, aTile, x.ARow, x.ACol, panel, ldb, cTile + jj, x.Ldc, valid, p0 > 0);
+                                Tile<TLanes>(rows, vectors, depth, aTile, x.ARow, x.ACol, panel, cTile + jj, x.Ldc, Math.Min(width, cols - jj), p0 > 0);
+                                panel += depth * width;
                                 jj += width;
                             }
                         }
@@ -111,7 +152,7 @@ internal static unsafe partial class Kernels
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            if (buffer is not null) ArrayPool<double>.Shared.Return(buffer);
         }
     }
 

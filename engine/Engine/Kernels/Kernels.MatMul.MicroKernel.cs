@@ -11,15 +11,14 @@ internal static unsafe partial class Kernels
     /// <summary>Computes one tile: <c>C[0..rows, 0..cols] (+)= A[0..rows, 0..kc] · panel</c>.</summary>
     /// <param name="kc">The length of the shared dimension in this block.</param>
     /// <param name="a">Element (0, 0) of the tile's rows of A; element (r, p) is at <c>a[r·aRow + p·aCol]</c>.</param>
-    /// <param name="b">A panel of B: <paramref name="kc"/> rows of at least the tile's width (zero-padded past C's last column).</param>
-    /// <param name="ldb">The distance between the panel's rows: its width when packed, B's row stride when read in place.</param>
+    /// <param name="b">A packed panel of B: <paramref name="kc"/> rows of exactly the tile's width, zero-padded past C's last column.</param>
     /// <param name="c">Element (0, 0) of the tile in C; rows are <paramref name="ldc"/> apart.</param>
     /// <param name="cols">How many of the tile's columns exist in C (fewer than its width at the right edge).</param>
     /// <param name="accumulate">Add to C (a later block of the shared dimension) instead of overwriting it.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
     private static void MicroKernel<TLanes, TRows, TVectors>(
-        int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
         where TLanes : struct, ILanes<TLanes>
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
@@ -38,52 +37,58 @@ internal static unsafe partial class Kernels
         TLanes c50 = default, c51 = default, c52 = default, c53 = default;
 
         nint a2 = 2 * aRow, a3 = 3 * aRow, a4 = 4 * aRow, a5 = 5 * aRow;
-        for (var p = 0; p < kc; p++, a += aCol, b += ldb)
+        for (var p = 0; p < kc; p++, a += aCol, b += width)
         {
-            // One row of the panel: widths of 1, 2 or 4 registers.
+            // One row of the panel: 1 to 4 registers wide.
             var b0 = TLanes.Load(b);
             var b1 = vectors > 1 ? TLanes.Load(b + lanes) : default;
             var b2 = vectors > 2 ? TLanes.Load(b + 2 * lanes) : default;
-            var b3 = vectors > 2 ? TLanes.Load(b + 3 * lanes) : default;
+            var b3 = vectors > 3 ? TLanes.Load(b + 3 * lanes) : default;
 
             var x = TLanes.Broadcast(a[0]);
             c00 = TLanes.MultiplyAdd(x, b0, c00);
             if (vectors > 1) c01 = TLanes.MultiplyAdd(x, b1, c01);
-            if (vectors > 2) { c02 = TLanes.MultiplyAdd(x, b2, c02); c03 = TLanes.MultiplyAdd(x, b3, c03); }
+            if (vectors > 2) c02 = TLanes.MultiplyAdd(x, b2, c02);
+            if (vectors > 3) c03 = TLanes.MultiplyAdd(x, b3, c03);
             if (rows > 1)
             {
                 x = TLanes.Broadcast(a[aRow]);
                 c10 = TLanes.MultiplyAdd(x, b0, c10);
                 if (vectors > 1) c11 = TLanes.MultiplyAdd(x, b1, c11);
-                if (vectors > 2) { c12 = TLanes.MultiplyAdd(x, b2, c12); c13 = TLanes.MultiplyAdd(x, b3, c13); }
+                if (vectors > 2) c12 = TLanes.MultiplyAdd(x, b2, c12);
+                if (vectors > 3) c13 = TLanes.MultiplyAdd(x, b3, c13);
             }
             if (rows > 2)
             {
                 x = TLanes.Broadcast(a[a2]);
                 c20 = TLanes.MultiplyAdd(x, b0, c20);
                 if (vectors > 1) c21 = TLanes.MultiplyAdd(x, b1, c21);
-                if (vectors > 2) { c22 = TLanes.MultiplyAdd(x, b2, c22); c23 = TLanes.MultiplyAdd(x, b3, c23); }
+                if (vectors > 2) c22 = TLanes.MultiplyAdd(x, b2, c22);
+                if (vectors > 3) c23 = TLanes.MultiplyAdd(x, b3, c23);
             }
             if (rows > 3)
             {
                 x = TLanes.Broadcast(a[a3]);
                 c30 = TLanes.MultiplyAdd(x, b0, c30);
                 if (vectors > 1) c31 = TLanes.MultiplyAdd(x, b1, c31);
-                if (vectors > 2) { c32 = TLanes.MultiplyAdd(x, b2, c32); c33 = TLanes.MultiplyAdd(x, b3, c33); }
+                if (vectors > 2) c32 = TLanes.MultiplyAdd(x, b2, c32);
+                if (vectors > 3) c33 = TLanes.MultiplyAdd(x, b3, c33);
             }
             if (rows > 4)
             {
                 x = TLanes.Broadcast(a[a4]);
                 c40 = TLanes.MultiplyAdd(x, b0, c40);
                 if (vectors > 1) c41 = TLanes.MultiplyAdd(x, b1, c41);
-                if (vectors > 2) { c42 = TLanes.MultiplyAdd(x, b2, c42); c43 = TLanes.MultiplyAdd(x, b3, c43); }
+                if (vectors > 2) c42 = TLanes.MultiplyAdd(x, b2, c42);
+                if (vectors > 3) c43 = TLanes.MultiplyAdd(x, b3, c43);
             }
             if (rows > 5)
             {
                 x = TLanes.Broadcast(a[a5]);
                 c50 = TLanes.MultiplyAdd(x, b0, c50);
                 if (vectors > 1) c51 = TLanes.MultiplyAdd(x, b1, c51);
-                if (vectors > 2) { c52 = TLanes.MultiplyAdd(x, b2, c52); c53 = TLanes.MultiplyAdd(x, b3, c53); }
+                if (vectors > 2) c52 = TLanes.MultiplyAdd(x, b2, c52);
+                if (vectors > 3) c53 = TLanes.MultiplyAdd(x, b3, c53);
             }
         }
 
@@ -119,43 +124,42 @@ internal static unsafe partial class Kernels
         {
             v0 = TLanes.Add(v0, TLanes.Load(dst));
             if (TVectors.Value > 1) v1 = TLanes.Add(v1, TLanes.Load(dst + lanes));
-            if (TVectors.Value > 2)
-            {
-                v2 = TLanes.Add(v2, TLanes.Load(dst + 2 * lanes));
-                v3 = TLanes.Add(v3, TLanes.Load(dst + 3 * lanes));
-            }
+            if (TVectors.Value > 2) v2 = TLanes.Add(v2, TLanes.Load(dst + 2 * lanes));
+            if (TVectors.Value > 3) v3 = TLanes.Add(v3, TLanes.Load(dst + 3 * lanes));
         }
         v0.Store(dst);
         if (TVectors.Value > 1) v1.Store(dst + lanes);
-        if (TVectors.Value > 2) { v2.Store(dst + 2 * lanes); v3.Store(dst + 3 * lanes); }
+        if (TVectors.Value > 2) v2.Store(dst + 2 * lanes);
+        if (TVectors.Value > 3) v3.Store(dst + 3 * lanes);
     }
 
     /// <summary>Runs the micro-kernel specialised for <paramref name="rows"/> (1..MR) and a panel of <paramref name="vectors"/> registers.</summary>
     private static void Tile<TLanes>(
-        int rows, int vectors, int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        int rows, int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
         where TLanes : struct, ILanes<TLanes>
     {
         switch (rows)
         {
-            case 6: Tile<TLanes, N6>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            case 5: Tile<TLanes, N5>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            case 4: Tile<TLanes, N4>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            case 3: Tile<TLanes, N3>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            case 2: Tile<TLanes, N2>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            default: Tile<TLanes, N1>(vectors, kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 6: Tile<TLanes, N6>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 5: Tile<TLanes, N5>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 4: Tile<TLanes, N4>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 3: Tile<TLanes, N3>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 2: Tile<TLanes, N2>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            default: Tile<TLanes, N1>(vectors, kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
         }
     }
 
     private static void Tile<TLanes, TRows>(
-        int vectors, int kc, double* a, nint aRow, nint aCol, double* b, nint ldb, double* c, nint ldc, int cols, bool accumulate)
+        int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
         where TLanes : struct, ILanes<TLanes>
         where TRows : struct, IConstant
     {
         switch (vectors)
         {
-            case 4: MicroKernel<TLanes, TRows, N4>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            case 2: MicroKernel<TLanes, TRows, N2>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
-            default: MicroKernel<TLanes, TRows, N1>(kc, a, aRow, aCol, b, ldb, c, ldc, cols, accumulate); break;
+            case 4: MicroKernel<TLanes, TRows, N4>(kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 3: MicroKernel<TLanes, TRows, N3>(kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            case 2: MicroKernel<TLanes, TRows, N2>(kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
+            default: MicroKernel<TLanes, TRows, N1>(kc, a, aRow, aCol, b, c, ldc, cols, accumulate); break;
         }
     }
 }

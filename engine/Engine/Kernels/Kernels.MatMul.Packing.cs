@@ -7,16 +7,12 @@ namespace DeepLearningKata;
 internal static unsafe partial class Kernels
 {
     /// <summary>
-    /// The width of the next panel when <paramref name="remaining"/> columns are left: the widest panel
-    /// while it would be at least three quarters full, then halves, and at the edge one register padded with zeros.
+    /// The width, in registers, of the next panel when <paramref name="remaining"/> columns are left: the
+    /// widest the kernel has, or at the edge just enough registers, so a panel is never padded by more than
+    /// one register's worth of zeros (50 columns: 32 + 24 with AVX-512, not 32 + 32).
     /// </summary>
-    private static int PanelVectors<TLanes>(int remaining) where TLanes : struct, ILanes<TLanes>
-    {
-        var vectors = TLanes.MaxVectors;
-        if (4 * remaining >= 3 * vectors * TLanes.Count) return vectors;
-        while (vectors > 1 && vectors * TLanes.Count > remaining) vectors /= 2;
-        return vectors;
-    }
+    private static int PanelVectors<TLanes>(int remaining) where TLanes : struct, ILanes<TLanes> =>
+        Math.Min(TLanes.MaxVectors, DivUp(remaining, TLanes.Count));
 
     /// <summary>
     /// Copies one panel of B, <c>B[0..kc, 0..cols]</c> with element (p, j) at <c>b[p·bRow + j·bCol]</c>, into

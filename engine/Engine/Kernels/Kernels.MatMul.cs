@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
@@ -20,7 +21,7 @@ internal static unsafe partial class Kernels
 
     // The work is split in two halves at most: the brief for this engine is a 2-core machine, and the
     // shapes of the book's networks are too small to feed more threads.
-    private static readonly int Threads = Math.Min(2, Environment.ProcessorCount);
+    private static readonly int Threads = Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS") is { } tuningThreads ? int.Parse(tuningThreads) : Math.Min(2, Environment.ProcessorCount); // TUNING
 
     // Parts a threaded product is cut into (see Run).
     private const int PartsPerProduct = 4;
@@ -87,30 +88,49 @@ internal static unsafe partial class Kernels
         var columnPanels = DivUp(x.N, maxWidth);
         if (Threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
         {
-            Blocked<TLanes>(x);
+            Blocked<TLanes>(x, null);
             return;
         }
         // C is cut into a few parts at tile boundaries, more parts than threads: when the OS takes a core
         // away for a moment (the machine is shared), the other thread picks up the remaining parts instead
-        // of waiting. Columns are preferred: each part then packs only its own columns of B.
+        // of waiting. Cut by columns, each part packs its own columns of B; cut by rows, B is packed once,
+        // here, and shared.
         var byColumns = columnPanels >= PartsPerProduct || columnPanels >= rowTiles;
         var units = byColumns ? columnPanels : rowTiles;
         var parts = Math.Min(PartsPerProduct, units);
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Threads }, part =>
+        double[]? shared = null;
+        try
         {
-            var from = (int)((long)units * part / parts);
-            var to = (int)((long)units * (part + 1) / parts);
-            if (byColumns)
+            if (!byColumns && FitsOneColumnBlock<TLanes>(x))
             {
-                var start = from * maxWidth;
-                Blocked<TLanes>(x.Columns(start, Math.Min(x.N, to * maxWidth) - start));
+                shared = ArrayPool<double>.Shared.Rent(PackedSize<TLanes>(x.K, x.N) + 8);
             }
-            else
+            fixed (double* pinned = shared)
             {
-                var start = from * TLanes.Rows;
-                Blocked<TLanes>(x.Rows(start, Math.Min(x.M, to * TLanes.Rows) - start));
+                var packed = shared is null ? null : (double*)(((nint)pinned + 63) & ~(nint)63);
+                if (packed is not null) PackAll<TLanes>(x, packed);
+                var packedAddress = (nint)packed; // a lambda cannot capture a pointer
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Threads }, part =>
+                {
+                    var from = (int)((long)units * part / parts);
+                    var to = (int)((long)units * (part + 1) / parts);
+                    if (byColumns)
+                    {
+                        var start = from * maxWidth;
+                        Blocked<TLanes>(x.Columns(start, Math.Min(x.N, to * maxWidth) - start), null);
+                    }
+                    else
+                    {
+                        var start = from * TLanes.Rows;
+                        Blocked<TLanes>(x.Rows(start, Math.Min(x.M, to * TLanes.Rows) - start), (double*)packedAddress);
+                    }
+                });
             }
-        });
+        }
+        finally
+        {
+            if (shared is not null) ArrayPool<double>.Shared.Return(shared);
+        }
     }
 
     // C (m×1) = A·b. A's rows are contiguous (aCol = 1), or A is stored transposed and its columns are (aRow = 1).
