@@ -101,7 +101,7 @@ public static class Np
                 $"Dot of shapes {a.ShapeText} and {b.ShapeText}: the last axis of the first ({k}) must equal " +
                 $"the {(b.Ndim == 2 ? "first" : "only")} axis of the second ({kb}).");
         }
-        var c = new double[m * n];
+        var c = Kernels.Uninitialized(m * n);
         Kernels.MatMul(a.Data, b.Data, c, m, k, n);
         int[] shape = (a.Ndim, b.Ndim) switch
         {
@@ -140,8 +140,7 @@ public static class Np
                 $"DotTransposeA (np.dot(a.T, b)) of shapes {a.ShapeText} and {b.ShapeText}: the first axis of a ({k}) " +
                 $"must equal the first axis of b ({b.Dim(0)}).");
         }
-        // Every element of the result is written by the kernel, so the array need not be zeroed first.
-        var c = GC.AllocateUninitializedArray<double>(m * n);
+        var c = Kernels.Uninitialized(m * n);
         Kernels.MatMulTransposeA(a.Data, b.Data, c, m, k, n);
         return new Tensor(c, m, n);
     }
@@ -170,7 +169,7 @@ public static class Np
                 $"DotTransposeB (np.dot(a, b.T)) of shapes {a.ShapeText} and {b.ShapeText}: the last axis of a ({k}) " +
                 $"must equal the last axis of b ({b.Dim(1)}).");
         }
-        var c = GC.AllocateUninitializedArray<double>(m * n);
+        var c = Kernels.Uninitialized(m * n);
         Kernels.MatMulTransposeB(a.Data, b.Data, c, m, k, n);
         return new Tensor(c, m, n);
     }
@@ -195,7 +194,7 @@ public static class Np
     private static Tensor Unary(Tensor x, Kernels.UnaryOp op)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = new double[x.Size];
+        var result = Kernels.Uninitialized(x.Size);
         Kernels.Unary(op, x.Data, result);
         return new Tensor(result, x.Shape);
     }

@@ -33,13 +33,13 @@ public sealed partial class Tensor
     public static Tensor operator -(Tensor a) => Map(a, -1.0, Kernels.BinaryOp.Multiply);
 
     /// <summary>1.0 where the element is greater than <paramref name="b"/>, else 0.0 (<c>x &gt; 0</c> as a float mask).</summary>
-    public static Tensor operator >(Tensor a, double b) => a.Apply(v => v > b ? 1.0 : 0.0);
+    public static Tensor operator >(Tensor a, double b) => Compare(a, b, Kernels.CompareOp.Greater);
     /// <summary>1.0 where the element is less than <paramref name="b"/>, else 0.0.</summary>
-    public static Tensor operator <(Tensor a, double b) => a.Apply(v => v < b ? 1.0 : 0.0);
+    public static Tensor operator <(Tensor a, double b) => Compare(a, b, Kernels.CompareOp.Less);
     /// <summary>1.0 where the element is at least <paramref name="b"/>, else 0.0.</summary>
-    public static Tensor operator >=(Tensor a, double b) => a.Apply(v => v >= b ? 1.0 : 0.0);
+    public static Tensor operator >=(Tensor a, double b) => Compare(a, b, Kernels.CompareOp.GreaterOrEqual);
     /// <summary>1.0 where the element is at most <paramref name="b"/>, else 0.0.</summary>
-    public static Tensor operator <=(Tensor a, double b) => a.Apply(v => v <= b ? 1.0 : 0.0);
+    public static Tensor operator <=(Tensor a, double b) => Compare(a, b, Kernels.CompareOp.LessOrEqual);
 
     /// <summary>Applies <paramref name="f"/> to every element and returns the results in the same shape.</summary>
     public Tensor Apply(Func<double, double> f)
@@ -50,10 +50,18 @@ public sealed partial class Tensor
         return new Tensor(result, _shape);
     }
 
+    private static Tensor Compare(Tensor a, double b, Kernels.CompareOp op)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var result = Kernels.Uninitialized(a.Size);
+        Kernels.Compare(op, a._data, b, result);
+        return new Tensor(result, a._shape);
+    }
+
     private static Tensor Map(Tensor a, double b, Kernels.BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = new double[a.Size];
+        var result = Kernels.Uninitialized(a.Size);
         Kernels.Scalar(op, a._data, b, result);
         return new Tensor(result, a._shape);
     }
@@ -83,7 +91,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var shape = BroadcastShape(a._shape, b._shape, $"apply '{symbol}' to");
-        var result = new double[SizeOf(shape)];
+        var result = Kernels.Uninitialized(SizeOf(shape));
         if (a._shape.AsSpan().SequenceEqual(b._shape))
         {
             Kernels.Binary(op, a._data, b._data, result);
@@ -106,6 +114,27 @@ public sealed partial class Tensor
             for (var off = 0; off < result.Length; off += a.Size)
             {
                 Kernels.Binary(op, a._data, b._data.AsSpan(off, a.Size), result.AsSpan(off, a.Size));
+            }
+            return new Tensor(result, shape);
+        }
+
+        // And another: every row combined with one number of a column, (m, n) with (m, 1), as in softmax's
+        // x - np.max(x, axis=1, keepdims=True).
+        if (a.Size == result.Length && IsColumn(b._shape, shape))
+        {
+            var n = shape[^1];
+            for (int row = 0, off = 0; off < result.Length; row++, off += n)
+            {
+                Kernels.Scalar(op, a._data.AsSpan(off, n), b._data[row], result.AsSpan(off, n));
+            }
+            return new Tensor(result, shape);
+        }
+        if (b.Size == result.Length && IsColumn(a._shape, shape))
+        {
+            var n = shape[^1];
+            for (int row = 0, off = 0; off < result.Length; row++, off += n)
+            {
+                Kernels.Scalar(Kernels.Reverse(op), b._data.AsSpan(off, n), a._data[row], result.AsSpan(off, n));
             }
             return new Tensor(result, shape);
         }
@@ -139,6 +168,10 @@ public sealed partial class Tensor
         while (s.Length > 0 && s[0] == 1) s = s[1..];
         return s.Length <= full.Length && s.SequenceEqual(full.AsSpan(full.Length - s.Length));
     }
+
+    // True when `small` is `full` with its last axis shrunk to 1, e.g. (4, 1) in (4, 3).
+    private static bool IsColumn(int[] small, int[] full) =>
+        small.Length == full.Length && full.Length > 0 && small[^1] == 1 && small.AsSpan(0, small.Length - 1).SequenceEqual(full.AsSpan(0, full.Length - 1));
 
     private static int[] BroadcastStrides(int[] shape, int[] target)
     {

@@ -53,7 +53,7 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot take {op} along axis {axis} of size 0 (shape {ShapeText}).");
         }
-        var result = new double[outer * inner];
+        var result = Kernels.Uninitialized(outer * inner);
         Kernels.ReduceAxis(op, _data, result, outer, n, inner);
         int[] shape = keepdims
             ? [.. _shape[..a], 1, .. _shape[(a + 1)..]]

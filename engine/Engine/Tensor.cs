@@ -266,7 +266,7 @@ public sealed partial class Tensor
         }
         var outShape = new int[Ndim];
         for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
-        var result = new double[Size];
+        var result = Kernels.Uninitialized(Size);
         if (Ndim == 2)
         {
             Kernels.Transpose2D(_data, result, _shape[0], _shape[1]);
@@ -325,7 +325,7 @@ public sealed partial class Tensor
         if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
         var rowShape = _shape[1..];
         var n = SizeOf(rowShape);
-        var data = new double[indices.Count * n];
+        var data = Kernels.Uninitialized(indices.Count * n);
         for (var r = 0; r < indices.Count; r++)
         {
             var i = indices[r];
