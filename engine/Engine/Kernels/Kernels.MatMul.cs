@@ -19,9 +19,12 @@ internal static unsafe partial class Kernels
     // than it saves: (100×50)·(50×10) stays on one thread, (100×784)·(784×50) is split.
     private const long ParallelThreshold = 1L << 20;
 
-    // The work is split in two halves at most: the brief for this engine is a 2-core machine, and the
-    // shapes of the book's networks are too small to feed more threads.
-    private static readonly int Threads = Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS") is { } tuningThreads ? int.Parse(tuningThreads) : Math.Min(2, Environment.ProcessorCount); // TUNING
+    // Two threads at most: the machines this kata targets have two cores, and the book's networks are
+    // too small to feed more. DLK_MATMUL_THREADS=1 keeps the product on one thread (on a busy machine a
+    // second thread can be descheduled mid-product, and then waiting for it costs more than it saved).
+    private static readonly int Threads = ThreadsSetting(Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS"));
+
+    private static int ThreadsSetting(string? value) => value == "1" ? 1 : Math.Min(2, Environment.ProcessorCount);
 
     // Parts a threaded product is cut into (see Run).
     private const int PartsPerProduct = 4;
