@@ -33,7 +33,10 @@ else if (!options.NoNumPy)
     Console.WriteLine("NumPy side skipped: no python3 with numpy (tools/benchmark.sh installs python3-numpy and libopenblas0-pthread when run as root).");
 }
 
-var engine = new SideResult();
+// The engine runs its products on 2 threads by default (1 on a single core); it is also measured on 1,
+// as NumPy is measured with OPENBLAS_NUM_THREADS=1 and =2.
+var engineThreads = Environment.ProcessorCount >= 2 ? new[] { 2, 1 } : new[] { 1 };
+var engine = engineThreads.ToDictionary(t => t, _ => new SideResult());
 var numpy = new Dictionary<int, SideResult> { [1] = new(), [2] = new() };
 JsonElement? numpyInfo = null;
 try
@@ -41,20 +44,29 @@ try
     // Rounds alternate the sides, so a burst of load on this shared machine hits both alike.
     for (var round = 1; round <= options.Rounds; round++)
     {
-        Console.Write($"Round {round}: engine");
-        engine.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns));
-        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        var (steps, losses) = EngineSide.Train(data, layers, options.Warmup);
-        engine.Note = $"garbage collections during the last round's {data.Steps} steps: " +
-            $"gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, " +
-            $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F1} ms";
-        engine.StepSeconds.AddRange(steps);
-        engine.Losses = losses;
+        Console.Write($"Round {round}:");
+        foreach (var threads in engineThreads)
+        {
+            Console.Write($" engine {threads}T,");
+            AppContext.SetData("DeepLearningKata.MatMul.Threads", threads);
+            var side = engine[threads];
+            side.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns));
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var faultsBefore = Options.PageFaults();
+            var (steps, losses) = EngineSide.Train(data, layers, options.Warmup);
+            side.StepSeconds.AddRange(steps);
+            side.Losses = losses;
+            side.Note = $"garbage collections during the last round's {data.Steps} steps on {threads} thread(s): " +
+                $"gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, " +
+                $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F1} ms; " +
+                $"page faults {(double)(Options.PageFaults() - faultsBefore) / data.Steps:F1} per step";
+        }
+        AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
         if (python is not null)
         {
             foreach (var threads in numpy.Keys)
             {
-                Console.Write($", NumPy {threads}T");
+                Console.Write($" NumPy {threads}T,");
                 var (result, info) = NumPySide.Run(python, script, dataFile!, options.Warmup, options.GemmRuns, threads);
                 numpy[threads].StepSeconds.AddRange(result.StepSeconds);
                 numpy[threads].GemmSeconds.AddRange(result.GemmSeconds);
@@ -62,7 +74,7 @@ try
                 numpyInfo = info;
             }
         }
-        Console.WriteLine();
+        Console.WriteLine(" done");
     }
 }
 finally
@@ -71,7 +83,7 @@ finally
 }
 
 Report.Print(engine, python is null ? null : numpy, numpyInfo);
-Console.WriteLine($"Engine {engine.Note}.");
+foreach (var side in engine.Values) Console.WriteLine($"Engine {side.Note}.");
 Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
 if (options.Profile) Profile.Print(data, layers);
 
@@ -114,6 +126,23 @@ internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, i
         catch (UnauthorizedAccessException)
         {
             return "unknown";
+        }
+    }
+
+    /// <summary>Minor page faults of this process so far (field 10 of /proc/self/stat), or 0 where there is no /proc.</summary>
+    public static long PageFaults()
+    {
+        try
+        {
+            return long.Parse(File.ReadAllText("/proc/self/stat").Split(' ')[9], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace DeepLearningKata;
@@ -17,10 +18,10 @@ namespace DeepLearningKata;
 internal static unsafe partial class Kernels
 {
     // Steps of the shared dimension per block: an MR×kc tile of A (6×256 doubles = 12 KB) stays in L1.
-    private const int KcMax = 256;
+    private static readonly int KcMax = int.Parse(Environment.GetEnvironmentVariable("DLK_KC") ?? "256"); // TUNING
 
     // Doubles of packed B per column block, 512 KB: about half of a current core's L2.
-    private const int PackedBudget = 64 * 1024;
+    private static readonly int PackedBudget = int.Parse(Environment.GetEnvironmentVariable("DLK_NCB") ?? "65536"); // TUNING
 
     /// <summary>One product <c>C = A·B</c>, each operand as a pointer and strides.</summary>
     private readonly struct Product
@@ -61,6 +62,7 @@ internal static unsafe partial class Kernels
         depth * DivUp(cols, TLanes.Count) * TLanes.Count;
 
     /// <summary>Packs one block of B (<paramref name="depth"/> steps from <paramref name="b"/>, <paramref name="cols"/> columns) into consecutive panels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBlock<TLanes>(in Product x, double* b, int depth, int cols, double* packed)
         where TLanes : struct, ILanes<TLanes>
     {
@@ -77,6 +79,7 @@ internal static unsafe partial class Kernels
     /// Packs all of B at once, block of the shared dimension after block (block p0 starts at
     /// <c>p0 · N</c> rounded up to registers), for products whose row parts run on several threads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackAll<TLanes>(in Product x, double* packed) where TLanes : struct, ILanes<TLanes>
     {
         var kc = SharedBlock(x.K);
@@ -95,6 +98,7 @@ internal static unsafe partial class Kernels
     /// Computes <c>C = A·B</c> on the calling thread with the micro-kernel for <typeparamref name="TLanes"/>.
     /// <paramref name="packedB"/> is B already packed by <see cref="PackAll{TLanes}"/>, or null to pack here.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<TLanes>(Product x, double* packedB) where TLanes : struct, ILanes<TLanes>
     {
         var lanes = TLanes.Count;

@@ -134,6 +134,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>Runs the micro-kernel specialised for <paramref name="rows"/> (1..MR) and a panel of <paramref name="vectors"/> registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TLanes>(
         int rows, int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
         where TLanes : struct, ILanes<TLanes>
@@ -149,6 +150,7 @@ internal static unsafe partial class Kernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TLanes, TRows>(
         int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
         where TLanes : struct, ILanes<TLanes>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DeepLearningKata;
 
 // Packing: a block of B is copied into panels the micro-kernel can stream with plain aligned-stride loads.
@@ -18,6 +19,7 @@ internal static unsafe partial class Kernels
     /// Copies one panel of B, <c>B[0..kc, 0..cols]</c> with element (p, j) at <c>b[p·bRow + j·bCol]</c>, into
     /// <c>packed[p·width + j]</c>; the columns from <paramref name="cols"/> to <paramref name="width"/> are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackPanel(double* b, nint bRow, nint bCol, int kc, int cols, int width, double* packed)
     {
         if (bCol == 1)

@@ -20,11 +20,20 @@ internal static unsafe partial class Kernels
     private const long ParallelThreshold = 1L << 20;
 
     // Two threads at most: the machines this kata targets have two cores, and the book's networks are
-    // too small to feed more. DLK_MATMUL_THREADS=1 keeps the product on one thread (on a busy machine a
-    // second thread can be descheduled mid-product, and then waiting for it costs more than it saved).
-    private static readonly int Threads = ThreadsSetting(Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS"));
+    // too small to feed more. On a busy machine a second thread can be descheduled in the middle of a
+    // product, and waiting for it then costs more than it saved; one thread can be chosen with the
+    // environment variable DLK_MATMUL_THREADS=1 or, inside a program, with
+    // AppContext.SetData("DeepLearningKata.MatMul.Threads", 1) (also settable in runtimeconfig.json).
+    private static readonly int DefaultThreads =
+        Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS") == "1" ? 1 : Math.Min(2, Environment.ProcessorCount);
 
-    private static int ThreadsSetting(string? value) => value == "1" ? 1 : Math.Min(2, Environment.ProcessorCount);
+    private static int Threads =>
+        Convert.ToString(AppContext.GetData("DeepLearningKata.MatMul.Threads"), System.Globalization.CultureInfo.InvariantCulture) switch
+        {
+            "1" => 1,
+            "2" => Math.Min(2, Environment.ProcessorCount),
+            _ => DefaultThreads,
+        };
 
     // Parts a threaded product is cut into (see Run).
     private const int PartsPerProduct = 4;
@@ -89,7 +98,8 @@ internal static unsafe partial class Kernels
         var rowTiles = DivUp(x.M, TLanes.Rows);
         var maxWidth = TLanes.MaxVectors * TLanes.Count;
         var columnPanels = DivUp(x.N, maxWidth);
-        if (Threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
+        var threads = Threads;
+        if (threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
         {
             Blocked<TLanes>(x, null);
             return;
@@ -113,7 +123,7 @@ internal static unsafe partial class Kernels
                 var packed = shared is null ? null : (double*)(((nint)pinned + 63) & ~(nint)63);
                 if (packed is not null) PackAll<TLanes>(x, packed);
                 var packedAddress = (nint)packed; // a lambda cannot capture a pointer
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Threads }, part =>
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
                 {
                     var from = (int)((long)units * part / parts);
                     var to = (int)((long)units * (part + 1) / parts);
