@@ -35,8 +35,9 @@ internal static unsafe partial class Kernels
             _ => DefaultThreads,
         };
 
-    // Parts a threaded product is cut into (see Run).
-    private const int PartsPerProduct = 4;
+    // Parts a threaded product is cut into (see Run): small enough that the thread finishing first waits
+    // for at most an eighth of the work, large enough that each part is many micro-kernel calls.
+    private const int PartsPerProduct = 8;
 
     /// <summary><c>C = A·B</c> for row-major <c>A (m×k)</c>, <c>B (k×n)</c>, <c>C (m×n)</c>; <paramref name="c"/> is overwritten.</summary>
     internal static void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
@@ -104,10 +105,9 @@ internal static unsafe partial class Kernels
             Blocked<TLanes>(x, null);
             return;
         }
-        // C is cut into a few parts at tile boundaries, more parts than threads: when the OS takes a core
-        // away for a moment (the machine is shared), the other thread picks up the remaining parts instead
-        // of waiting. Cut by columns, each part packs its own columns of B; cut by rows, B is packed once,
-        // here, and shared.
+        // C is cut into parts at tile boundaries, several per thread, which the threads take in turn (see
+        // RunParts): if one thread is slowed down, the other takes more. Cut by columns, each part packs
+        // its own columns of B; cut by rows, B is packed once, here, and shared.
         var byColumns = columnPanels >= PartsPerProduct || columnPanels >= rowTiles;
         var units = byColumns ? columnPanels : rowTiles;
         var parts = Math.Min(PartsPerProduct, units);
@@ -123,7 +123,7 @@ internal static unsafe partial class Kernels
                 var packed = shared is null ? null : (double*)(((nint)pinned + 63) & ~(nint)63);
                 if (packed is not null) PackAll<TLanes>(x, packed);
                 var packedAddress = (nint)packed; // a lambda cannot capture a pointer
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+                RunParts(parts, part =>
                 {
                     var from = (int)((long)units * part / parts);
                     var to = (int)((long)units * (part + 1) / parts);
