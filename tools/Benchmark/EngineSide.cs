@@ -14,6 +14,20 @@ internal static class EngineSide
 {
     public const int GemmSize = 512;
 
+    /// <summary>The engine's own choice of threads per product (it measures which is faster).</summary>
+    public const int Default = 0;
+
+    public static string Name(int threads) => threads switch
+    {
+        Default => "default (1 or 2 threads, measured)",
+        1 => "1 thread",
+        _ => $"{threads} threads",
+    };
+
+    /// <summary>Fixes the engine's matrix products to <paramref name="threads"/> threads, or returns them to the default.</summary>
+    public static void UseThreads(int threads) =>
+        AppContext.SetData("DeepLearningKata.MatMul.Threads", threads == Default ? null : threads);
+
     /// <summary>
     /// Times <c>Np.Dot</c> of two 512×512 matrices: 10 warm-up runs (the JIT optimises, the heap settles), then
     /// <paramref name="runs"/> timed ones.

@@ -33,22 +33,34 @@ else if (!options.NoNumPy)
     Console.WriteLine("NumPy side skipped: no python3 with numpy (tools/benchmark.sh installs python3-numpy and libopenblas0-pthread when run as root).");
 }
 
-// The engine runs its products on 2 threads by default (1 on a single core); it is also measured on 1,
-// as NumPy is measured with OPENBLAS_NUM_THREADS=1 and =2.
-var engineThreads = Environment.ProcessorCount >= 2 ? new[] { 2, 1 } : new[] { 1 };
-var engine = engineThreads.ToDictionary(t => t, _ => new SideResult());
+// The engine chooses 1 or 2 threads per product by measuring (its default); it is also measured with
+// the choice fixed at 2 and at 1, as NumPy is measured with OPENBLAS_NUM_THREADS=1 and =2.
+var engineSettings = Environment.ProcessorCount >= 2 ? new[] { EngineSide.Default, 2, 1 } : new[] { 1 };
+var engine = engineSettings.ToDictionary(t => t, _ => new SideResult());
 var numpy = new Dictionary<int, SideResult> { [1] = new(), [2] = new() };
 JsonElement? numpyInfo = null;
 try
 {
-    // Rounds alternate the sides, so a burst of load on this shared machine hits both alike.
+    // First everything once, untimed: the JIT optimises, the thread pool and the heap settle.
+    Console.Write("Warm-up:");
+    foreach (var threads in engineSettings)
+    {
+        Console.Write($" engine {EngineSide.Name(threads)},");
+        EngineSide.UseThreads(threads);
+        EngineSide.Gemm(1);
+        EngineSide.Train(data, layers, options.Warmup);
+    }
+    Console.WriteLine(" done");
+
+    // Rounds alternate the sides (and the order of the engine's settings), so a burst of load on this
+    // shared machine hits all of them alike.
     for (var round = 1; round <= options.Rounds; round++)
     {
         Console.Write($"Round {round}:");
-        foreach (var threads in engineThreads)
+        foreach (var threads in round % 2 == 1 ? engineSettings : engineSettings.Reverse())
         {
-            Console.Write($" engine {threads}T,");
-            AppContext.SetData("DeepLearningKata.MatMul.Threads", threads);
+            Console.Write($" engine {EngineSide.Name(threads)},");
+            EngineSide.UseThreads(threads);
             var side = engine[threads];
             side.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns));
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
@@ -56,12 +68,12 @@ try
             var (steps, losses) = EngineSide.Train(data, layers, options.Warmup);
             side.StepSeconds.AddRange(steps);
             side.Losses = losses;
-            side.Note = $"garbage collections during the last round's {data.Steps} steps on {threads} thread(s): " +
+            side.Note = $"garbage collections during the last round's {data.Steps} steps ({EngineSide.Name(threads)}): " +
                 $"gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, " +
                 $"paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F1} ms; " +
                 $"page faults {(double)(Options.PageFaults() - faultsBefore) / data.Steps:F1} per step";
         }
-        AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
+        EngineSide.UseThreads(EngineSide.Default);
         if (python is not null)
         {
             foreach (var threads in numpy.Keys)
@@ -85,7 +97,14 @@ finally
 Report.Print(engine, python is null ? null : numpy, numpyInfo);
 foreach (var side in engine.Values) Console.WriteLine($"Engine {side.Note}.");
 Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
-if (options.Profile) Profile.Print(data, layers);
+if (options.Profile)
+{
+    foreach (var threads in engineSettings)
+    {
+        EngineSide.UseThreads(threads);
+        Profile.Print(data, EngineSide.Name(threads));
+    }
+}
 
 /// <summary>Command-line options.</summary>
 internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile)

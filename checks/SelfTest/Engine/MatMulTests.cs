@@ -99,8 +99,22 @@ public sealed class MatMulTests
     [TestCase(61, 600, 70, TestName = "A shared dimension longer than one block (results accumulate)")]
     [TestCase(19, 300, 601, TestName = "More columns than one packed block, with a tail")]
     [TestCase(200, 200, 200, TestName = "A square large enough to pack B")]
-    public void Large_shapes_that_run_blocked_and_threaded_match_the_naive_loop(int m, int k, int n) =>
-        CheckShape(new Random(m + k + n), m, k, n);
+    public void Large_shapes_that_run_blocked_and_threaded_match_the_naive_loop(int m, int k, int n)
+    {
+        // The engine picks one or two threads by measuring; both ways are forced here so both are tested.
+        foreach (var threads in new object?[] { 2, 1, null })
+        {
+            AppContext.SetData("DeepLearningKata.MatMul.Threads", threads);
+            try
+            {
+                CheckShape(new Random(m + k + n), m, k, n);
+            }
+            finally
+            {
+                AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
+            }
+        }
+    }
 
     [TestCase(0, 3, 4)]
     [TestCase(3, 0, 4)]

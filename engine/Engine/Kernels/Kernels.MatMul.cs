@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
@@ -15,26 +16,6 @@ namespace DeepLearningKata;
 // Results can differ from a naive triple loop in the last bits: the sums are added in another order.
 internal static unsafe partial class Kernels
 {
-    // Below this many multiply-adds (about 20 µs of work on one core) waking a second thread costs more
-    // than it saves: (100×50)·(50×10) stays on one thread, (100×784)·(784×50) is split.
-    private const long ParallelThreshold = 1L << 20;
-
-    // Two threads at most: the machines this kata targets have two cores, and the book's networks are
-    // too small to feed more. On a busy machine a second thread can be descheduled in the middle of a
-    // product, and waiting for it then costs more than it saved; one thread can be chosen with the
-    // environment variable DLK_MATMUL_THREADS=1 or, inside a program, with
-    // AppContext.SetData("DeepLearningKata.MatMul.Threads", 1) (also settable in runtimeconfig.json).
-    private static readonly int DefaultThreads =
-        Environment.GetEnvironmentVariable("DLK_MATMUL_THREADS") == "1" ? 1 : Math.Min(2, Environment.ProcessorCount);
-
-    private static int Threads =>
-        Convert.ToString(AppContext.GetData("DeepLearningKata.MatMul.Threads"), System.Globalization.CultureInfo.InvariantCulture) switch
-        {
-            "1" => 1,
-            "2" => Math.Min(2, Environment.ProcessorCount),
-            _ => DefaultThreads,
-        };
-
     // Parts a threaded product is cut into (see Run): small enough that the thread finishing first waits
     // for at most an eighth of the work, large enough that each part is many micro-kernel calls.
     private const int PartsPerProduct = 8;
@@ -93,18 +74,40 @@ internal static unsafe partial class Kernels
         }
     }
 
-    /// <summary>Runs the product on one thread, or on two when it is large enough to pay for waking the second.</summary>
+    /// <summary>Runs the product on one thread, or on two when it is large enough and two are faster (see ThreadChoice).</summary>
     private static void Run<TLanes>(Product x) where TLanes : struct, ILanes<TLanes>
     {
+        var work = (long)x.M * x.K * x.N;
         var rowTiles = DivUp(x.M, TLanes.Rows);
-        var maxWidth = TLanes.MaxVectors * TLanes.Count;
-        var columnPanels = DivUp(x.N, maxWidth);
-        var threads = Threads;
-        if (threads < 2 || (long)x.M * x.K * x.N < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
+        var columnPanels = DivUp(x.N, TLanes.MaxVectors * TLanes.Count);
+        if (work < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
         {
             Blocked<TLanes>(x, null);
             return;
         }
+        var threads = FixedThreads();
+        if (threads != 0)
+        {
+            RunOn<TLanes>(x, threads);
+            return;
+        }
+        var slot = ThreadChoice.Slot(x);
+        threads = ThreadChoice.Choose(slot);
+        var start = Stopwatch.GetTimestamp();
+        RunOn<TLanes>(x, threads);
+        ThreadChoice.Record(slot, work, threads, Stopwatch.GetTimestamp() - start);
+    }
+
+    private static void RunOn<TLanes>(Product x, int threads) where TLanes : struct, ILanes<TLanes>
+    {
+        if (threads == 1)
+        {
+            Blocked<TLanes>(x, null);
+            return;
+        }
+        var rowTiles = DivUp(x.M, TLanes.Rows);
+        var maxWidth = TLanes.MaxVectors * TLanes.Count;
+        var columnPanels = DivUp(x.N, maxWidth);
         // C is cut into parts at tile boundaries, several per thread, which the threads take in turn (see
         // RunParts): if one thread is slowed down, the other takes more. Cut by columns, each part packs
         // its own columns of B; cut by rows, B is packed once, here, and shared.
