@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace DeepLearningKata;
 
 // Packing: a block of B is copied into panels the micro-kernel can stream with plain aligned-stride loads.
@@ -32,8 +34,23 @@ internal static unsafe partial class Kernels
         }
         else
         {
-            // Bᵀ is stored: walk each stored row (a column of B) contiguously and scatter it down the panel.
-            for (var j = 0; j < cols; j++)
+            var j = 0;
+            if (Vector512.IsHardwareAccelerated && bRow == 1)
+            {
+                // Bᵀ is stored: eight of its rows (eight columns of B) at a time, each step p gathers one
+                // value from each into a register and writes the panel row with a single store.
+                for (; j + 8 <= cols; j += 8)
+                {
+                    var r = b + j * bCol;
+                    for (var p = 0; p < kc; p++, r++)
+                    {
+                        Vector512.Create(r[0], r[bCol], r[2 * bCol], r[3 * bCol], r[4 * bCol], r[5 * bCol], r[6 * bCol], r[7 * bCol])
+                            .Store(packed + p * width + j);
+                    }
+                }
+            }
+            // The rest (or without AVX-512): walk each stored row contiguously and scatter it down the panel.
+            for (; j < cols; j++)
             {
                 var from = b + j * bCol;
                 var to = packed + j;
