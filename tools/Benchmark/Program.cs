@@ -11,6 +11,8 @@ var options = Options.Parse(args);
 var layers = LayerSet.Engine;
 
 Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
+Console.WriteLine($"Garbage collector: young generation {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "default"} (DOTNET_GCgen0size), " +
+    $"large objects from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes; server {System.Runtime.GCSettings.IsServerGC}");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
     $"net from {layers.Name}");
