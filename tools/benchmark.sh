@@ -27,12 +27,5 @@ if ! have_numpy || ! have_openblas; then
   fi
 fi
 
-# The engine's side of the same fairness: .NET's garbage collector gets a young generation of 32 MB. A
-# training step allocates about 2.6 MB of temporaries (the batch, activations, gradients); with the
-# default budget (about 6 MB on these machines) a collection runs every other step and copies the step's
-# live tensors twice. NumPy's malloc simply reuses the freed blocks. (Only the environment variable sets
-# this; tools/Benchmark/runtimeconfig.template.json sets what runtimeconfig.json can.)
-export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
-
 dotnet build tools/Benchmark/DeepLearningKata.Benchmark.csproj -c Release -nologo -v q
 exec dotnet tools/Benchmark/bin/Release/net10.0/DeepLearningKata.Benchmark.dll --python "$python" "$@"
