@@ -325,13 +325,12 @@ public sealed partial class Tensor
         if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
         var rowShape = _shape[1..];
         var n = SizeOf(rowShape);
-        var data = Kernels.Uninitialized(indices.Count * n);
-        for (var r = 0; r < indices.Count; r++)
+        foreach (var i in indices)
         {
-            var i = indices[r];
             if ((uint)i >= (uint)_shape[0]) throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
-            Array.Copy(_data, i * n, data, r * n, n);
         }
+        var data = Kernels.Uninitialized(indices.Count * n);
+        Kernels.GatherRows(_data, indices, n, data);
         return new Tensor(data, [indices.Count, .. rowShape]);
     }
 
