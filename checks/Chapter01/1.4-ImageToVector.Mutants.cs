@@ -31,3 +31,22 @@ internal sealed class ImageToVectorPixelRows : Chapter1Reference
 {
     public override Tensor ImageToVector(Tensor image) => image.Reshape(image.Dim(0) * image.Dim(1), image.Dim(2));
 }
+
+[Mutant("1.4", "the loop's assignment the wrong way round: image[i, j, k] = v[n, 0] overwrites the image with zeros")]
+internal sealed class ImageToVectorAssignmentReversed : Chapter1Reference
+{
+    public override Tensor ImageToVector(Tensor image)
+    {
+        int h = image.Dim(0), w = image.Dim(1), c = image.Dim(2);
+        var v = Tensor.Zeros(h * w * c, 1);
+        var n = 0;
+        for (var i = 0; i < h; i++)
+        {
+            for (var j = 0; j < w; j++)
+            {
+                for (var k = 0; k < c; k++) image[i, j, k] = v[n++, 0];
+            }
+        }
+        return v;
+    }
+}

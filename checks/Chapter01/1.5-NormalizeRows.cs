@@ -7,7 +7,7 @@ namespace DeepLearningKata.Checks.Chapter01;
 public sealed class NormalizeRowsChecks
 {
     private const string Hint = "divide each row by its own L2 norm √(Σ_j x[i, j]²): norm = Np.Norm(x, axis: 1, keepdims: true) " +
-                                "is a column (m, 1), and x / norm broadcasts it along each row.";
+                                "is a column (m, 1), and x / norm broadcasts it along each row. (axis: 0 would give the column norms.)";
 
     private const string LengthHint = "after dividing by the L2 norm √(Σ x²) of its row, every row has length 1. Not the column norms " +
                                       "(axis: 0), not the L1 norm Σ|x|, not Σ x² without the square root.";
