@@ -19,10 +19,23 @@ public sealed record PerceptronCase(double[] X, double[] W, double B)
         }
     }
 
-    public override string ToString() =>
-        $"x = [{Join(X)}], w = [{Join(W)}], b = {Tensor.FormatNumber(B)}";
+    public override string ToString() => $"x = [{Join(X)}], w = [{Join(W)}], b = {Exact(B)}";
 
-    internal static string Join(IEnumerable<double> values) => string.Join(", ", values.Select(Tensor.FormatNumber));
+    internal static string Join(IEnumerable<double> values) => string.Join(", ", values.Select(Exact));
+
+    /// <summary>All digits, so that a case pasted back into code lands exactly on the threshold again.</summary>
+    internal static string Exact(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Two points of a gate's input plane: a start, and the start moved by a step along one input.</summary>
+public sealed record GateStep(double X1, double X2, double Step, bool AlongFirst)
+{
+    public (double, double) From => (X1, X2);
+
+    public (double, double) To => AlongFirst ? (X1 + Step, X2) : (X1, X2 + Step);
+
+    public override string ToString() =>
+        $"from ({Tensor.FormatNumber(X1)}, {Tensor.FormatNumber(X2)}) to ({Tensor.FormatNumber(To.Item1)}, {Tensor.FormatNumber(To.Item2)})";
 }
 
 [Exercise("2.1", "Gates")]
@@ -76,7 +89,7 @@ public sealed class GatesChecks
         // An if/== on the corners (or x1 * x2) does not behave like that off the corners.
         var coordinate = Gen.OneOf(Gen.Elements(0.0, 1.0), Gens.Double(-2, 3)); // the corners, and anywhere
         var gen = from a in coordinate from b in coordinate from d in Gens.Double(0, 2) from first in Gen.Elements(true, false)
-                  select (A: a, B: b, Step: d, First: first);
+                  select new GateStep(a, b, d, first);
         Properties.ForAll("2.1 gates are monotone", gen, p =>
         {
             ExpectMonotone("And", c.And, p, rising: true);
@@ -85,10 +98,10 @@ public sealed class GatesChecks
         });
     }
 
-    private static void ExpectMonotone(string gate, Func<double, double, int> f, (double A, double B, double Step, bool First) p, bool rising)
+    private static void ExpectMonotone(string gate, Func<double, double, int> f, GateStep p, bool rising)
     {
-        var (x1, x2) = (p.A, p.B);
-        var (y1, y2) = p.First ? (x1 + p.Step, x2) : (x1, x2 + p.Step);
+        var (x1, x2) = p.From;
+        var (y1, y2) = p.To;
         var low = f(x1, x2);
         var high = f(y1, y2);
         var ok = rising ? low <= high : low >= high;
@@ -115,7 +128,7 @@ public sealed class GatesChecks
 
     private static void ExpectPerceptron(IChapter2 c, double[] x, double[] w, double b, int expected, string hint = PerceptronHint)
     {
-        var call = $"Perceptron([{PerceptronCase.Join(x)}], [{PerceptronCase.Join(w)}], {Num(b)})";
+        var call = $"Perceptron([{PerceptronCase.Join(x)}], [{PerceptronCase.Join(w)}], {PerceptronCase.Exact(b)})";
         var actual = c.Perceptron(Tensor.From(x), Tensor.From(w), b);
         var activation = new PerceptronCase(x, w, b).Activation;
         Expect.That(actual == expected, $"{call} returned {actual}; expected {expected}.",

@@ -69,3 +69,9 @@ internal sealed class IdentityZeros : Chapter3Reference
 {
     public override Tensor Identity(Tensor x) => Tensor.ZerosLike(x);
 }
+
+[Mutant("3.2", "σ as 1 / e^(−x): the 1 + forgotten, which is just e^x")]
+internal sealed class SigmoidWithoutOnePlus : Chapter3Reference
+{
+    public override Tensor Sigmoid(Tensor x) => 1.0 / Np.Exp(-x);
+}

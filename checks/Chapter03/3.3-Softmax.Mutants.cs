@@ -80,3 +80,19 @@ internal sealed class SoftmaxShiftsInPlace : Chapter3Reference
         return e / e.Sum(axis: -1, keepdims: true);
     }
 }
+
+[Mutant("3.3", "exp(a − max) returned without dividing by the sum")]
+internal sealed class SoftmaxNotNormalised : Chapter3Reference
+{
+    public override Tensor Softmax(Tensor a) => Np.Exp(a - a.Max(axis: -1, keepdims: true));
+}
+
+[Mutant("3.3", "divided by the largest exponential instead of the sum")]
+internal sealed class SoftmaxDividedByMax : Chapter3Reference
+{
+    public override Tensor Softmax(Tensor a)
+    {
+        var e = Np.Exp(a - a.Max(axis: -1, keepdims: true));
+        return e / e.Max(axis: -1, keepdims: true);
+    }
+}

@@ -70,16 +70,22 @@ public sealed class SoftmaxChecks
     [Check("does not change when a constant is added to every score (softmax(a + C) = softmax(a), C up to ±1000)")]
     public void InvariantUnderShift(IChapter3 c)
     {
-        var gen = from tc in Gens.Tensor(-10, 10, 6) from shift in Gens.Double(-1000, 1000) select (A: tc, C: shift);
+        var gen = from tc in Gens.Tensor(-10, 10, 6) from shift in Gens.Double(-1000, 1000) select new ShiftCase(tc.Value, shift);
         Properties.ForAll("3.3 softmax shift", gen, p =>
         {
-            var a = p.A.Value;
-            var shifted = a + p.C;
-            Expect.Close(c.Softmax(shifted.Copy()), Expected(a), $"Softmax(a + {Tensor.FormatNumber(p.C)})", Tolerance.Value,
-                [Expect.Input("a", a), Expect.Input("a + C", shifted)],
+            var shifted = p.A + p.C;
+            Expect.Close(c.Softmax(shifted.Copy()), Expected(p.A), "Softmax(a + C)", Tolerance.Value,
+                [Expect.Input("a", p.A), ("C", Tensor.FormatNumber(p.C)), Expect.Input("a + C", shifted)],
                 "the constant cancels between numerator and denominator, but only if nothing overflows on the way: " +
                 "subtract the max before taking e^…", expectedNote: "softmax(a)");
         });
+    }
+
+    /// <summary>Scores and a constant to add to all of them.</summary>
+    public sealed record ShiftCase(Tensor A, double C)
+    {
+        public override string ToString() =>
+            $"a = [{string.Join(", ", A.ToArray().Select(Tensor.FormatNumber))}], C = {Tensor.FormatNumber(C)}";
     }
 
     [Check("gives each row of a batch its own softmax, even when the rows lie far apart")]

@@ -1,4 +1,3 @@
-using System.Text;
 using DeepLearningKata.Contracts;
 using FsCheck;
 using FsCheck.Fluent;
@@ -8,15 +7,9 @@ namespace DeepLearningKata.Checks.Chapter03;
 /// <summary>A network, samples, labels and a batch size, printed in full so a failing case can be rebuilt.</summary>
 public sealed record InferenceCase(IReadOnlyDictionary<string, Tensor> Network, Tensor X, Tensor T, int BatchSize)
 {
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        foreach (var (name, t) in Network) sb.Append(name).Append(' ').Append(t.ShapeText).Append(" = [").Append(Join(t)).Append("], ");
-        return sb.Append("x ").Append(X.ShapeText).Append(" = [").Append(Join(X)).Append("], t = [").Append(Join(T))
-            .Append("], batchSize = ").Append(BatchSize).ToString();
-    }
-
-    private static string Join(Tensor t) => string.Join(", ", t.ToArray().Select(Tensor.FormatNumber));
+    /// <summary>The shapes and the batch size; the values are shown by the failure itself, and KATA_SEED rebuilds the case.</summary>
+    public override string ToString() =>
+        string.Join(", ", Network.Select(p => $"{p.Key} {p.Value.ShapeText}")) + $", x {X.ShapeText}, t {T.ShapeText}, batchSize {BatchSize}";
 }
 
 [Exercise("3.5", "BatchInference")]
@@ -72,13 +65,16 @@ public sealed class BatchInferenceChecks
         throw CheckFailure.Of($"{call} returned a wrong class.",
             [
                 .. inputs,
-                ("expected", expected + "   (argmax of Forward, sample by sample)"),
-                ("your answer", actual.ToString()),
+                ("expected", Full(expected) + "   (argmax of Forward, sample by sample)"),
+                ("your answer", Full(actual)),
                 ("first mismatch", $"sample {bad}: expected class {Tensor.FormatNumber(e[bad])}, got {Tensor.FormatNumber(a[bad])}; " +
                                    $"it is in batch {batch + 1} (rows {first}–{last}){(partial ? ", the last, partial batch" : "")}"),
             ],
             partial ? "the last batch is shorter than batchSize when N is not a multiple of it; it must be forwarded too." : hint);
     }
+
+    /// <summary>Every element of a short vector, without NumPy's "..." in the middle.</summary>
+    private static string Full(Tensor t) => "[" + string.Join(", ", t.ToArray().Select(Tensor.FormatNumber)) + "]";
 
     [Check("predicts the class of each of 7 samples in batches of 3 (the last batch has 1 sample)")]
     public void WorkedExample(IChapter3 c)
@@ -119,7 +115,7 @@ public sealed class BatchInferenceChecks
         var expected = Np.Equal(OneByOne(ComparerNetwork(), x), t).Sum() / 10;
         var actual = c.Accuracy(ComparerNetwork(), x.Copy(), t.Copy(), 3);
         Expect.Close(actual, expected, "Accuracy(network, x, t, batchSize: 3)", Tolerance.Value,
-            [Expect.Input("x", x), Expect.Input("t", t), ("predictions", OneByOne(ComparerNetwork(), x).ToString())],
+            [Expect.Input("x", x), ("t", Full(t)), ("predictions", Full(OneByOne(ComparerNetwork(), x)))],
             "count the samples whose predicted class equals the label (the last, partial batch included) and divide by N = 10, " +
             "the number of samples: not by the number of batches, nor by batchSize.");
     }
@@ -132,7 +128,7 @@ public sealed class BatchInferenceChecks
             var expected = Np.Equal(predictions, p.T).Sum() / p.X.Dim(0);
             Expect.Close(c.Accuracy(Copy(p.Network), p.X.Copy(), p.T.Copy(), p.BatchSize), expected,
                 $"Accuracy(network, x, t, batchSize: {p.BatchSize})", Tolerance.Value,
-                [Expect.Input("x", p.X), Expect.Input("t", p.T), ("predictions", predictions.ToString())],
+                [Expect.Input("x", p.X), ("t", Full(p.T)), ("predictions", Full(predictions))],
                 "accuracy = (number of samples with prediction == label) / N.");
         });
 
