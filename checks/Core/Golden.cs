@@ -140,7 +140,8 @@ public static class Golden
                 var problem = CompareValue(expected[i].Value, value, tolerance);
                 if (problem is not null)
                 {
-                    var context = inputs.Count == 0 ? "" : "\n  " + string.Join("\n  ", inputs.Select(p => $"{p.Item1} = {p.Item2}"));
+                    var context = inputs.Count == 0 ? "" : "\n  " + string.Join("\n  ", inputs.Select(p =>
+                        $"{p.Item1} = {p.Item2.Replace("\n", "\n" + new string(' ', p.Item1.Length + 5), StringComparison.Ordinal)}"));
                     return $"'{name}' {problem}{context}";
                 }
                 if (i < 4) inputs.Add((name, value is Tensor t ? t.ToString() : Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
