@@ -73,8 +73,26 @@ public static class Plots
             Golden.Verify(name, record, tolerance, hint);
             return;
         }
-        Golden.Verify(name, record, tolerance, hint);
+        try
+        {
+            Golden.Verify(name, record, tolerance, hint);
+        }
+        catch (CheckFailure)
+        {
+            // The points are new or changed: write their picture too, so that accepting the points also
+            // accepts the image. (A changed curve alone moves too few pixels to fail the image check,
+            // so without this the verified image would keep showing the old curve.)
+            WriteReceivedImage(name, RenderPng(figure));
+            throw;
+        }
         VerifyImage(name, RenderPng(figure));
+    }
+
+    private static void WriteReceivedImage(string name, byte[] png)
+    {
+        var received = Golden.BasePath(name) + ".received.png";
+        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
+        File.WriteAllBytes(received, png);
     }
 
     private static void SaveLearnerPlot(string name, Figure figure, CheckContext context)
@@ -142,11 +160,11 @@ public static class Plots
             $"  The reference's plot was written to {Repo.Relative(received)}; open it, and if it is right: ./run-checks.sh --accept");
     }
 
-    /// <summary>The share of pixels whose colour differs clearly (by more than 48 in a channel); 1 when the sizes differ.</summary>
+    /// <summary>The share of pixels whose colour differs clearly (by more than 48 in a channel); 1 when the sizes differ or either is not an image.</summary>
     public static double DifferentPixelShare(byte[] pngA, byte[] pngB)
     {
-        using var a = SKBitmap.Decode(pngA);
-        using var b = SKBitmap.Decode(pngB);
+        using var a = Decode(pngA);
+        using var b = Decode(pngB);
         if (a is null || b is null || a.Width != b.Width || a.Height != b.Height) return 1.0;
         var differ = 0;
         for (var y = 0; y < a.Height; y++)
@@ -159,5 +177,18 @@ public static class Plots
             }
         }
         return (double)differ / (a.Width * a.Height);
+    }
+
+    // Null for bytes that are no image (a damaged file, a Git LFS pointer), which SkiaSharp reports by throwing.
+    private static SKBitmap? Decode(byte[] png)
+    {
+        try
+        {
+            return SKBitmap.Decode(png);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }
