@@ -90,9 +90,7 @@ public static class Plots
 
     private static void WriteReceivedImage(string name, byte[] png)
     {
-        var received = Golden.BasePath(name) + ".received.png";
-        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-        File.WriteAllBytes(received, png);
+        Golden.WriteReceived(Golden.BasePath(name) + ".received.png", png);
     }
 
     private static void SaveLearnerPlot(string name, Figure figure, CheckContext context)
@@ -147,17 +145,15 @@ public static class Plots
                 if (File.Exists(received)) File.Delete(received);
                 return;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-            File.WriteAllBytes(received, png);
+            var written = Golden.WriteReceived(received, png);
             throw new CheckFailure(
                 $"the rendered plot differs from {Repo.Relative(verified)} in {share:P1} of its pixels (allowed {ImageTolerance:P0}).\n" +
-                $"  received: {Repo.Relative(received)} — open both; if the new one is right: ./run-checks.sh --accept");
+                $"  received image {written} — open both; if the new one is right: ./run-checks.sh --accept");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-        File.WriteAllBytes(received, png);
+        var note = Golden.WriteReceived(received, png);
         throw new CheckFailure(
             $"no golden image yet: {Repo.Relative(verified)} does not exist.\n" +
-            $"  The reference's plot was written to {Repo.Relative(received)}; open it, and if it is right: ./run-checks.sh --accept");
+            $"  The reference's plot was {note}; open it, and if it is right: ./run-checks.sh --accept");
     }
 
     /// <summary>The share of pixels whose colour differs clearly (by more than 48 in a channel); 1 when the sizes differ or either is not an image.</summary>

@@ -54,9 +54,12 @@ public sealed class GoldenTests
         }
     }
 
-    /// <summary>Runs <paramref name="check"/> as a check of exercise 9.9 against the temporary golden folder.</summary>
-    private void InCheck(Subject subject, Action check) =>
-        WithEnvironment(new Dictionary<string, string?> { ["KATA_GOLDEN"] = _root }, () =>
+    /// <summary>
+    /// Runs <paramref name="check"/> as a check of exercise 9.9 against the temporary golden folder, on a
+    /// maintainer's machine (CI unset, even when these tests themselves run on CI).
+    /// </summary>
+    private void InCheck(Subject subject, Action check, bool onCi = false) =>
+        WithEnvironment(new Dictionary<string, string?> { ["KATA_GOLDEN"] = _root, ["CI"] = onCi ? "true" : null }, () =>
         {
             using var context = CheckContext.Enter(new CheckContext(subject, Exercise, ReferenceEquals(subject, Subjects.Reference)));
             check();
@@ -485,5 +488,20 @@ public sealed class GoldenTests
         using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         Assert.That(Plots.DifferentPixelShare(png, encoded.ToArray()), Is.EqualTo(1.0));
         Assert.That(Plots.DifferentPixelShare(png, [1, 2, 3]), Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void On_CI_the_reference_writes_no_received_file_and_still_shows_the_diff()
+    {
+        Assert.Throws<CheckFailure>(() => AsReference(() => Golden.Verify("examples", Record(1, 2, 3), Tolerance.Value)));
+        File.Move(Received(), Verified());
+        var failure = Assert.Throws<CheckFailure>(() =>
+            InCheck(Subjects.Reference, () => Golden.Verify("examples", Record(1, 2, 4), Tolerance.Value), onCi: true))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(Received()), Is.False, "CI must never write a golden file");
+            Assert.That(failure.Message, Does.Contain("not written: on CI"));
+            Assert.That(failure.Message, Does.Contain("+       4"));
+        });
     }
 }
