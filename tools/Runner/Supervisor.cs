@@ -176,8 +176,13 @@ public static class Supervisor
             return $"the process ended while grading {exercise.Id}: a stack overflow. Is there a recursion without a base case " +
                    $"(a method that always calls itself) in {exercise.Folder}?{at}";
         }
-        return $"the process ended (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}) while grading {exercise.Id}: " +
-               $"a stack overflow (a recursion without a base case?) or a call to Environment.Exit in {exercise.Folder}? " +
+        var code = exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+        if (exitCode is null or 134 or 139) // SIGABRT / SIGSEGV: the runtime gave up, most likely on a stack overflow
+        {
+            return $"the process ended (exit code {code}) while grading {exercise.Id}: a stack overflow (a recursion without a base case?) " +
+                   $"or a call to Environment.Exit in {exercise.Folder}?";
+        }
+        return $"the process ended (exit code {code}) while grading {exercise.Id}. Does the code in {exercise.Folder} call Environment.Exit? " +
                "An exercise returns its answer; it never ends the program.";
     }
 
