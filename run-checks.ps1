@@ -71,6 +71,8 @@ if ($Watch) {
     [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')
 }
 
+# On a terminal, say what the first seconds are for; the runner's first line overwrites it.
+if (-not [Console]::IsErrorRedirected) { [Console]::Error.Write("Building…`r") }
 $build = & dotnet build $project -c Release --nologo -v quiet -tl:off -clp:NoSummary 2>&1
 if ($LASTEXITCODE -ne 0) {
     [Console]::Error.WriteLine('The code does not compile, so nothing could be graded. Fix this first:')

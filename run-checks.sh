@@ -15,6 +15,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$root/tools/Runner/DeepLearningKata.Runner.csproj"
 dll="$root/tools/Runner/bin/Release/net10.0/DeepLearningKata.Runner.dll"
 
+# On a terminal, say what the first seconds are for; the runner's first line overwrites it.
+if [ -t 2 ]; then printf 'Building…\r' >&2; fi
 if ! build="$(dotnet build "$project" -c Release --nologo -v quiet -tl:off -clp:NoSummary 2>&1)"; then
   {
     echo "The code does not compile, so nothing could be graded. Fix this first:"
