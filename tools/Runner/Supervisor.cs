@@ -224,7 +224,7 @@ public static class Supervisor
         public static WorkerProcess Start(IEnumerable<string> ids, SupervisorSettings settings)
         {
             var (host, dll) = WorkerCommand();
-            var info = new ProcessStartInfo(host)
+            var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -234,6 +234,12 @@ public static class Supervisor
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
+            if (StandardError.ToFile)
+            {
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add(StandardError.ShellScript);
+                info.ArgumentList.Add(host); // $0 of the script
+            }
             if (dll is not null) info.ArgumentList.Add(dll);
             info.ArgumentList.Add("--worker");
             info.ArgumentList.Add("--subject");
@@ -246,13 +252,20 @@ public static class Supervisor
                 info.ArgumentList.Add(t.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
+            string? stderrFile = null;
+            if (StandardError.ToFile)
+            {
+                stderrFile = Path.Combine(Path.GetTempPath(), $"kata-worker-{Guid.NewGuid():N}.stderr");
+                info.Environment[StandardError.Variable] = stderrFile;
+            }
 
             var process = new Process { StartInfo = info };
-            var worker = new WorkerProcess(process);
+            var worker = new WorkerProcess(process) { _stderrFile = stderrFile };
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is null)
                 {
+                    worker.AppendStandardErrorFile(); // before the end is announced: a crash message reads it
                     worker._events.Add(null);
                     return;
                 }
@@ -295,12 +308,9 @@ public static class Supervisor
         {
             lock (_lock)
             {
-                if (_output.Length > OutputLimit)
-                {
-                    var cut = _output.Length - OutputLimit / 2;
-                    _output.Remove(0, cut);
-                    _settledMark = Math.Max(0, _settledMark - cut);
-                }
+                // Keep the beginning: that is where "Stack overflow." and an exception's message are. Dropping
+                // the rest (rather than trimming the front) keeps a 20 MB stack trace cheap to swallow.
+                if (_output.Length > OutputLimit) return;
                 _output.Append(line).Append('\n');
             }
         }
@@ -318,7 +328,39 @@ public static class Supervisor
         /// </summary>
         public void MarkSettled()
         {
-            lock (_lock) _settledMark = _output.Length;
+            lock (_lock)
+            {
+                _output.Clear(); // what came before belongs to exercises already reported
+                _settledMark = 0;
+                _stderrSettled = FileLength(_stderrFile);
+            }
+        }
+
+        private string? _stderrFile;
+        private long _stderrSettled;
+
+        private static long FileLength(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
+
+        /// <summary>Adds the beginning of what the worker wrote to its standard-error file since the last settled exercise, then removes the file.</summary>
+        private void AppendStandardErrorFile()
+        {
+            if (_stderrFile is null || !File.Exists(_stderrFile)) return;
+            try
+            {
+                using var stream = new FileStream(_stderrFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                stream.Seek(_stderrSettled, SeekOrigin.Begin);
+                var buffer = new byte[OutputLimit];
+                var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                foreach (var line in Encoding.UTF8.GetString(buffer, 0, read).Split('\n')) Append(line);
+            }
+            catch (IOException)
+            {
+                // Without it the crash message is less specific, not wrong.
+            }
+            finally
+            {
+                try { File.Delete(_stderrFile); } catch (IOException) { }
+            }
         }
 
         /// <summary>What the worker printed since the last settled exercise.</summary>
