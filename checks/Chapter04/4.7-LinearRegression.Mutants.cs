@@ -77,3 +77,14 @@ internal sealed class LinearRegressionStaleError : Chapter4Reference
         return new LinearFit(w, b, losses);
     }
 }
+
+[Mutant("4.7", "the error written into y's own storage (y is reused as a buffer), changing the caller's targets")]
+internal sealed class LinearRegressionOverwritesY : Chapter4Reference
+{
+    public override LinearFit LinearRegression(Tensor x, Tensor y, double lr, int steps)
+    {
+        var fit = base.LinearRegression(x, y, lr, steps);
+        y.Assign(Np.Dot(x, fit.W) + fit.B - y); // "saves memory": the last error kept in y
+        return fit;
+    }
+}
