@@ -153,10 +153,10 @@ public sealed class MiniBatchTrainingChecks
             "TrainingHistory has the wrong number of entries to draw.", [], Hint);
         var iterations = Enumerable.Range(0, h.Losses.Count).Select(i => (double)i).ToArray();
         Plots.Verify("loss", new Figure("Mini-batch SGD on MNIST: loss per iteration", "iteration", "loss",
-            [new Series("mini-batch loss", iterations, [.. h.Losses])]), Tolerance.Value, Hint);
+            [new Series("mini-batch loss", iterations, [.. h.Losses])]), Tolerance.Trajectory, Hint);
         var epochs = Enumerable.Range(0, h.TrainAccuracies.Count).Select(e => (double)e).ToArray();
         Plots.Verify("accuracy", new Figure("Mini-batch SGD on MNIST: accuracy per epoch", "epoch", "accuracy",
-            [new Series("train acc", epochs, [.. h.TrainAccuracies]), new Series("test acc", epochs, [.. h.TestAccuracies])], 0, 1), Tolerance.Value, Hint);
+            [new Series("train acc", epochs, [.. h.TrainAccuracies]), new Series("test acc", epochs, [.. h.TestAccuracies])], 0, 1), Tolerance.Trajectory, Hint);
     }
 
     /// <summary>One training run of a subject, with what the spy saw.</summary>
