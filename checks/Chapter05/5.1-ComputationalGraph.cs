@@ -16,7 +16,7 @@ public sealed class ComputationalGraphChecks
                                      "and each fruit's Mul node gets the Add node's gradient for its branch.";
 
     private static readonly CaseSpec Scalars = new([],
-        [new("x", [], Values.Between(-5, 5)), new("y", [], Values.Between(-5, 5)), new("dout", [], Values.Between(-2, 2))]);
+        [new("x", [], Values.Between(-5, 5)), new("y", [], Values.Between(-5, 5)), new("dout", [], Values.Upstream)]);
 
     [Check("gives the book's shopping example: price 715 and its five gradients")]
     public void ShoppingExample(IChapter5 c)
@@ -41,7 +41,14 @@ public sealed class ComputationalGraphChecks
 
     [Check("MulLayer's backward matches central differences, for a random dout")]
     public void MulBackward(IChapter5 c) =>
-        GradientCheck.ScalarLayer("5.1 mul gradient", [Scalars], c.CreateMulLayer, new GradientHints("CreateMulLayer()", MulHint));
+        GradientCheck.ScalarLayer("5.1 mul gradient", [Scalars], c.CreateMulLayer, new GradientHints("CreateMulLayer()", MulHint)
+        {
+            Suspects =
+            [
+                new("dx", k => k["dout"] * k["x"], "your dx equals dout · x: the inputs must swap places, dx = dout · y."),
+                new("dy", k => k["dout"] * k["y"], "your dy equals dout · y: the inputs must swap places, dy = dout · x."),
+            ],
+        });
 
     [Check("AddLayer forwards x + y")]
     public void AddForward(IChapter5 c) =>

@@ -13,6 +13,12 @@ public sealed class ReluLayerChecks
         InPlace = "leave the tensors you are handed alone: Forward returns x * mask (not x with its negatives zeroed), Backward " +
                   "returns dout * mask (the book's dout[mask] = 0 zeroes its caller's dout, which the caller may still need), " +
                   "and neither writes into the x Forward was given.",
+        Suspects =
+        [
+            new("dx", k => k["dout"] * (k["dout"] > 0), "your dx equals dout * (dout > 0): the mask comes from dout. It must come from x, kept by Forward."),
+            new("dx", k => k["dout"], "your dx is dout itself, unmasked: ReLU blocks the gradient wherever x was ≤ 0."),
+            new("dx", k => k["dout"] * (k["x"] <= 0), "your dx passes dout where x ≤ 0 and blocks it where x > 0: the mask is inverted."),
+        ],
     };
 
     // ReLU's kink is at 0: inputs stay at least 0.05 from it, far more than the step h = 1e-5, so x ± h
@@ -21,11 +27,11 @@ public sealed class ReluLayerChecks
 
     private static readonly CaseSpec Batch = new(
         [new("N", 1, 4), new("D", 1, 5)],
-        [new("x", ["N", "D"], Inputs), new("dout", ["N", "D"], Values.Between(-2, 2))]);
+        [new("x", ["N", "D"], Inputs), new("dout", ["N", "D"], Values.Upstream)]);
 
     private static readonly CaseSpec Images = new(
         [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
-        [new("x", ["N", "C", "H", "W"], Inputs), new("dout", ["N", "C", "H", "W"], Values.Between(-2, 2))]);
+        [new("x", ["N", "C", "H", "W"], Inputs), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
 
     [Check("gives the worked example, forward and backward")]
     public void WorkedExample(IChapter5 c)

@@ -8,16 +8,27 @@ public sealed class SigmoidLayerChecks
     private const string Hint = "Forward: y = 1 / (1 + e^(−x)), keep a copy of y. Backward: dout · y · (1 − y) — " +
                                 "both factors, with the y of the last Forward (not x).";
 
-    private static readonly GradientHints Hints = new("CreateSigmoid()", Hint);
+    private static readonly GradientHints Hints = new("CreateSigmoid()", Hint)
+    {
+        Suspects =
+        [
+            new("dx", k => k["dout"] * Y(k), "your dx equals dout · y: the factor (1 − y) is missing."),
+            new("dx", k => k["dout"] * (1.0 - Y(k)), "your dx equals dout · (1 − y): the factor y is missing."),
+            new("dx", k => k["dout"] * k["x"] * (1.0 - k["x"]), "your dx equals dout · x · (1 − x): use the output y = σ(x), not the input x."),
+            new("dx", k => k["dout"] * Y(k) * (1.0 + Y(k)), "your dx equals dout · y · (1 + y): a plus where a minus belongs."),
+        ],
+    };
+
+    private static Tensor Y(GradientCase k) => k["x"].Apply(Sigma);
 
     // The sigmoid is smooth everywhere; [−6, 6] covers both the steep middle and the flat tails.
     private static readonly CaseSpec Batch = new(
         [new("N", 1, 4), new("D", 1, 5)],
-        [new("x", ["N", "D"], Values.Between(-6, 6)), new("dout", ["N", "D"], Values.Between(-2, 2))]);
+        [new("x", ["N", "D"], Values.Between(-6, 6)), new("dout", ["N", "D"], Values.Upstream)]);
 
     private static readonly CaseSpec Images = new(
         [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
-        [new("x", ["N", "C", "H", "W"], Values.Between(-6, 6)), new("dout", ["N", "C", "H", "W"], Values.Between(-2, 2))]);
+        [new("x", ["N", "C", "H", "W"], Values.Between(-6, 6)), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 

@@ -19,6 +19,15 @@ public sealed class AffineLayerChecks
             ["db"] = "b was added to every row of the batch, so db adds up dout over the rows: dout.Sum(axis: 0), of shape (M,) — " +
                      "a sum, not a mean, and not dout itself.",
         },
+        Suspects =
+        [
+            new("dx", k => Np.Dot(k["dout"], k["W"]).Reshape(k["x"].Shape), "your dx equals dout · W: the transpose is missing, dout · Wᵀ. " +
+                "The shapes fit only because W is square here."),
+            new("dx", k => Np.Dot(k["dout"], k["W"].T).Reshape(k["x"].Shape) * -1, "your dx is −(dout · Wᵀ): the sign is flipped."),
+            new("dW", k => Np.Dot(k["dout"].T, k["x"].Reshape(k["x"].Dim(0), -1)), "your dW equals doutᵀ · x, the transpose of xᵀ · dout. " +
+                "The shapes fit only because W is square here."),
+            new("dW", k => Np.Dot(k["x"].Reshape(k["x"].Dim(0), -1).T, Tensor.Ones(k["dout"].Shape)), "your dW equals xᵀ · 1: dout is missing from the product."),
+        ],
     };
 
     private static readonly CaseSpec Rows = new(
@@ -27,7 +36,7 @@ public sealed class AffineLayerChecks
             new("x", ["N", "D"], Values.Between(-2, 2)),
             new("W", ["D", "M"], Values.Between(-1, 1)),
             new("b", ["M"], Values.Between(-1, 1)),
-            new("dout", ["N", "M"], Values.Between(-2, 2)),
+            new("dout", ["N", "M"], Values.Upstream),
         ]);
 
     // An image batch: W has one row per pixel of a sample, C·H·K of them.
@@ -37,7 +46,7 @@ public sealed class AffineLayerChecks
             new("x", ["N", "C", "H", "K"], Values.Between(-2, 2)),
             new("W", ["C*H*K", "M"], Values.Between(-1, 1)),
             new("b", ["M"], Values.Between(-1, 1)),
-            new("dout", ["N", "M"], Values.Between(-2, 2)),
+            new("dout", ["N", "M"], Values.Upstream),
         ]);
 
     [Check("gives the worked example: out, dx, dW and db")]

@@ -30,6 +30,13 @@ public sealed record Values(ValueKind Kind, double Lo, double Hi, double Gap, IR
     /// <summary>Real values in <c>[lo, hi]</c>.</summary>
     public static Values Between(double lo, double hi) => new(ValueKind.Real, lo, hi, 0, [], null);
 
+    /// <summary>
+    /// A random upstream gradient <c>dout</c>: values in [−2, 2], at least 0.25 away from 0. Random, so a backward
+    /// that ignores <c>dout</c> (or treats it as all ones) fails; away from 0, because a zero in <c>dout</c> hides
+    /// whatever a wrong backward does at that place (and the shrinker would otherwise make every <c>dout</c> zero).
+    /// </summary>
+    public static Values Upstream => Between(-2, 2).AwayFrom(0.25, 0);
+
     /// <summary>Class labels <c>0 … C−1</c>, where <c>C</c> is the size of axis <paramref name="classDim"/>.</summary>
     public static Values Labels(string classDim) => new(ValueKind.Labels, 0, 0, 0, [], classDim);
 
@@ -136,7 +143,9 @@ public sealed class GradientCase
         foreach (var t in Spec.Tensors)
         {
             var value = _tensors[t.Name];
-            sb.Append("\n    ").Append(t.Name.PadRight(width)).Append(' ').Append(value.ShapeText.PadRight(9)).Append(" = ").Append(Exact(value));
+            sb.Append("\n    ").Append(t.Name.PadRight(width));
+            if (value.Ndim > 0) sb.Append(' ').Append(value.ShapeText.PadRight(9));
+            sb.Append(" = ").Append(Exact(value));
         }
         return sb.ToString();
     }
@@ -181,9 +190,21 @@ public sealed record GradientHints(string Subject, string General)
         "a layer leaves the tensors it is handed alone — Forward its x, Backward its dout, and x later too: compute " +
         "into new tensors (x * mask, dout * mask, x.Copy()) instead of writing into them; the caller still needs them.";
 
+    /// <summary>
+    /// Classic wrong gradients, each computed for the case: when a learner's gradient equals one of them, the
+    /// failure says so in words ("your dx equals dout · y: the factor (1 − y) is missing").
+    /// </summary>
+    public IReadOnlyList<Suspect> Suspects { get; init; } = [];
+
     /// <summary>The hint for the gradient called <paramref name="name"/>.</summary>
     public string For(string name) => Gradients.TryGetValue(name, out var h) ? h : General;
 }
+
+/// <summary>A classic mistake, as the wrong gradient it produces for a case.</summary>
+/// <param name="Gradient">Which gradient it concerns: <c>dx</c>, <c>dW</c>, <c>db</c>, <c>dy</c>.</param>
+/// <param name="Compute">The wrong gradient for a case; it may throw or return null where the mistake cannot be told apart (shapes that do not fit).</param>
+/// <param name="Message">What to tell the learner when theirs equals it.</param>
+public sealed record Suspect(string Gradient, Func<GradientCase, Tensor?> Compute, string Message);
 
 /// <summary>What the checks need to see of a model for a gradient check: its parameters, its loss, its backprop gradient.</summary>
 /// <param name="Params">The very tensors the model computes with (perturbed in place, then restored).</param>
@@ -287,8 +308,18 @@ public static class GradientCheck
 
         var pairs = analytic.Select(a => new Pair(a.Name, a.Value, NumericalFor(a.Name, dout))).ToList();
         RestoredOrFail(parameters, c, hints);
-        Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => NumericalFor(name, Tensor.Ones(dout.Shape)),
-            name => name != "dx");
+
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create(c);
+            again.Forward(x.Copy(), train);
+            var result = new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout.Copy()) };
+            foreach (var name in parameters.Keys) result["d" + name] = again.Grads[name];
+            return result;
+        }
+        Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx",
+            FreshLayer("Forward(x)", "Forward(−x) then Forward(x)", "mask, x, …", Fresh),
+            IgnoresDout(name => NumericalFor(name, Tensor.Ones(dout.Shape))));
     }
 
     private static IReadOnlyDictionary<string, Tensor> CheckParams(ILayer layer, GradientCase c, GradientHints hints)
@@ -397,7 +428,15 @@ public static class GradientCheck
             Nudge(x.Copy(), probe => weight * Call(() => layer.Forward(probe, t.Copy()), $"{s}.Forward(x, t)", c, hints.General));
 
         var pairs = new List<Pair> { new("dx", dx!.Copy(), NumericalFor(dout)) };
-        Verify(pairs, c, hints, "dout · Forward(x, t)", _ => NumericalFor(1.0), _ => false);
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create();
+            again.Forward(x.Copy(), t.Copy());
+            return new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout) };
+        }
+        Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false,
+            FreshLayer("Forward(x, t)", "Forward(−x, t) then Forward(x, t)", "y, t", Fresh),
+            IgnoresDout(_ => NumericalFor(1.0)));
     }
 
     // ------------------------------------------------------------------ scalar nodes
@@ -434,7 +473,16 @@ public static class GradientCheck
             new("dx", Tensor.Scalar(dx), NumericalFor("dx", dout)),
             new("dy", Tensor.Scalar(dy), NumericalFor("dy", dout)),
         };
-        Verify(pairs, c, hints, "dout · Forward(x, y)", name => NumericalFor(name, 1.0), _ => false);
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create();
+            again.Forward(x, y);
+            var (fx, fy) = again.Backward(dout);
+            return new Dictionary<string, Tensor> { ["dx"] = Tensor.Scalar(fx), ["dy"] = Tensor.Scalar(fy) };
+        }
+        Verify(pairs, c, hints, "dout · Forward(x, y)", _ => false,
+            FreshLayer("Forward(x, y)", "Forward(1 − x, −1 − y) then Forward(x, y)", "x, y", Fresh),
+            IgnoresDout(name => NumericalFor(name, 1.0)));
     }
 
     // ------------------------------------------------------------------ models
@@ -529,7 +577,7 @@ public static class GradientCheck
                 throw Failure($"{s}.Loss(x, t) changed the parameter {n}.", c, "Loss only computes; nothing in a forward pass changes a parameter.");
             }
         }
-        Verify(pairs, c, hints, "Loss(x, t)", null, _ => true);
+        Verify(pairs, c, hints, "Loss(x, t)", _ => true);
     }
 
     // ------------------------------------------------------------------ numerical gradient and comparison
@@ -582,8 +630,46 @@ public static class GradientCheck
     /// <summary>The cs231n relative error <c>|a − n| / max(|a| + |n|, tiny)</c>.</summary>
     public static double RelativeError(double a, double n) => Math.Abs(a - n) / Math.Max(Math.Abs(a) + Math.Abs(n), Tiny);
 
+    /// <summary>A cause a failing gradient may have, with a test for it and what to tell the learner.</summary>
+    private sealed record Explanation(Func<Pair, bool> Applies, Func<string, string> Message);
+
+    /// <summary>
+    /// Stale caches: a fresh layer that sees only the case's Forward gets the gradient right, while the layer that
+    /// first saw another input does not — so Backward still uses something kept from the earlier Forward.
+    /// </summary>
+    private static Explanation FreshLayer(string once, string twice, string caches, Func<IReadOnlyDictionary<string, Tensor>> fresh)
+    {
+        IReadOnlyDictionary<string, Tensor>? result = null;
+        var tried = false;
+        return new Explanation(p =>
+        {
+            if (!tried)
+            {
+                tried = true;
+                try { result = fresh(); }
+                catch (Exception e) when (e is not (NotImplementedException or BlockNotAllowedException)) { result = null; }
+            }
+            return result is not null && result.TryGetValue(p.Name, out var g) && g is not null && AllClose(g, p.Numerical);
+        }, name => $"a fresh layer given only {once} gets {name} right, but after {twice} yours does not: Backward answers for an " +
+                   $"earlier Forward. Overwrite everything Forward keeps ({caches}) on every call.");
+    }
+
+    /// <summary>Backward ignores its dout: the gradient equals the one for dout = all ones.</summary>
+    private static Explanation IgnoresDout(Func<string, Tensor> withUnitDout) =>
+        new(p => AllClose(p.Analytic, withUnitDout(p.Name)),
+            name => $"your {name} is the gradient for dout = all ones: Backward ignores dout. Multiply by dout (the chain rule).");
+
+    private static bool AllClose(Tensor a, Tensor n)
+    {
+        if (!a.ShapeSpan.SequenceEqual(n.ShapeSpan)) return false;
+        var x = a.AsSpan();
+        var y = n.AsSpan();
+        for (var i = 0; i < x.Length; i++) if (Excess(x[i], y[i]) > 1) return false;
+        return true;
+    }
+
     private static void Verify(List<Pair> pairs, GradientCase c, GradientHints hints, string objective,
-        Func<string, Tensor>? numericalWithUnitDout, Func<string, bool> isParameter)
+        Func<string, bool> isParameter, params Explanation[] explanations)
     {
         var worst = (Pair: (Pair?)null, Index: -1, Excess: 0.0);
         var off = new Dictionary<string, int>();
@@ -618,14 +704,26 @@ public static class GradientCheck
             ($"{w.Name} numerical", $"{w.Numerical}   (central differences of {objective}, h = {Tensor.FormatNumber(Tolerance.GradientStep)})"),
             ("gradients", summary),
         };
-        var diagnosis = Diagnose(w, c, isParameter(w.Name), numericalWithUnitDout, objective);
+        var diagnosis = Diagnose(w, c, isParameter(w.Name), hints.Suspects, explanations, objective);
         if (diagnosis is not null) lines.Add(("looks like", diagnosis));
         throw CheckFailure.Of($"{hints.Subject}: {w.Name} does not match the numerical gradient.", lines, hints.For(w.Name));
     }
 
     /// <summary>Says what a wrong gradient looks like, when it looks like something a learner can act on.</summary>
-    private static string? Diagnose(Pair p, GradientCase c, bool isParameter, Func<string, Tensor>? withUnitDout, string objective)
+    private static string? Diagnose(Pair p, GradientCase c, bool isParameter, IReadOnlyList<Suspect> suspects, Explanation[] explanations, string objective)
     {
+        foreach (var suspect in suspects.Where(x => x.Gradient == p.Name))
+        {
+            Tensor? wrong;
+            try { wrong = suspect.Compute(c); }
+            catch (Exception e) when (e is ShapeException or IndexOutOfRangeException or ArgumentException or InvalidOperationException) { wrong = null; }
+            if (wrong is not null && AllClose(p.Analytic, wrong) && !AllClose(p.Numerical, wrong)) return suspect.Message;
+        }
+        foreach (var e in explanations)
+        {
+            if (e.Applies(p)) return e.Message(p.Name);
+        }
+
         var a = p.Analytic.AsSpan();
         var n = p.Numerical.AsSpan();
         var floor = Tolerance.Gradient.Absolute;
@@ -647,16 +745,23 @@ public static class GradientCheck
                 : $"{objective} does not change with {of}, yet your {name} is not zero.";
         }
 
-        // A constant factor: yours = k · numerical.
+        // A constant factor: yours = k · numerical. One number is always a multiple of another, so it takes two.
         double an = 0, nn = 0;
-        for (var i = 0; i < a.Length; i++) { an += a[i] * n[i]; nn += n[i] * n[i]; }
-        if (nn > 0 && double.IsFinite(an))
+        var informative = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            an += a[i] * n[i];
+            nn += n[i] * n[i];
+            if (Math.Abs(n[i]) > floor) informative++;
+        }
+        if (informative >= 1 && double.IsFinite(an))
         {
             var k = an / nn;
             var fits = true;
             for (var i = 0; i < a.Length && fits; i++) fits = Excess(a[i], k * n[i]) <= 1;
             if (fits && Math.Abs(k - 1) > 1e-6)
             {
+                // With one number any ratio fits; only the telling ones (−1, the batch size) are worth a word then.
                 var batch = c.BatchSize;
                 string K(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
                 if (Math.Abs(k + 1) < 1e-6) return $"your {name} is exactly −1 × the numerical one: the sign is flipped.";
@@ -665,16 +770,8 @@ public static class GradientCheck
                 if (batch > 1 && Math.Abs(k * batch - 1) < 1e-6)
                     return $"your {name} is 1/{batch} of the numerical one, and the batch has N = {batch} rows: it is divided by the batch size " +
                            "once too often (an average where a sum belongs?).";
-                return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
+                if (informative >= 2) return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
             }
-        }
-
-        if (withUnitDout is not null)
-        {
-            var unit = withUnitDout(name).AsSpan();
-            var same = true;
-            for (var i = 0; i < a.Length && same; i++) same = Excess(a[i], unit[i]) <= 1;
-            if (same) return $"your {name} is the gradient for dout = all ones: Backward ignores dout. Multiply by dout (the chain rule).";
         }
 
         if (p.Analytic.Ndim == 2 && p.Analytic.Dim(0) == p.Analytic.Dim(1) && p.Analytic.Dim(0) > 1)

@@ -17,7 +17,7 @@ public class ReluLayer : ILayer
     public virtual Tensor Forward(Tensor x, bool train = true)
     {
         mask = x > 0;
-        return x * mask; // a new tensor: x itself stays as the caller handed it
+        return Np.Maximum(0.0, x); // a new tensor: x itself stays as the caller handed it
     }
 
     /// <inheritdoc/>

@@ -31,7 +31,7 @@ public sealed class ReluLayer : ILayer
     /// <summary>max(0, x) element-wise; remembers where x was positive.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: mask = x > 0; return x * mask.
+        // TODO: mask = x > 0; return x * mask (or Np.Maximum(0.0, x)).
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 
