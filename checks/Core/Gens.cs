@@ -37,7 +37,7 @@ public static class Gens
             if (shape[axis] <= 1) continue;
             yield return new TensorCase(DropLast(t, axis));
         }
-        var rounded = t.Apply(v => Math.Round(v, 1));
+        var rounded = t.Apply(v => Math.Round(v, 1) + 0.0); // + 0.0 turns −0 into 0 for printing
         if (!rounded.AsSpan().SequenceEqual(t.AsSpan())) yield return new TensorCase(rounded);
     }
 
