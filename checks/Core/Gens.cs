@@ -125,7 +125,7 @@ public static class Gens
         }
         foreach (var t in spec.Tensors.Where(t => t.Values.Kind == ValueKind.Real))
         {
-            foreach (var round in new Func<double, double>[] { _ => 0.0, v => Math.Round(v), v => Math.Round(v, 1) })
+            foreach (var round in new Func<double, double>[] { _ => 0.0, v => Math.Round(v) + 0.0, v => Math.Round(v, 1) + 0.0 })
             {
                 var original = c.Peek(t.Name);
                 var changed = original.Apply(v => t.Values.Allows(round(v)) ? round(v) : v);

@@ -12,7 +12,7 @@ namespace DeepLearningKata.Exercises;
 /// Shapes:   x (N, C) scores;   t one-hot (N, C) or labels (N,) with values 0 … C−1;   loss a number
 ///           dx (N, C)
 /// Example:  x = [[0.3, 2.9, 4.0]], t = [[0, 0, 1]]  →  y = [[0.018211273, 0.24519181, 0.73659691]]
-///           loss = 0.30570109;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
+///           loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
 ///           with labels t = [2] the same loss and the same dx
 /// Hint:     softmax as in exercise 1.6: subtract each row's max before Np.Exp (x.Max(axis: 1, keepdims: true)),
 ///           then divide by the row sums. With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
