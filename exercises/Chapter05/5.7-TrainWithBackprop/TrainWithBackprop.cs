@@ -16,8 +16,9 @@ public static partial class Chapter5
     ///           after each epoch: record net.Accuracy on all of xTrain and of xTest; write one line to progress
     /// Shapes:   xTrain (n, 784), tTrain (n,) labels or (n, 10) one-hot; the same for the test set
     ///           History: Loss has Epochs · (n / BatchSize) entries, TrainAccuracy and TestAccuracy one per epoch
-    /// Example:  Train(net, xTrain[:3000], …, new TrainingSettings(Epochs: 3, BatchSize: 100, LearningRate: 0.1),
-    ///           Console.Out) prints "epoch 1: loss 0.6421, train accuracy 83.0 %, test accuracy 81.8 %", …
+    /// Example:  with net = Chapter5.CreateTwoLayerNet(784, 50, 10, new Random(57)), the first 3,000 training digits of
+    ///           Mnist.Load() and new TrainingSettings(Epochs: 3, BatchSize: 100, LearningRate: 0.5), Train prints
+    ///           "epoch 1: loss 0.8838, train accuracy 67.8 %, test accuracy 65.5 %", … and ends near 88 % on the test set
     /// Hint:     rows of a batch: xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray()).
     ///           Update in place with p.Assign(p - lr * grad[key]): the layers hold the very tensors in
     ///           Params, while p = p - … only points your variable at a new tensor, and the net learns nothing.
