@@ -55,8 +55,11 @@ public sealed class TrainWithBackpropChecks
                 var seen = calls[k].Params[name];
                 if (Same(seen, expected)) continue;
                 string why;
-                if (k > 0 && Same(seen, Spy.Initial[name]))
-                    why = $"{name} never changes. p = p - lr * grad only points your variable at a new tensor; the net keeps the old one. Write p.Assign(p - lr * grad[key]).";
+                if (k > 0 && Same(seen, Spy.Initial[name]) && Spy.Names.All(n => Same(calls[k].Params[n], Spy.Initial[n])))
+                    why = "no parameter ever changes. p = p - lr * grad only points your variable at a new tensor; the net keeps the old one. " +
+                          "Write p.Assign(p - lr * grad[key]).";
+                else if (k > 0 && Same(seen, Spy.Initial[name]))
+                    why = $"{name} never changes, while other parameters do: update every parameter in net.Params, the biases too.";
                 else if (k > 0 && Same(seen, Spy.AfterAscent(name, k)))
                     why = $"{name} moved by +lr · gradient: that climbs the loss. Gradient descent subtracts: p − lr · gradient.";
                 else
@@ -141,7 +144,8 @@ public sealed class TrainWithBackpropChecks
             ], YMin: 0, YMax: 3.5),
             Tolerance.Value,
             "the curve is repeatable: the same net, the batches in order, the same steps. A first loss far from the reference's means a step " +
-            "in the wrong direction or of the wrong size; a later drift, a batch out of order or a parameter not updated. " + Hint);
+            "in the wrong direction or of the wrong size, or a loss recorded before the update; a later drift, a batch out of order or a " +
+            "parameter not updated. The other checks of 5.7 say which.");
     }
 
     [Check("reaches a test accuracy of at least 85 % on MNIST in 3 epochs")]
