@@ -700,7 +700,7 @@ public static class GradientCheck
 
         var w = worst.Pair;
         var shape = w.Analytic.Shape;
-        var index = w.Analytic.Ndim == 0 ? "" : ShapeException.Format(Expect.Unravel(worst.Index, shape)).Replace(",)", ")", StringComparison.Ordinal);
+        var index = w.Analytic.Ndim == 0 ? "" : "[" + string.Join(", ", Expect.Unravel(worst.Index, shape)) + "]";
         double av = w.Analytic.AsSpan()[worst.Index], nv = w.Numerical.AsSpan()[worst.Index];
         var tol = Tolerance.Gradient;
         var summary = string.Join(" · ", pairs.Select(p => off[p.Name] == 0 ? $"{p.Name} ✓" : $"{p.Name} ✗ {off[p.Name]} of {p.Analytic.Size} off"));
@@ -721,6 +721,17 @@ public static class GradientCheck
     /// <summary>Says what a wrong gradient looks like, when it looks like something a learner can act on.</summary>
     private static string? Diagnose(Pair p, GradientCase c, bool isParameter, IReadOnlyList<Suspect> suspects, Explanation[] explanations, string objective)
     {
+        var floor = Tolerance.Gradient.Absolute;
+        var name = p.Name;
+        var of = name.Length > 1 ? name[1..] : name;
+        bool AllSmall(ReadOnlySpan<double> v) { foreach (var e in v) if (!(Math.Abs(e) <= floor)) return false; return true; }
+
+        // A parameter that does not move the objective at all is not the one computed with; no formula explains that.
+        if (isParameter && AllSmall(p.Numerical.AsSpan()) && !AllSmall(p.Analytic.AsSpan()))
+        {
+            return $"nudging Params[\"{of}\"] in place does not change {objective} at all: it is computed with another " +
+                   $"tensor than the one in Params (a copy?). Keep the very {of} in Params that Forward computes with.";
+        }
         foreach (var suspect in suspects.Where(x => x.Gradient == p.Name))
         {
             Tensor? wrong;
@@ -735,10 +746,6 @@ public static class GradientCheck
 
         var a = p.Analytic.AsSpan();
         var n = p.Numerical.AsSpan();
-        var floor = Tolerance.Gradient.Absolute;
-        var name = p.Name;
-        var of = name.Length > 1 ? name[1..] : name;
-        bool AllSmall(ReadOnlySpan<double> v) { foreach (var e in v) if (!(Math.Abs(e) <= floor)) return false; return true; }
 
         if (AllSmall(a) && !AllSmall(n))
         {
@@ -746,13 +753,7 @@ public static class GradientCheck
                 ? $"your {name} is all zeros: does Backward compute it and store it in Grads[\"{of}\"]?"
                 : $"your {name} is all zeros, while {objective} does change with {of}.";
         }
-        if (AllSmall(n) && !AllSmall(a))
-        {
-            return isParameter
-                ? $"nudging Params[\"{of}\"] in place does not change {objective} at all: the layer computes with another " +
-                  $"tensor than the one in Params (a copy?). Keep the very {of} you were given, and use it."
-                : $"{objective} does not change with {of}, yet your {name} is not zero.";
-        }
+        if (AllSmall(n) && !AllSmall(a)) return $"{objective} does not change with {of}, yet your {name} is not zero.";
 
         // A constant factor: yours = k · numerical. One number is always a multiple of another, so it takes two.
         double an = 0, nn = 0;
