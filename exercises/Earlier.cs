@@ -41,6 +41,18 @@ public static class Earlier
     public static Tensor Forward(IReadOnlyDictionary<string, Tensor> network, Tensor x) =>
         Blocks.Use("3.4", "Earlier.Forward", s => s.Chapter3.Forward(network, x), () => Chapter3.Forward(network, x));
 
+    /// <summary>Exercise 1.6: softmax of every row of a 2-D batch.</summary>
+    public static Tensor Softmax2D(Tensor x) =>
+        Blocks.Use("1.6", "Earlier.Softmax2D", s => s.Chapter1.Softmax(x), () => Chapter1.Softmax(x));
+
+    /// <summary>Exercise 4.2: the cross-entropy error of one sample or a batch (one-hot or label targets).</summary>
+    public static double CrossEntropyError(Tensor y, Tensor t) =>
+        Blocks.Use("4.2", "Earlier.CrossEntropyError", s => s.Chapter4.CrossEntropyError(y, t), () => Chapter4.CrossEntropyError(y, t));
+
+    /// <summary>Exercise 4.4: the numerical gradient of f at x, nudging x's elements in place.</summary>
+    public static Tensor NumericalGradient(Func<Tensor, double> f, Tensor x) =>
+        Blocks.Use("4.4", "Earlier.NumericalGradient", s => s.Chapter4.NumericalGradient(f, x), () => Chapter4.NumericalGradient(f, x));
+
     /// <summary>Exercise 5.2: a fresh ReLU layer.</summary>
     public static ILayer CreateRelu() =>
         Blocks.Use("5.2", "Earlier.CreateRelu", s => s.Chapter5.CreateRelu(), Chapter5.CreateRelu);

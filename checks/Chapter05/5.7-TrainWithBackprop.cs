@@ -142,7 +142,7 @@ public sealed class TrainWithBackpropChecks
                 new Series("train accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TrainAccuracy]),
                 new Series("test accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TestAccuracy]),
             ], YMin: 0, YMax: 3.5),
-            Tolerance.Value,
+            Tolerance.Trajectory,
             "the curve is repeatable: the same net, the batches in order, the same steps. A first loss far from the reference's means a step " +
             "in the wrong direction or of the wrong size, or a loss recorded before the update; a later drift, a batch out of order or a " +
             "parameter not updated. The other checks of 5.7 say which.");

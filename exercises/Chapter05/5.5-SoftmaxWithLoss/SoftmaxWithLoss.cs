@@ -14,8 +14,9 @@ namespace DeepLearningKata.Exercises;
 /// Example:  x = [[0.3, 2.9, 4.0]], t = [[0, 0, 1]]  →  y = [[0.018211273, 0.24519181, 0.73659691]]
 ///           loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
 ///           with labels t = [2] the same loss and the same dx
-/// Hint:     softmax as in exercise 1.6: subtract each row's max before Np.Exp (x.Max(axis: 1, keepdims: true)),
-///           then divide by the row sums. With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
+/// Hint:     Earlier.Softmax2D(x) is your row-wise softmax of exercise 1.6 (the max subtracted first), and
+///           Earlier.CrossEntropyError(y, t) your exercise 4.2 (δ = 1e-7, one-hot or labels, divided by N).
+///           With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
 ///           Divide by the batch size N = x.Dim(0) in Backward too, and multiply by dout.
 ///           Keep copies of what Backward needs (t.Copy()): the caller owns x and t.
 /// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter Name~5.5)
@@ -37,7 +38,7 @@ public sealed class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The mean cross-entropy of softmax(x) against t; remembers y and t.</summary>
     public double Forward(Tensor x, Tensor t)
     {
-        // TODO: this.t = t.Copy(); y = softmax of each row of x; loss = cross-entropy of y and t; return loss.
+        // TODO: this.t = t.Copy(); y = Earlier.Softmax2D(x); loss = Earlier.CrossEntropyError(y, t); return loss.
         throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
     }
 
