@@ -9,7 +9,7 @@ internal sealed class TrainWithLoops : Chapter5Reference
     public override TrainingHistory Train(ITwoLayerNet net, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest, TrainingSettings settings, TextWriter progress)
     {
         var history = new TrainingHistory(new List<double>(), new List<double>(), new List<double>());
-        var losses = (List<double>)history.Loss;
+        var losses = (List<double>)history.Losses;
         int n = xTrain.Dim(0), features = xTrain.Dim(1), b = settings.BatchSize;
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
@@ -30,10 +30,10 @@ internal sealed class TrainWithLoops : Chapter5Reference
                 }
                 losses.Add(net.Loss(xBatch, tBatch));
             }
-            ((List<double>)history.TrainAccuracy).Add(net.Accuracy(xTrain, tTrain));
-            ((List<double>)history.TestAccuracy).Add(net.Accuracy(xTest, tTest));
+            ((List<double>)history.TrainAccuracies).Add(net.Accuracy(xTrain, tTrain));
+            ((List<double>)history.TestAccuracies).Add(net.Accuracy(xTest, tTest));
             progress.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "epoch {0} of {1}: last loss {2:0.0000}, test accuracy {3:0.0%}", epoch + 1, settings.Epochs, losses[^1], history.TestAccuracy[^1]));
+                "epoch {0} of {1}: last loss {2:0.0000}, test accuracy {3:0.0%}", epoch + 1, settings.Epochs, losses[^1], history.TestAccuracies[^1]));
         }
         return history;
     }

@@ -78,12 +78,12 @@ public sealed class TrainWithBackpropChecks
     public void History(IChapter5 c)
     {
         var spy = Spy.Run(c);
-        if (spy.History is not { Loss: not null, TrainAccuracy: not null, TestAccuracy: not null } h)
+        if (spy.History is not { Losses: not null, TrainAccuracies: not null, TestAccuracies: not null } h)
         {
             throw CheckFailure.Of("Train returned no history (or one with a null list).", [], "return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
         }
         var lossCalls = spy.Net.LossCalls;
-        Expect.That(lossCalls.Count == 4 && h.Loss.Count == 4, $"the history has {h.Loss.Count} losses from {lossCalls.Count} calls of Loss; expected 4, one per step.",
+        Expect.That(lossCalls.Count == 4 && h.Losses.Count == 4, $"the history has {h.Losses.Count} losses from {lossCalls.Count} calls of Loss; expected 4, one per step.",
             [("data", Spy.DataText), ("settings", Spy.Settings.ToString())], Hint);
         for (var k = 0; k < 4; k++)
         {
@@ -92,15 +92,15 @@ public sealed class TrainWithBackpropChecks
             Expect.That(Same(lossCalls[k].Params["W1"], Spy.After("W1", k + 1)),
                 $"the loss of step {k + 1} is computed before that step's update.", [],
                 "as the book does, record net.Loss(xBatch, tBatch) after the parameters have moved, so the curve shows the loss the step reached.");
-            Expect.Close(h.Loss[k], lossCalls[k].Returned, $"history.Loss[{k}]", Tolerance.Value, hint: "record the value net.Loss returned, in step order.");
+            Expect.Close(h.Losses[k], lossCalls[k].Returned, $"history.Losses[{k}]", Tolerance.Value, hint: "record the value net.Loss returned, in step order.");
         }
-        Expect.That(h.TrainAccuracy.Count == 2 && h.TestAccuracy.Count == 2,
-            $"the history has {h.TrainAccuracy.Count} training and {h.TestAccuracy.Count} test accuracies; expected 2 of each, one per epoch.", [], Hint);
+        Expect.That(h.TrainAccuracies.Count == 2 && h.TestAccuracies.Count == 2,
+            $"the history has {h.TrainAccuracies.Count} training and {h.TestAccuracies.Count} test accuracies; expected 2 of each, one per epoch.", [], Hint);
         for (var e = 0; e < 2; e++)
         {
-            Expect.Close(h.TrainAccuracy[e], Spy.Accuracy(train: true, epoch: e), $"history.TrainAccuracy[{e}]", Tolerance.Value,
+            Expect.Close(h.TrainAccuracies[e], Spy.Accuracy(train: true, epoch: e), $"history.TrainAccuracies[{e}]", Tolerance.Value,
                 hint: "after each epoch, net.Accuracy(xTrain, tTrain) on the whole training set.");
-            Expect.Close(h.TestAccuracy[e], Spy.Accuracy(train: false, epoch: e), $"history.TestAccuracy[{e}]", Tolerance.Value,
+            Expect.Close(h.TestAccuracies[e], Spy.Accuracy(train: false, epoch: e), $"history.TestAccuracies[{e}]", Tolerance.Value,
                 hint: "after each epoch, net.Accuracy(xTest, tTest) on the whole test set — the data the net never trained on.");
         }
     }
@@ -134,13 +134,13 @@ public sealed class TrainWithBackpropChecks
     public void LearningCurve(IChapter5 c)
     {
         var run = MnistRun.Of(c);
-        var steps = run.History.Loss.Count;
-        var epochs = run.History.TestAccuracy.Count;
+        var steps = run.History.Losses.Count;
+        var epochs = run.History.TestAccuracies.Count;
         Plots.Verify("learning-curve", new Figure("5.7 backprop training: 784–50–10, 3,000 MNIST digits", "step (epochs end at 30, 60, 90)", "loss · accuracy",
             [
-                new Series("loss", Enumerable.Range(1, steps).Select(i => (double)i).ToArray(), [.. run.History.Loss]),
-                new Series("train accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TrainAccuracy]),
-                new Series("test accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TestAccuracy]),
+                new Series("loss", Enumerable.Range(1, steps).Select(i => (double)i).ToArray(), [.. run.History.Losses]),
+                new Series("train accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TrainAccuracies]),
+                new Series("test accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TestAccuracies]),
             ], YMin: 0, YMax: 3.5),
             Tolerance.Trajectory,
             "the curve is repeatable: the same net, the batches in order, the same steps. A first loss far from the reference's means a step " +
@@ -152,10 +152,10 @@ public sealed class TrainWithBackpropChecks
     public void AccuracyFloorReached(IChapter5 c)
     {
         var run = MnistRun.Of(c);
-        var accuracy = run.History.TestAccuracy.Count == 0 ? double.NaN : run.History.TestAccuracy[^1];
+        var accuracy = run.History.TestAccuracies.Count == 0 ? double.NaN : run.History.TestAccuracies[^1];
         Expect.That(accuracy >= AccuracyFloor, $"the test accuracy after 3 epochs is {accuracy:P1}; at least {AccuracyFloor:P0} was expected.",
-            [("test accuracy per epoch", string.Join(", ", run.History.TestAccuracy.Select(a => a.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))),
-             ("loss: first, last step", run.History.Loss.Count == 0 ? "(none)" : $"{Tensor.FormatNumber(run.History.Loss[0])}, {Tensor.FormatNumber(run.History.Loss[^1])}")],
+            [("test accuracy per epoch", string.Join(", ", run.History.TestAccuracies.Select(a => a.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))),
+             ("loss: first, last step", run.History.Losses.Count == 0 ? "(none)" : $"{Tensor.FormatNumber(run.History.Losses[0])}, {Tensor.FormatNumber(run.History.Losses[^1])}")],
             "a net that does not learn is usually not updated in place, or updated uphill (+ instead of −). " + Hint);
     }
 
@@ -165,9 +165,9 @@ public sealed class TrainWithBackpropChecks
         // Fails fast (not started) while this exercise's own loop is a stub.
         Spy.Run(c);
         var run = MnistRun.Own(c);
-        var accuracy = run.History.TestAccuracy.Count == 0 ? double.NaN : run.History.TestAccuracy[^1];
+        var accuracy = run.History.TestAccuracies.Count == 0 ? double.NaN : run.History.TestAccuracies[^1];
         Expect.That(accuracy >= AccuracyFloor, $"your own chain reaches a test accuracy of {accuracy:P1} after 3 epochs; at least {AccuracyFloor:P0} was expected.",
-            [("test accuracy per epoch", string.Join(", ", run.History.TestAccuracy.Select(a => a.ToString("P1", System.Globalization.CultureInfo.InvariantCulture))))],
+            [("test accuracy per epoch", string.Join(", ", run.History.TestAccuracies.Select(a => a.ToString("P1", System.Globalization.CultureInfo.InvariantCulture))))],
             "the other checks of 5.7 train a reference network, and they pass; this one trains yours, built from your layers. " +
             "Look for a failing check in 5.2–5.6: a mistake there shows up here.");
     }
@@ -222,7 +222,7 @@ public sealed class TrainWithBackpropChecks
             var rows = Enumerable.Range(0, TrainRows).ToArray();
             var history = c.Train(net, data.XTrain.Rows(rows), data.TTrain.Rows(rows), data.XTest, data.TTest, MnistSettings, TextWriter.Null)
                 ?? throw new CheckFailure("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
-            if (history.Loss is null || history.TrainAccuracy is null || history.TestAccuracy is null)
+            if (history.Losses is null || history.TrainAccuracies is null || history.TestAccuracies is null)
             {
                 throw new CheckFailure("Train returned a history with a null list.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
             }

@@ -50,7 +50,8 @@ public interface IChapter5
     /// through the training set in order, <see cref="TrainingSettings.BatchSize"/> rows at a time (a last,
     /// shorter batch is dropped); every step computes the gradient, moves every parameter in place by
     /// <c>−learningRate · gradient</c>, and records the loss of that batch after the update; after each epoch
-    /// it records the accuracy on the whole training and test sets and writes one line of progress.
+    /// it records the accuracy on the whole training and test sets and writes one line of progress. The result is
+    /// 4.9's <see cref="TrainingHistory"/>: one loss per step, one pair of accuracies per epoch.
     /// </summary>
     TrainingHistory Train(ITwoLayerNet net, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest, TrainingSettings settings, TextWriter progress);
 }
@@ -60,6 +61,3 @@ public sealed record ShoppingResult(double Price, double DApple, double DAppleNu
 
 /// <summary>How to train (5.7): passes over the training set, rows per mini-batch, step size.</summary>
 public sealed record TrainingSettings(int Epochs, int BatchSize, double LearningRate);
-
-/// <summary>What a training run (5.7) records: the loss after every step, and the accuracies after every epoch.</summary>
-public sealed record TrainingHistory(IReadOnlyList<double> Loss, IReadOnlyList<double> TrainAccuracy, IReadOnlyList<double> TestAccuracy);

@@ -15,7 +15,7 @@ public static partial class Chapter5
     ///               record net.Loss(xBatch, tBatch)     (after the update, as the book does)
     ///           after each epoch: record net.Accuracy on all of xTrain and of xTest; write one line to progress
     /// Shapes:   xTrain (n, 784), tTrain (n,) labels or (n, 10) one-hot; the same for the test set
-    ///           History: Loss has Epochs · (n / BatchSize) entries, TrainAccuracy and TestAccuracy one per epoch
+    ///           history: Losses has Epochs · (n / BatchSize) entries, TrainAccuracies and TestAccuracies one per epoch
     /// Example:  with net = Chapter5.CreateTwoLayerNet(784, 50, 10, new Random(57)), the first 3,000 training digits of
     ///           Mnist.Load() and new TrainingSettings(Epochs: 3, BatchSize: 100, LearningRate: 0.5), Train prints
     ///           "epoch 1: loss 0.8838, train accuracy 67.8 %, test accuracy 65.5 %", … and ends near 88 % on the test set
