@@ -159,4 +159,16 @@ public sealed class GatesChecks
             yield return new PerceptronCase(x, w, keepThreshold ? -new PerceptronCase(x, w, 0).Activation : p.B);
         }
     }
+
+    [Check("reproduces the golden truth tables")]
+    public void GoldenTruthTables(IChapter2 c)
+    {
+        Tensor x1 = new[] { 0.0, 1.0, 0.0, 1.0 }, x2 = new[] { 0.0, 0.0, 1.0, 1.0 };
+        Tensor Gate(Func<double, double, int> gate) => new(Enumerable.Range(0, 4).Select(i => (double)gate(x1[i], x2[i])).ToArray(), 4);
+        Golden.Verify("truth-tables", new GoldenRecord
+        {
+            { "x1", x1 }, { "x2", x2 },
+            { "And(x1, x2)", Gate(c.And) }, { "Nand(x1, x2)", Gate(c.Nand) }, { "Or(x1, x2)", Gate(c.Or) },
+        }, Tolerance.Value, "AND fires only for (1, 1); NAND is its opposite; OR fires unless both inputs are 0.");
+    }
 }

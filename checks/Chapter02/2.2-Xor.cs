@@ -21,4 +21,13 @@ public sealed class XorChecks
             : "XOR is 1 when exactly one input is 1. Layer 1 computes NAND and OR of the inputs; layer 2 is an AND of those two.";
         throw CheckFailure.Of($"Xor is wrong for {wrong.Count} of the 4 inputs.", [("truth table", table)], hint);
     }
+
+    [Check("reproduces the golden truth table")]
+    public void GoldenTruthTable(IChapter2 c)
+    {
+        Tensor x1 = new[] { 0.0, 1.0, 0.0, 1.0 }, x2 = new[] { 0.0, 0.0, 1.0, 1.0 };
+        var y = new Tensor(Enumerable.Range(0, 4).Select(i => (double)c.Xor(x1[i], x2[i])).ToArray(), 4);
+        Golden.Verify("truth-table", new GoldenRecord { { "x1", x1 }, { "x2", x2 }, { "Xor(x1, x2)", y } }, Tolerance.Value,
+            "XOR is 1 when exactly one input is 1: AND of (NAND, OR).");
+    }
 }

@@ -124,4 +124,18 @@ public sealed class SoftmaxChecks
         c.Softmax(a);
         Expect.Unchanged(before, a, "Softmax(a)", "a");
     }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter3 c)
+    {
+        Tensor a = new[] { 0.3, 2.9, 4.0 };
+        Tensor big = new[] { 1010.0, 1000.0, 990.0 };
+        Tensor batch = new[,] { { 1.0, 2.0, 3.0, 4.0 }, { -5.0, 0.0, 5.0, 10.0 }, { 700.0, 700.0, 701.0, -700.0 } };
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "a", a }, { "Softmax(a)", c.Softmax(a.Copy()) },
+            { "big", big }, { "Softmax(big)", c.Softmax(big.Copy()) },
+            { "batch", batch }, { "Softmax(batch)", c.Softmax(batch.Copy()) },
+        }, Tolerance.Value, "subtract each row's own max, exponentiate, divide by the row's sum.");
+    }
 }

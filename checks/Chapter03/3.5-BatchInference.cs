@@ -155,4 +155,18 @@ public sealed class BatchInferenceChecks
 
     private static Dictionary<string, Tensor> Copy(IReadOnlyDictionary<string, Tensor> network) =>
         network.ToDictionary(p => p.Key, p => p.Value.Copy());
+
+    [Check("reproduces the golden predictions and accuracy")]
+    public void GoldenPredictions(IChapter3 c)
+    {
+        var network = ComparerNetwork();
+        var x = SevenSamples();
+        Tensor t = new[] { 1.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0 };
+        Golden.Verify("predictions", new GoldenRecord
+        {
+            { "x", x }, { "t", t },
+            { "PredictBatch(network, x, 3)", c.PredictBatch(network, x.Copy(), 3) },
+            { "Accuracy(network, x, t, 3)", c.Accuracy(network, x.Copy(), t.Copy(), 3) },
+        }, Tolerance.Value, Hint);
+    }
 }
