@@ -36,7 +36,7 @@ public sealed class MulLayer : IScalarLayer
     /// <summary>The gradients with respect to x and y of the last Forward.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (dout * this.y, dout * this.x).
+        // TODO: return (∂out/∂x · dout, ∂out/∂y · dout) for out = x·y.
         throw new NotImplementedException("Exercise 5.1 (MulLayer) is not started yet.");
     }
 }
@@ -62,7 +62,7 @@ public sealed class AddLayer : IScalarLayer
     /// <summary>The gradients with respect to x and y.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (dout * 1, dout * 1).
+        // TODO: return (∂out/∂x · dout, ∂out/∂y · dout) for out = x + y.
         throw new NotImplementedException("Exercise 5.1 (AddLayer) is not started yet.");
     }
 }

@@ -31,14 +31,14 @@ public sealed class ReluLayer : ILayer
     /// <summary>max(0, x) element-wise; remembers where x was positive.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: mask = x > 0; return x * mask (or Np.Maximum(0.0, x)).
+        // TODO: remember where x > 0 (the mask), and return max(0, x).
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 
     /// <summary>dout where the last Forward's x was positive, 0 elsewhere.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: return dout * mask (a new tensor; dout stays as it was).
+        // TODO: let dout through where the input was positive, 0 elsewhere; return a new tensor, leave dout as it is.
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 

@@ -35,7 +35,7 @@ public sealed class SigmoidLayer : ILayer
     /// <summary>dout · y · (1 − y) with y the last Forward's output.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: return dout * (1.0 - y) * y.
+        // TODO: return dL/dx = dout · ∂y/∂x, written with the y you kept in Forward (see Formula).
         throw new NotImplementedException("Exercise 5.3 (SigmoidLayer) is not started yet.");
     }
 

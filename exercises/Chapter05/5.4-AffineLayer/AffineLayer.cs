@@ -43,14 +43,14 @@ public sealed class AffineLayer : ILayer
     /// <summary>x · W + b for a batch x; remembers the (flattened) input and its shape.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: originalXShape = x.Shape; this.x = x.Reshape(x.Dim(0), -1); return Np.Dot(this.x, W) + b.
+        // TODO: remember x's shape and x flattened to (N, D), then return x·W + b.
         throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
     }
 
     /// <summary>dx (in the input's shape); stores dW and db for Grads.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: dx = dout · Wᵀ; dW = xᵀ · dout; db = dout summed over axis 0; return dx in originalXShape.
+        // TODO: set dW and db, and return dx in the input's original shape (the Formula line above).
         throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
     }
 

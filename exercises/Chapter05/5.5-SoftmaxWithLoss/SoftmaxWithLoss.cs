@@ -38,7 +38,7 @@ public sealed class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The mean cross-entropy of softmax(x) against t; remembers y and t.</summary>
     public double Forward(Tensor x, Tensor t)
     {
-        // TODO: this.t = t.Copy(); y = Earlier.Softmax2D(x); loss = Earlier.CrossEntropyError(y, t); return loss.
+        // TODO: keep t, compute y = softmax(x) and the cross-entropy loss of y against t (Earlier has both); return the loss.
         throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
     }
 
