@@ -40,4 +40,32 @@ public static class Earlier
     /// <summary>Exercise 3.4: the three-layer forward pass.</summary>
     public static Tensor Forward(IReadOnlyDictionary<string, Tensor> network, Tensor x) =>
         Blocks.Use("3.4", "Earlier.Forward", s => s.Chapter3.Forward(network, x), () => Chapter3.Forward(network, x));
+
+    /// <summary>Exercise 1.6: softmax of every row of a 2-D batch.</summary>
+    public static Tensor Softmax2D(Tensor x) =>
+        Blocks.Use("1.6", "Earlier.Softmax2D", s => s.Chapter1.Softmax(x), () => Chapter1.Softmax(x));
+
+    /// <summary>Exercise 4.2: the cross-entropy error of one sample or a batch (one-hot or label targets).</summary>
+    public static double CrossEntropyError(Tensor y, Tensor t) =>
+        Blocks.Use("4.2", "Earlier.CrossEntropyError", s => s.Chapter4.CrossEntropyError(y, t), () => Chapter4.CrossEntropyError(y, t));
+
+    /// <summary>Exercise 4.4: the numerical gradient of f at x, nudging x's elements in place.</summary>
+    public static Tensor NumericalGradient(Func<Tensor, double> f, Tensor x) =>
+        Blocks.Use("4.4", "Earlier.NumericalGradient", s => s.Chapter4.NumericalGradient(f, x), () => Chapter4.NumericalGradient(f, x));
+
+    /// <summary>Exercise 5.2: a fresh ReLU layer.</summary>
+    public static ILayer CreateRelu() =>
+        Blocks.Use("5.2", "Earlier.CreateRelu", s => s.Chapter5.CreateRelu(), Chapter5.CreateRelu);
+
+    /// <summary>Exercise 5.3: a fresh sigmoid layer.</summary>
+    public static ILayer CreateSigmoid() =>
+        Blocks.Use("5.3", "Earlier.CreateSigmoid", s => s.Chapter5.CreateSigmoid(), Chapter5.CreateSigmoid);
+
+    /// <summary>Exercise 5.4: a fresh affine layer computing with <paramref name="W"/> and <paramref name="b"/> themselves.</summary>
+    public static ILayer CreateAffine(Tensor W, Tensor b) =>
+        Blocks.Use("5.4", "Earlier.CreateAffine", s => s.Chapter5.CreateAffine(W, b), () => Chapter5.CreateAffine(W, b));
+
+    /// <summary>Exercise 5.5: a fresh softmax-with-loss layer.</summary>
+    public static ILossLayer CreateSoftmaxWithLoss() =>
+        Blocks.Use("5.5", "Earlier.CreateSoftmaxWithLoss", s => s.Chapter5.CreateSoftmaxWithLoss(), Chapter5.CreateSoftmaxWithLoss);
 }

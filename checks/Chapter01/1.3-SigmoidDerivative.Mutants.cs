@@ -33,3 +33,14 @@ internal sealed class SigmoidDerivativeOverflows : Chapter1Reference
         return e / ((1.0 + e) * (1.0 + e));
     }
 }
+
+[Mutant("1.3", "writes σ(x)·(1 − σ(x)) back into x: the caller's tensor changes")]
+internal sealed class SigmoidDerivativeInPlace : Chapter1Reference
+{
+    public override Tensor SigmoidDerivative(Tensor x)
+    {
+        var s = Sigmoid(x);
+        x.Assign(s * (1.0 - s));
+        return x;
+    }
+}

@@ -17,7 +17,7 @@ public sealed class CheckFailure : Exception
         var sb = new StringBuilder(summary);
         foreach (var (label, value) in list)
         {
-            var indented = value.Replace("\n", "\n" + new string(' ', width + 7), StringComparison.Ordinal);
+            var indented = value.Replace("\n", "\n" + new string(' ', width + 5), StringComparison.Ordinal);
             sb.Append("\n  ").Append(label.PadRight(width)).Append(" = ").Append(indented);
         }
         if (hint is not null) sb.Append("\n  hint: ").Append(hint);

@@ -37,7 +37,7 @@ public static class Gens
             if (shape[axis] <= 1) continue;
             yield return new TensorCase(DropLast(t, axis));
         }
-        var rounded = t.Apply(v => Math.Round(v, 1));
+        var rounded = t.Apply(v => Math.Round(v, 1) + 0.0); // + 0.0 turns −0 into 0 for printing
         if (!rounded.AsSpan().SequenceEqual(t.AsSpan())) yield return new TensorCase(rounded);
     }
 
@@ -55,6 +55,148 @@ public static class Gens
             result.AsSpan()[k] = t[index];
         }
         return result;
+    }
+
+    // ------------------------------------------------------------------ cases for gradient checks
+
+    /// <summary>
+    /// Cases for a gradient check (<see cref="GradientCheck"/>): axis sizes from the spec, then every tensor
+    /// on those axes with values drawn as its <see cref="Values"/> say; one of several layouts when given more.
+    /// </summary>
+    public static Gen<GradientCase> Case(params CaseSpec[] specs) => Case((IReadOnlyList<CaseSpec>)specs);
+
+    /// <inheritdoc cref="Case(CaseSpec[])"/>
+    public static Gen<GradientCase> Case(IReadOnlyList<CaseSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (specs.Count == 0) throw new ArgumentException("Give at least one case layout.", nameof(specs));
+        return specs.Count == 1 ? CaseOf(specs[0]) : Gen.OneOf(specs.Select(CaseOf));
+    }
+
+    private static Gen<GradientCase> CaseOf(CaseSpec spec) =>
+        Sequence(spec.Dims.Select(d => Gen.Choose(d.Min, d.Max)))
+            .SelectMany(sizes =>
+            {
+                var dims = spec.Dims.Select((d, i) => (d.Name, Size: sizes[i])).ToDictionary(p => p.Name, p => p.Size);
+                return Gen.CollectToArray(spec.Tensors.Select(t => TensorOf(t, dims)))
+                    .Select(values => new GradientCase(spec, dims, spec.Tensors.Select((t, i) => (t.Name, values[i])).ToDictionary(p => p.Name, p => p.Item2)));
+            })
+            .Where(c => spec.Valid?.Invoke(c) ?? true);
+
+    private static Gen<Tensor> TensorOf(TensorSpec spec, IReadOnlyDictionary<string, int> dims)
+    {
+        var shape = spec.ShapeFor(dims);
+        var size = DeepLearningKata.Tensor.SizeOf(shape);
+        var v = spec.Values;
+        switch (v.Kind)
+        {
+            case ValueKind.Labels:
+                var classes = dims[v.ClassDim!];
+                return Gen.ArrayOf(Gen.Choose(0, classes - 1).Select(k => (double)k), size).Select(a => new Tensor(a, shape));
+            case ValueKind.OneHot:
+                var c = shape[^1];
+                return Gen.ArrayOf(Gen.Choose(0, c - 1), size / c).Select(labels =>
+                {
+                    var data = new double[size];
+                    for (var r = 0; r < labels.Length; r++) data[r * c + labels[r]] = 1.0;
+                    return new Tensor(data, shape);
+                });
+            default:
+                return Gen.ArrayOf(Double(v.Lo, v.Hi).Where(v.Allows), size).Select(a => new Tensor(a, shape));
+        }
+    }
+
+    /// <summary>
+    /// Smaller cases, each still valid for its spec: one fewer index along a named axis, the first or the last
+    /// (every tensor on that axis loses the same slice, so the shapes still fit), then one real tensor at a time set to zeros,
+    /// rounded to integers, or rounded to one decimal — element by element only where the rounded value is
+    /// still allowed, so shrinking never moves a value onto a kink.
+    /// </summary>
+    public static IEnumerable<GradientCase> ShrinkCase(GradientCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var spec = c.Spec;
+        var candidates = new List<GradientCase>();
+        foreach (var d in spec.Dims)
+        {
+            if (c.Dims[d.Name] <= d.Min) continue;
+            candidates.Add(Restrict(c, d.Name, dropFirst: false));
+            candidates.Add(Restrict(c, d.Name, dropFirst: true));
+        }
+        foreach (var t in spec.Tensors.Where(t => t.Values.Kind == ValueKind.Real))
+        {
+            foreach (var round in new Func<double, double>[] { _ => 0.0, v => Math.Round(v) + 0.0, v => Math.Round(v, 1) + 0.0 })
+            {
+                var original = c.Peek(t.Name);
+                var changed = original.Apply(v => t.Values.Allows(round(v)) ? round(v) : v);
+                if (changed.AsSpan().SequenceEqual(original.AsSpan())) continue;
+                candidates.Add(Replace(c, t.Name, changed));
+            }
+        }
+        return candidates.Where(k => spec.Valid?.Invoke(k) ?? true);
+    }
+
+    private static GradientCase Replace(GradientCase c, string name, Tensor value) =>
+        new(c.Spec, c.Dims, c.Spec.Tensors.ToDictionary(t => t.Name, t => t.Name == name ? value : c.Peek(t.Name)));
+
+    /// <summary>The case with the last (or first) index of axis <paramref name="dim"/> removed from every tensor that has it.</summary>
+    private static GradientCase Restrict(GradientCase c, string dim, bool dropFirst)
+    {
+        var dims = c.Dims.ToDictionary(p => p.Key, p => p.Key == dim ? p.Value - 1 : p.Value);
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (var t in c.Spec.Tensors)
+        {
+            var old = c.Peek(t.Name);
+            var factors = t.Axes.Select(a => a.Split('*')).ToArray();
+            var shape = t.ShapeFor(dims);
+            var result = DeepLearningKata.Tensor.Zeros(shape);
+            var src = old.AsSpan();
+            var dst = result.AsSpan();
+            var oldShape = old.Shape;
+            var index = new int[shape.Length];
+            for (var k = 0; k < dst.Length; k++)
+            {
+                var r = k;
+                for (var ax = shape.Length - 1; ax >= 0; ax--) { index[ax] = r % shape[ax]; r /= shape[ax]; }
+                var offset = 0;
+                for (var ax = 0; ax < shape.Length; ax++)
+                {
+                    // Split this axis's index into one index per factor (row-major, new sizes), then join them with the old sizes.
+                    var rest = index[ax];
+                    var parts = new int[factors[ax].Length];
+                    for (var f = factors[ax].Length - 1; f >= 0; f--) { parts[f] = rest % dims[factors[ax][f]]; rest /= dims[factors[ax][f]]; }
+                    var oldIndex = 0;
+                    for (var f = 0; f < parts.Length; f++)
+                    {
+                        var shift = dropFirst && factors[ax][f] == dim ? 1 : 0;
+                        oldIndex = oldIndex * c.Dims[factors[ax][f]] + parts[f] + shift;
+                    }
+                    offset = offset * oldShape[ax] + oldIndex;
+                }
+                dst[k] = src[offset];
+            }
+            if (t.Values.Kind == ValueKind.Labels && t.Values.ClassDim == dim)
+            {
+                // Labels follow their class; a label of the removed class becomes class 0.
+                for (var k = 0; k < dst.Length; k++)
+                {
+                    if (dropFirst) dst[k] = Math.Max(0, dst[k] - 1);
+                    else if (dst[k] >= dims[dim]) dst[k] = 0;
+                }
+            }
+            if (t.Values.Kind == ValueKind.OneHot && t.Values.ClassDim == dim)
+            {
+                var classes = shape[^1];
+                for (var row = 0; row < dst.Length / classes; row++)
+                {
+                    var any = false;
+                    for (var j = 0; j < classes; j++) any |= dst[row * classes + j] != 0;
+                    if (!any) dst[row * classes] = 1.0;
+                }
+            }
+            tensors[t.Name] = result;
+        }
+        return new GradientCase(c.Spec, dims, tensors);
     }
 
     private static Gen<int[]> Sequence(IEnumerable<Gen<int>> gens) =>

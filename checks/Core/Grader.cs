@@ -101,7 +101,7 @@ public static class Grader
             {
                 error = e;
             }
-        }, maxStackSize: 16 * 1024 * 1024)
+        })
         {
             IsBackground = true, // an endless loop must not keep the process alive
             Name = $"check {exercise.Id}: {check.Description}",

@@ -73,8 +73,24 @@ public static class Plots
             Golden.Verify(name, record, tolerance, hint);
             return;
         }
-        Golden.Verify(name, record, tolerance, hint);
+        try
+        {
+            Golden.Verify(name, record, tolerance, hint);
+        }
+        catch (CheckFailure)
+        {
+            // The points are new or changed: write their picture too, so that accepting the points also
+            // accepts the image. (A changed curve alone moves too few pixels to fail the image check,
+            // so without this the verified image would keep showing the old curve.)
+            WriteReceivedImage(name, RenderPng(figure));
+            throw;
+        }
         VerifyImage(name, RenderPng(figure));
+    }
+
+    private static void WriteReceivedImage(string name, byte[] png)
+    {
+        Golden.WriteReceived(Golden.BasePath(name) + ".received.png", png);
     }
 
     private static void SaveLearnerPlot(string name, Figure figure, CheckContext context)
@@ -129,24 +145,22 @@ public static class Plots
                 if (File.Exists(received)) File.Delete(received);
                 return;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-            File.WriteAllBytes(received, png);
+            var written = Golden.WriteReceived(received, png);
             throw new CheckFailure(
                 $"the rendered plot differs from {Repo.Relative(verified)} in {share:P1} of its pixels (allowed {ImageTolerance:P0}).\n" +
-                $"  received: {Repo.Relative(received)} — open both; if the new one is right: ./run-checks.sh --accept");
+                $"  received image {written} — open both; if the new one is right: ./run-checks.sh --accept");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-        File.WriteAllBytes(received, png);
+        var note = Golden.WriteReceived(received, png);
         throw new CheckFailure(
             $"no golden image yet: {Repo.Relative(verified)} does not exist.\n" +
-            $"  The reference's plot was written to {Repo.Relative(received)}; open it, and if it is right: ./run-checks.sh --accept");
+            $"  The reference's plot was {note}; open it, and if it is right: ./run-checks.sh --accept");
     }
 
-    /// <summary>The share of pixels whose colour differs clearly (by more than 48 in a channel); 1 when the sizes differ.</summary>
+    /// <summary>The share of pixels whose colour differs clearly (by more than 48 in a channel); 1 when the sizes differ or either is not an image.</summary>
     public static double DifferentPixelShare(byte[] pngA, byte[] pngB)
     {
-        using var a = SKBitmap.Decode(pngA);
-        using var b = SKBitmap.Decode(pngB);
+        using var a = Decode(pngA);
+        using var b = Decode(pngB);
         if (a is null || b is null || a.Width != b.Width || a.Height != b.Height) return 1.0;
         var differ = 0;
         for (var y = 0; y < a.Height; y++)
@@ -159,5 +173,18 @@ public static class Plots
             }
         }
         return (double)differ / (a.Width * a.Height);
+    }
+
+    // Null for bytes that are no image (a damaged file, a Git LFS pointer), which SkiaSharp reports by throwing.
+    private static SKBitmap? Decode(byte[] png)
+    {
+        try
+        {
+            return SKBitmap.Decode(png);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -23,6 +23,14 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     /// </summary>
     public static readonly Tolerance Gradient = new(1e-7, 1e-5);
 
+    /// <summary>
+    /// For long computations saved as goldens — training curves over hundreds of SGD steps. Matrix
+    /// products round differently with another SIMD width (AVX-512, AVX2, ARM) and thread count, and
+    /// such differences of 1e-16 grow through many updates; 1e-4 relative absorbs that growth, while a
+    /// wrong training loop (other batches, another update) changes the losses by 1e-2 and more.
+    /// </summary>
+    public static readonly Tolerance Trajectory = new(1e-6, 1e-4);
+
     /// <summary>For a golden file against the reference that wrote it: only last-bit differences between platforms' math libraries.</summary>
     public static readonly Tolerance Golden = new(1e-12, 1e-10);
 

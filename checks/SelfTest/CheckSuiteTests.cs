@@ -76,6 +76,29 @@ public sealed class CheckSuiteTests
         Assert.That(stub, Does.Not.Contain("PLACEHOLDER"));
     }
 
+    [TestCaseSource(nameof(Exercises))]
+    public void Exercise_has_a_golden_file(string id)
+    {
+        var exercise = Catalog.Get(id);
+        var folder = Path.Combine(Repo.Golden, $"Chapter{exercise.Chapter:00}");
+        var prefix = $"{exercise.Id}-{exercise.Title}.";
+        var goldens = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, prefix + "*.verified.*").Select(Path.GetFileName).ToList()
+            : [];
+        Assert.That(goldens, Is.Not.Empty, $"exercise {id} needs a golden file golden/Chapter{exercise.Chapter:00}/{prefix}NAME.verified.json");
+    }
+
+    [Test]
+    public void Every_golden_file_belongs_to_an_exercise()
+    {
+        var prefixes = Catalog.Exercises.Select(e => $"Chapter{e.Chapter:00}/{e.Id}-{e.Title}.").ToList();
+        var orphans = Directory.GetFiles(Repo.Golden, "*.verified.*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Golden, f).Replace('\\', '/'))
+            .Where(f => !prefixes.Any(f.StartsWith))
+            .ToList();
+        Assert.That(orphans, Is.Empty, "golden files that no exercise claims");
+    }
+
     [Test]
     public void Mutant_keys_name_existing_exercises() =>
         Assert.That(Subjects.Mutants.Select(m => m.ExerciseId).Distinct(),

@@ -28,18 +28,22 @@ public static class Np
     /// <summary>The hyperbolic tangent of each element (<c>np.tanh</c>).</summary>
     public static Tensor Tanh(Tensor x) => Unary(x, Kernels.UnaryOp.Tanh);
 
-    /// <summary>The larger of each element and <paramref name="a"/> (<c>np.maximum(0, x)</c>).</summary>
-    public static Tensor Maximum(double a, Tensor x) => x.Apply(v => Math.Max(a, v));
+    /// <summary>The larger of each element and <paramref name="a"/> (<c>np.maximum(0, x)</c> is ReLU); NaN stays NaN.</summary>
+    public static Tensor Maximum(double a, Tensor x) => Maximum(Tensor.Scalar(a), x);
 
-    /// <summary>The larger of each element and <paramref name="a"/>.</summary>
-    public static Tensor Maximum(Tensor x, double a) => Maximum(a, x);
+    /// <summary>The larger of each element and <paramref name="a"/>; NaN stays NaN.</summary>
+    public static Tensor Maximum(Tensor x, double a) => Maximum(x, Tensor.Scalar(a));
 
-    /// <summary>The element-wise larger of two tensors, with broadcasting (<c>np.maximum(a, b)</c>).</summary>
+    /// <summary>
+    /// The element-wise larger of two tensors, with broadcasting (<c>np.maximum(a, b)</c>). Each result
+    /// is exactly one of the two elements; NaN if either is NaN.
+    /// </summary>
+    /// <exception cref="ShapeException">The shapes do not broadcast; the message names both.</exception>
     public static Tensor Maximum(Tensor a, Tensor b)
     {
-        // max(a, b) = b + relu(a - b), which keeps broadcasting in one place.
-        var d = a - b;
-        return b + Maximum(0.0, d);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Tensor.Broadcast(a, b, Kernels.BinaryOp.Maximum, "maximum");
     }
 
     /// <summary>The sum of all elements (<c>np.sum(x)</c>).</summary>
@@ -60,8 +64,14 @@ public static class Np
     /// <summary>Maxima along an axis.</summary>
     public static Tensor Max(Tensor x, int axis, bool keepdims = false) => x.Max(axis, keepdims);
 
-    /// <summary>Indices of the maxima along an axis (<c>np.argmax(x, axis=1)</c>).</summary>
-    public static Tensor Argmax(Tensor x, int axis) => x.Argmax(axis);
+    /// <summary>The smallest element (<c>np.min(x)</c>).</summary>
+    public static double Min(Tensor x) => x.Min();
+
+    /// <summary>Minima along an axis.</summary>
+    public static Tensor Min(Tensor x, int axis, bool keepdims = false) => x.Min(axis, keepdims);
+
+    /// <summary>Indices of the maxima along an axis, the first on ties (<c>np.argmax(x, axis=1)</c>).</summary>
+    public static Tensor Argmax(Tensor x, int axis, bool keepdims = false) => x.Argmax(axis, keepdims);
 
     /// <summary>The flat index of the largest element (<c>np.argmax(x)</c>).</summary>
     public static int Argmax(Tensor x) => x.Argmax();
@@ -93,7 +103,7 @@ public static class Np
         }
         var m = a.Ndim == 2 ? a.Dim(0) : 1;
         var k = a.Dim(-1);
-        var kb = b.Ndim == 2 ? b.Dim(0) : b.Dim(0);
+        var kb = b.Dim(0);
         var n = b.Ndim == 2 ? b.Dim(1) : 1;
         if (k != kb)
         {

@@ -81,12 +81,14 @@ public sealed partial class Tensor
                     $"Cannot {operation} shapes {ShapeException.Format(a)} and {ShapeException.Format(b)}: " +
                     $"axis {i} has sizes {da} and {db}, and broadcasting needs them equal or one of them 1.");
             }
-            shape[i] = Math.Max(da, db);
+            shape[i] = da == 1 ? db : da; // not Math.Max: (0,) and (1,) broadcast to (0,)
         }
         return shape;
     }
 
-    private static Tensor Broadcast(Tensor a, Tensor b, Kernels.BinaryOp op, string symbol)
+    // Combines two tensors element by element after broadcasting them to one shape; `symbol` names the
+    // operation in a shape error. Np.Maximum uses it too.
+    internal static Tensor Broadcast(Tensor a, Tensor b, Kernels.BinaryOp op, string symbol)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

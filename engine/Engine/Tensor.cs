@@ -24,10 +24,6 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(shape);
-        foreach (var d in shape)
-        {
-            if (d < 0) throw new ShapeException($"A shape cannot have a negative size: {ShapeException.Format(shape)}.");
-        }
         if (SizeOf(shape) != data.Length)
         {
             throw new ShapeException(
@@ -114,10 +110,15 @@ public sealed partial class Tensor
     public ReadOnlySpan<int> ShapeSpan => _shape;
 
     /// <summary>The number of elements of a shape: the product of its sizes.</summary>
+    /// <exception cref="ShapeException">A size is negative.</exception>
     public static int SizeOf(ReadOnlySpan<int> shape)
     {
         var n = 1;
-        foreach (var d in shape) n = checked(n * d);
+        foreach (var d in shape)
+        {
+            if (d < 0) throw new ShapeException($"A shape cannot have a negative size: {ShapeException.Format(shape)}.");
+            n = checked(n * d);
+        }
         return n;
     }
 
@@ -134,11 +135,16 @@ public sealed partial class Tensor
     // ---------------------------------------------------------------- creation
 
     /// <summary>A 1-D tensor of the given values (<c>np.array([1, 2, 3])</c>).</summary>
-    public static Tensor From(params double[] values) => new((double[])values.Clone(), values.Length);
+    public static Tensor From(params double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new((double[])values.Clone(), values.Length);
+    }
 
     /// <summary>A 2-D tensor (<c>np.array([[1, 2], [3, 4]])</c>).</summary>
     public static Tensor From(double[,] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var data = new double[values.Length];
         var k = 0;
         foreach (var v in values) data[k++] = v;
@@ -148,6 +154,7 @@ public sealed partial class Tensor
     /// <summary>A 3-D tensor.</summary>
     public static Tensor From(double[,,] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var data = new double[values.Length];
         var k = 0;
         foreach (var v in values) data[k++] = v;
@@ -218,11 +225,20 @@ public sealed partial class Tensor
 
     // ---------------------------------------------------------------- shape
 
-    /// <summary>The same elements in a new shape (<c>x.reshape</c>); one size may be <c>-1</c> and is inferred.</summary>
-    /// <exception cref="ShapeException">The element counts differ.</exception>
+    /// <summary>
+    /// A copy of the elements in a new shape (<c>x.reshape</c>), in the same row-major order; one size
+    /// may be <c>-1</c>, and is then inferred from the others: <c>x.Reshape(-1, 1)</c> is a column.
+    /// </summary>
+    /// <exception cref="ShapeException">The element counts differ, or the shape has more than one <c>-1</c> or another negative size.</exception>
     public Tensor Reshape(params int[] shape)
     {
+        ArgumentNullException.ThrowIfNull(shape);
         var target = (int[])shape.Clone();
+        if (target.Count(d => d == -1) > 1 || target.Any(d => d < -1))
+        {
+            throw new ShapeException(
+                $"Cannot reshape {ShapeText} to {ShapeException.Format(shape)}: only one size may be -1 (inferred), and no other size may be negative.");
+        }
         var infer = Array.IndexOf(target, -1);
         if (infer >= 0)
         {
@@ -257,17 +273,26 @@ public sealed partial class Tensor
         }
     }
 
-    /// <summary>The axes permuted (<c>x.transpose(axes)</c>): axis <c>i</c> of the result is axis <c>axes[i]</c> of this tensor.</summary>
+    /// <summary>
+    /// The axes permuted (<c>x.transpose(axes)</c>): axis <c>i</c> of the result is axis <c>axes[i]</c> of
+    /// this tensor, so <c>y[j, k, i] = x[i, j, k]</c> for <c>y = x.Transpose(1, 2, 0)</c>. Negative axes
+    /// count from the end; no axes at all reverses them, like <see cref="T"/>.
+    /// </summary>
+    /// <exception cref="ShapeException">The axes are not a permutation of <c>0 … Ndim-1</c>.</exception>
     public Tensor Transpose(params int[] axes)
     {
+        ArgumentNullException.ThrowIfNull(axes);
+        if (axes.Length == 0 && Ndim > 0) return T;
+        var given = axes;
+        axes = axes.Select(a => a < 0 ? a + Ndim : a).ToArray();
         if (axes.Length != Ndim || axes.Distinct().Count() != Ndim || axes.Any(a => a < 0 || a >= Ndim))
         {
-            throw new ShapeException($"Transpose of shape {ShapeText} needs a permutation of 0..{Ndim - 1}, got ({string.Join(", ", axes)}).");
+            throw new ShapeException($"Transpose of shape {ShapeText} needs a permutation of 0..{Ndim - 1}, got ({string.Join(", ", given)}).");
         }
         var outShape = new int[Ndim];
         for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
         var result = Kernels.Uninitialized(Size);
-        if (Ndim == 2)
+        if (Ndim == 2 && axes[0] == 1)
         {
             Kernels.Transpose2D(_data, result, _shape[0], _shape[1]);
             return new Tensor(result, outShape);
@@ -308,30 +333,36 @@ public sealed partial class Tensor
     public Tensor Row(int i)
     {
         if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
-        if (i < 0) i += _shape[0];
-        if ((uint)i >= (uint)_shape[0])
-        {
-            throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
-        }
+        var r = RowIndex(i);
         var rowShape = _shape[1..];
         var n = SizeOf(rowShape);
-        return new Tensor(_data.AsSpan(i * n, n).ToArray(), rowShape);
+        return new Tensor(_data.AsSpan(r * n, n).ToArray(), rowShape);
     }
 
-    /// <summary>The rows with the given indices, stacked (<c>x[indices]</c>, e.g. a mini-batch).</summary>
+    /// <summary>The rows with the given indices, stacked (<c>x[indices]</c>, e.g. a mini-batch); negative indices count from the end.</summary>
     public Tensor Rows(IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
         if (Ndim == 0) throw new ShapeException("A 0-D tensor has no rows.");
         var rowShape = _shape[1..];
         var n = SizeOf(rowShape);
-        foreach (var i in indices)
-        {
-            if ((uint)i >= (uint)_shape[0]) throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
-        }
-        var data = Kernels.Uninitialized(indices.Count * n);
-        Kernels.GatherRows(_data, indices, n, data);
+        // Every index is resolved and checked before anything is copied.
+        var rows = new int[indices.Count];
+        for (var r = 0; r < rows.Length; r++) rows[r] = RowIndex(indices[r]);
+        var data = Kernels.Uninitialized(rows.Length * n);
+        Kernels.GatherRows(_data, rows, n, data);
         return new Tensor(data, [indices.Count, .. rowShape]);
+    }
+
+    // Row i along axis 0, counting from the end when negative (x[-1] is the last row).
+    private int RowIndex(int i)
+    {
+        var r = i < 0 ? i + _shape[0] : i;
+        if ((uint)r >= (uint)_shape[0])
+        {
+            throw new IndexOutOfRangeException($"Row {i} is out of range for shape {ShapeText}.");
+        }
+        return r;
     }
 
     // ---------------------------------------------------------------- text
@@ -381,6 +412,7 @@ public sealed partial class Tensor
         sb.Append(']');
     }
 
-    /// <summary>Formats one number invariantly with up to 8 significant digits (<c>0.23500371</c>, <c>-1e-07</c>).</summary>
-    public static string FormatNumber(double value) => value.ToString("G8", CultureInfo.InvariantCulture);
+    /// <summary>Formats one number invariantly with up to 8 significant digits, as NumPy would (<c>0.23500371</c>, <c>-1e-07</c>).</summary>
+    public static string FormatNumber(double value) =>
+        value.ToString("G8", CultureInfo.InvariantCulture).Replace('E', 'e'); // .NET writes 1E-07, NumPy 1e-07
 }

@@ -15,7 +15,7 @@ public interface IChapter3
     /// <summary>3.2 — x itself (the output activation for regression).</summary>
     Tensor Identity(Tensor x);
 
-    /// <summary>3.3 — softmax of a 1-D tensor, safe from overflow.</summary>
+    /// <summary>3.3 — softmax of a 1-D tensor (or of every row of a 2-D batch), safe from overflow.</summary>
     Tensor Softmax(Tensor a);
 
     /// <summary>3.4 — the book's three-layer network: weights W1, W2, W3 and biases b1, b2, b3.</summary>

@@ -8,7 +8,7 @@ namespace DeepLearningKata;
 /// </summary>
 internal static partial class Kernels
 {
-    internal enum BinaryOp { Add, Subtract, Multiply, Divide, ReverseSubtract, ReverseDivide }
+    internal enum BinaryOp { Add, Subtract, Multiply, Divide, ReverseSubtract, ReverseDivide, Maximum }
 
     internal enum UnaryOp { Exp, Log, Sqrt, Abs, Tanh }
 
@@ -29,6 +29,7 @@ internal static partial class Kernels
         BinaryOp.Divide => a / b,
         BinaryOp.ReverseSubtract => b - a,
         BinaryOp.ReverseDivide => b / a,
+        BinaryOp.Maximum => Math.Max(a, b),
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -43,6 +44,7 @@ internal static partial class Kernels
             case BinaryOp.Divide: TensorPrimitives.Divide(a, b, result); break;
             case BinaryOp.ReverseSubtract: TensorPrimitives.Subtract(b, a, result); break;
             case BinaryOp.ReverseDivide: TensorPrimitives.Divide(b, a, result); break;
+            case BinaryOp.Maximum: TensorPrimitives.Max(a, b, result); break;
             default: throw new ArgumentOutOfRangeException(nameof(op));
         }
     }
@@ -58,6 +60,7 @@ internal static partial class Kernels
             case BinaryOp.Divide: TensorPrimitives.Divide(a, b, result); break;
             case BinaryOp.ReverseSubtract: TensorPrimitives.Subtract(b, a, result); break;
             case BinaryOp.ReverseDivide: TensorPrimitives.Divide(b, a, result); break;
+            case BinaryOp.Maximum: TensorPrimitives.Max(a, b, result); break;
             default: throw new ArgumentOutOfRangeException(nameof(op));
         }
     }

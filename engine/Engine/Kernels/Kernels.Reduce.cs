@@ -54,7 +54,7 @@ internal static partial class Kernels
     }
 
     // NumPy's argmax: the first index of the maximum; NaN counts as the maximum.
-    private static double FirstIndexOfMax(ReadOnlySpan<double> block, int start, int stride, int n)
+    internal static int FirstIndexOfMax(ReadOnlySpan<double> block, int start, int stride, int n)
     {
         var best = 0;
         var bestValue = block[start];

@@ -2,10 +2,24 @@ namespace DeepLearningKata.Exercises;
 
 public static partial class Chapter1
 {
-    /// <summary>Exercise 1.7 — PLACEHOLDER: instructions to be written.</summary>
+    /// <summary>
+    /// Exercise 1.7 — the L1 loss: how far the predictions <paramref name="yhat"/> are from the true
+    /// labels <paramref name="y"/>, as the sum of the absolute differences.
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// Formula:  L1(ŷ, y) = Σ_i |y[i] − ŷ[i]|
+    /// Shapes:   yhat and y of the same shape (m) (or any shape)  →  one double
+    /// Example:  yhat = [0.9, 0.2, 0.1, 0.4, 0.9],  y = [1, 0, 0, 1, 1]
+    ///           L1(yhat, y) = 0.1 + 0.2 + 0.1 + 0.6 + 0.1 = 1.1
+    /// Hint:     Np.Abs(y - yhat) takes |·| of every difference, .Sum() (or Np.Sum) adds them all up.
+    ///           Without the absolute value, errors of opposite signs cancel out.
+    /// Grade it: ./run-checks.sh --exercise 1.7     (or: dotnet test --filter Name~1.7)
+    /// </code>
+    /// </remarks>
     public static double L1(Tensor yhat, Tensor y)
     {
-        // TODO
+        // TODO: return the sum of |y − yhat| over all elements, e.g. ([0.9], [1]) -> 0.1.
         throw new NotImplementedException("Exercise 1.7 (L1) is not started yet.");
     }
 }

@@ -1,0 +1,82 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.1", "BasicSigmoid")]
+public sealed class BasicSigmoidChecks
+{
+    private const string Hint = "σ(x) = 1 / (1 + e^(−x)): Math.Exp(-x), with the minus, in the denominator.";
+
+    private const string Precision = " If expected and your answer look alike, they differ past the 8th digit: compute in double (Math.Exp), " +
+                                     "not float (MathF.Exp), which keeps only about 7 digits.";
+
+    private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
+
+    private static (string, string) In(double x) => ("x", Tensor.FormatNumber(x));
+
+    [Check("gives the worked examples")]
+    public void WorkedExamples(IChapter1 c)
+    {
+        Expect.Close(c.BasicSigmoid(3), 0.9525741268224334, "BasicSigmoid(3)", Tolerance.Value, [In(3)], Hint + Precision);
+        Expect.Close(c.BasicSigmoid(0), 0.5, "BasicSigmoid(0)", Tolerance.Value, [In(0)], Hint + Precision);
+        Expect.Close(c.BasicSigmoid(-1), 0.2689414213699951, "BasicSigmoid(-1)", Tolerance.Value, [In(-1)], Hint + Precision);
+    }
+
+    [Check("matches 1 / (1 + e^(−x)) on random numbers")]
+    public void MatchesFormula(IChapter1 c) =>
+        Properties.ForAll("1.1 formula", Gens.Double(-20, 20), x =>
+            Expect.Close(c.BasicSigmoid(x), Sigma(x), $"BasicSigmoid({Tensor.FormatNumber(x)})", Tolerance.Value, [In(x)],
+                Hint + Precision),
+            ShrinkNumber);
+
+    [Check("lies strictly between 0 and 1")]
+    public void BetweenZeroAndOne(IChapter1 c) =>
+        Properties.ForAll("1.1 range", Gens.Double(-20, 20), x =>
+        {
+            var s = c.BasicSigmoid(x);
+            Expect.That(s > 0 && s < 1, $"BasicSigmoid({Tensor.FormatNumber(x)}) = {Tensor.FormatNumber(s)} is not strictly between 0 and 1.",
+                [In(x)], "1 + e^(−x) is greater than 1, so its reciprocal lies in (0, 1); tanh or x / (1 + |x|) would go below 0.");
+        }, ShrinkNumber);
+
+    [Check("is symmetric: σ(−x) = 1 − σ(x)")]
+    public void Symmetric(IChapter1 c) =>
+        Properties.ForAll("1.1 symmetry", Gens.Double(-20, 20), x =>
+        {
+            var sum = c.BasicSigmoid(x) + c.BasicSigmoid(-x);
+            Expect.Close(sum, 1.0, $"BasicSigmoid({Tensor.FormatNumber(x)}) + BasicSigmoid({Tensor.FormatNumber(-x)})", Tolerance.Value, [In(x)],
+                "σ(x) + σ(−x) must be 1 for every x; " + Hint);
+        }, ShrinkNumber);
+
+    [Check("gives 0 and 1, not NaN, for very large |x|")]
+    public void FiniteForLargeInputs(IChapter1 c)
+    {
+        const string tails = "for very negative x, e^(−x) overflows to ∞ and 1 / (1 + ∞) = 0 is right; " +
+                             "NaN means a formula divides ∞ by ∞ (e^x / (1 + e^x), or 1 − e^(−x) / (1 + e^(−x))): use 1 / (1 + e^(−x)).";
+        foreach (var x in new[] { -1000.0, -800.0, -40.0 })
+        {
+            Expect.Close(c.BasicSigmoid(x), Sigma(x), $"BasicSigmoid({Tensor.FormatNumber(x)})", Tolerance.Value, [In(x)], tails);
+        }
+        foreach (var x in new[] { 40.0, 800.0, 1000.0 })
+        {
+            Expect.Close(c.BasicSigmoid(x), 1.0, $"BasicSigmoid({Tensor.FormatNumber(x)})", Tolerance.Value, [In(x)], tails);
+        }
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        var x = Tensor.Arange(-6, 6.5, 0.5);
+        var s = x.Apply(c.BasicSigmoid);
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "BasicSigmoid(x)", s } }, Tolerance.Value, Hint);
+    }
+
+    /// <summary>Smaller numbers: 0, the number rounded, half of it rounded (−0 written as 0).</summary>
+    private static IEnumerable<double> ShrinkNumber(double x)
+    {
+        if (x == 0) yield break;
+        yield return 0;
+        var rounded = Math.Round(x) + 0.0;
+        if (rounded != x) yield return rounded;
+        if (Math.Abs(x) >= 2) yield return Math.Round(x / 2) + 0.0;
+    }
+}

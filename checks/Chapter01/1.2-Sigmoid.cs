@@ -1,0 +1,82 @@
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.2", "Sigmoid")]
+public sealed class SigmoidChecks
+{
+    private const string Hint = "σ(x) = 1 / (1 + e^(−x)) for every element: 1.0 / (1.0 + Np.Exp(-x)) keeps x's shape.";
+
+    private const string ShapeHint = "return a tensor of x's own shape: element-wise operations (Np.Exp(-x), 1.0 + t, 1.0 / t) keep it; " +
+                                     "do not Flatten or Reshape.";
+
+    private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
+
+    /// <summary>Tensors of rank 1, 2 or 3: the exercise says "any shape".</summary>
+    private static readonly FsCheck.Gen<TensorCase> AnyShape =
+        Gen.OneOf(Gens.Tensor(-10, 10, 6), Gens.Tensor(-10, 10, 4, 5), Gens.Tensor(-10, 10, 3, 3, 3));
+
+    [Check("gives the worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor x = new[] { 1.0, 2.0, 3.0 };
+        var expected = Tensor.From(0.7310585786300049, 0.8807970779778823, 0.9525741268224334);
+        Expect.Close(c.Sigmoid(x.Copy()), expected, "Sigmoid([1, 2, 3])", Tolerance.Value, [Expect.Input("x", x)], Hint);
+    }
+
+    [Check("keeps the shape of x, whatever its rank")]
+    public void KeepsShape(IChapter1 c) =>
+        Properties.ForAll("1.2 shape", AnyShape, tc =>
+            Expect.Shape(c.Sigmoid(tc.Value.Copy()), tc.Value.Shape, "Sigmoid(x)", [Expect.Input("x", tc.Value)], ShapeHint),
+            Gens.Shrink);
+
+    [Check("applies σ to every element of random tensors")]
+    public void MatchesFormula(IChapter1 c) =>
+        Properties.ForAll("1.2 formula", AnyShape, tc =>
+        {
+            var x = tc.Value;
+            Expect.Close(c.Sigmoid(x.Copy()), x.Apply(Sigma), "Sigmoid(x)", Tolerance.Value, [Expect.Input("x", x)], Hint,
+                expectedNote: "1 / (1 + e^(−x)) of each element");
+        }, Gens.Shrink);
+
+    [Check("is symmetric, σ(−x) = 1 − σ(x), and lies in (0, 1)")]
+    public void SymmetricAndBounded(IChapter1 c) =>
+        Properties.ForAll("1.2 symmetry", Gens.Tensor(-20, 20, 3, 4), tc =>
+        {
+            var x = tc.Value;
+            var s = Expect.NotNull(c.Sigmoid(x.Copy()), "Sigmoid(x)");
+            var sNeg = Expect.NotNull(c.Sigmoid(-x), "Sigmoid(-x)");
+            Expect.Close(s + sNeg, Tensor.Ones(x.Shape), "Sigmoid(x) + Sigmoid(-x)", Tolerance.Value, [Expect.Input("x", x)],
+                "σ(x) + σ(−x) must be 1 for every element; " + Hint);
+            var outside = Array.FindIndex(s.ToArray(), v => !(v > 0 && v < 1));
+            Expect.That(outside < 0, "Sigmoid(x) has an element outside (0, 1).",
+                [Expect.Input("x", x), ("your answer", s.ToString()),
+                 ("element", outside < 0 ? "" : $"at flat index {outside}: {Tensor.FormatNumber(s.AsSpan()[outside])}")],
+                Hint);
+        }, Gens.Shrink);
+
+    [Check("gives 0 and 1, not NaN, for very large |x|")]
+    public void FiniteInTheTails(IChapter1 c)
+    {
+        Tensor x = new[] { -1000.0, -40.0, 40.0, 1000.0 };
+        Expect.Close(c.Sigmoid(x.Copy()), x.Apply(Sigma), "Sigmoid([-1000, -40, 40, 1000])", Tolerance.Value, [Expect.Input("x", x)],
+            "σ(−1000) is 0 and σ(1000) is 1. NaN means ∞ / ∞: e^x / (1 + e^x) overflows for large x; 1 / (1 + e^(−x)) does not.");
+    }
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter1 c)
+    {
+        Tensor x = new[,] { { -1.0, 0.0, 2.5 }, { 0.5, 2.0, -3.0 } };
+        var before = x.Copy();
+        c.Sigmoid(x);
+        Expect.Unchanged(before, x, "Sigmoid(x)", "x");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        var x = Tensor.Arange(-6, 6, 0.5).Reshape(2, 3, 4);
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "Sigmoid(x)", c.Sigmoid(x.Copy()) } }, Tolerance.Value, Hint);
+    }
+}

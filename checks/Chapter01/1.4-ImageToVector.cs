@@ -1,0 +1,86 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.4", "ImageToVector")]
+public sealed class ImageToVectorChecks
+{
+    private const string ShapeHint = "the result is one column: (h·w·c, 1), that is image.Reshape(h * w * c, 1). " +
+                                     "(1, h·w·c) would be a row, and (h·w·c) a 1-D tensor with no second axis.";
+
+    private const string OrderHint = "keep the elements in storage (C) order: the channel (last axis) changes fastest, then the column, " +
+                                     "then the row, so v[(i·w + j)·c + k, 0] = image[i, j, k]. Reshape keeps that order; " +
+                                     "transposing first (image.T, Transpose) reorders the elements.";
+
+    /// <summary>The seed's image of shape (3, 3, 2), as Andrew Ng's assignment gives it.</summary>
+    private static Tensor SeedImage() => Tensor.From(new double[,,]
+    {
+        { { 0.67826139, 0.29380381 }, { 0.90714982, 0.52835647 }, { 0.4215251, 0.45017551 } },
+        { { 0.92814219, 0.96677647 }, { 0.85304703, 0.52351845 }, { 0.19981397, 0.27417313 } },
+        { { 0.60659855, 0.00533165 }, { 0.10820313, 0.49978937 }, { 0.34144279, 0.94630077 } },
+    });
+
+    /// <summary>The expected column, built element by element from the formula v[(i·w + j)·c + k, 0] = image[i, j, k].</summary>
+    private static Tensor Column(Tensor image)
+    {
+        int h = image.Dim(0), w = image.Dim(1), ch = image.Dim(2);
+        var v = Tensor.Zeros(h * w * ch, 1);
+        for (var i = 0; i < h; i++)
+        {
+            for (var j = 0; j < w; j++)
+            {
+                for (var k = 0; k < ch; k++) v[(i * w + j) * ch + k, 0] = image[i, j, k];
+            }
+        }
+        return v;
+    }
+
+    [Check("unrolls the seed's (3, 3, 2) image into an (18, 1) column")]
+    public void WorkedExample(IChapter1 c)
+    {
+        var image = SeedImage();
+        var v = c.ImageToVector(image.Copy());
+        Expect.Shape(v, [18, 1], "ImageToVector(image of shape (3, 3, 2))", [Expect.Input("image", image)], ShapeHint);
+        var expected = new Tensor(
+            [0.67826139, 0.29380381, 0.90714982, 0.52835647, 0.4215251, 0.45017551, 0.92814219, 0.96677647, 0.85304703,
+             0.52351845, 0.19981397, 0.27417313, 0.60659855, 0.00533165, 0.10820313, 0.49978937, 0.34144279, 0.94630077], 18, 1);
+        Expect.Close(v, expected, "ImageToVector(image of shape (3, 3, 2))", Tolerance.Value, [Expect.Input("image", image)], OrderHint);
+    }
+
+    [Check("returns shape (h·w·c, 1) for random image sizes")]
+    public void ColumnShape(IChapter1 c) =>
+        Properties.ForAll("1.4 shape", Gens.Tensor(0, 1, 4, 4, 3), tc =>
+        {
+            var image = tc.Value;
+            Expect.Shape(c.ImageToVector(image.Copy()), [image.Size, 1], $"ImageToVector(image of shape {image.ShapeText})",
+                [Expect.Input("image", image)], ShapeHint);
+        }, Gens.Shrink);
+
+    [Check("keeps the elements in C order: v[(i·w + j)·c + k] = image[i, j, k]")]
+    public void KeepsOrder(IChapter1 c) =>
+        Properties.ForAll("1.4 order", Gens.Tensor(0, 1, 4, 4, 3), tc =>
+        {
+            var image = tc.Value;
+            var v = c.ImageToVector(image.Copy());
+            Expect.Shape(v, [image.Size, 1], $"ImageToVector(image of shape {image.ShapeText})", [Expect.Input("image", image)], ShapeHint);
+            Expect.Close(v, Column(image), $"ImageToVector(image of shape {image.ShapeText})",
+                Tolerance.Value, [Expect.Input("image", image)], OrderHint);
+        }, Gens.Shrink);
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter1 c)
+    {
+        var image = SeedImage();
+        var before = image.Copy();
+        c.ImageToVector(image);
+        Expect.Unchanged(before, image, "ImageToVector(image)", "image");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        var image = Tensor.Arange(0, 24).Reshape(2, 3, 4);
+        Golden.Verify("examples", new GoldenRecord { { "image", image }, { "ImageToVector(image)", c.ImageToVector(image.Copy()) } },
+            Tolerance.Value, ShapeHint + " And " + OrderHint);
+    }
+}

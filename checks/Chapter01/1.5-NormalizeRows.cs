@@ -1,0 +1,96 @@
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.5", "NormalizeRows")]
+public sealed class NormalizeRowsChecks
+{
+    private const string Hint = "divide each row by its own L2 norm √(Σ_j x[i, j]²): norm = Np.Norm(x, axis: 1, keepdims: true) " +
+                                "is a column (m, 1), and x / norm broadcasts it along each row. (axis: 0 would give the column norms.)";
+
+    private const string LengthHint = "after dividing by the L2 norm √(Σ x²) of its row, every row has length 1. Not the column norms " +
+                                      "(axis: 0), not the L1 norm Σ|x|, not Σ x² without the square root.";
+
+    private const string DirectionHint = "each row must be divided by one positive number, its own norm, so it keeps its direction. " +
+                                         "Column norms (axis: 0), or row norms without keepdims, divide different columns by different numbers.";
+
+    private const string CrashHint = "x / norm needs the norms as a column of shape (m, 1) to line up with the rows: " +
+                                     "Np.Norm(x, axis: 1, keepdims: true). Without keepdims they have shape (m) and broadcast along the columns.";
+
+    /// <summary>Matrices (m, n) whose every row is at least 0.5 long, so no row is (nearly) zero; shrinking keeps that.</summary>
+    private static readonly FsCheck.Gen<TensorCase> Matrices = Gens.Tensor(-5, 5, 5, 5).Where(NoShortRow);
+
+    private static IEnumerable<TensorCase> Shrink(TensorCase c) => Gens.Shrink(c).Where(NoShortRow);
+
+    private static bool NoShortRow(TensorCase c) => RowNorms(c.Value).ToArray().All(n => n >= 0.5);
+
+    /// <summary>The length of every row, (m), computed by the checks themselves.</summary>
+    private static Tensor RowNorms(Tensor x)
+    {
+        var norms = Tensor.Zeros(x.Dim(0));
+        for (var i = 0; i < x.Dim(0); i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < x.Dim(1); j++) sum += x[i, j] * x[i, j];
+            norms[i] = Math.Sqrt(sum);
+        }
+        return norms;
+    }
+
+    private static Tensor Call(IChapter1 c, Tensor x)
+    {
+        var inputs = new[] { Expect.Input("x", x) };
+        var result = Guard.Call(() => c.NormalizeRows(x.Copy()), "NormalizeRows(x)", inputs, CrashHint);
+        Expect.Shape(result, x.Shape, "NormalizeRows(x)", inputs, "the result has x's shape (m, n); " + Hint);
+        return result;
+    }
+
+    [Check("gives the seed's worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor x = new[,] { { 0.0, 3.0, 4.0 }, { 2.0, 6.0, 4.0 } };
+        var r56 = Math.Sqrt(56);
+        Tensor expected = new[,] { { 0.0, 0.6, 0.8 }, { 2 / r56, 6 / r56, 4 / r56 } };
+        Expect.Close(Call(c, x), expected, "NormalizeRows([[0, 3, 4], [2, 6, 4]])", Tolerance.Value, [Expect.Input("x", x)], Hint,
+            expectedNote: "row norms 5 and √56");
+    }
+
+    [Check("makes every row of a random matrix length 1")]
+    public void UnitRows(IChapter1 c) =>
+        Properties.ForAll("1.5 unit rows", Matrices, tc =>
+        {
+            var x = tc.Value;
+            var result = Call(c, x);
+            Expect.Close(RowNorms(result), Tensor.Ones(x.Dim(0)), "The row lengths √(Σ_j result[i, j]²) of NormalizeRows(x)", Tolerance.Value,
+                [Expect.Input("x", x), ("NormalizeRows(x)", result.ToString())], LengthHint);
+        }, Shrink);
+
+    [Check("keeps every row pointing the same way")]
+    public void SameDirection(IChapter1 c) =>
+        Properties.ForAll("1.5 direction", Matrices, tc =>
+        {
+            var x = tc.Value;
+            var result = Call(c, x);
+            // x's rows rescaled to the lengths of the answer's rows: equal to the answer iff each answer row is a positive multiple of x's row.
+            var scale = (RowNorms(result) / RowNorms(x)).Reshape(-1, 1);
+            Expect.Close(result, x * scale, "NormalizeRows(x)", Tolerance.Value, [Expect.Input("x", x)], DirectionHint,
+                expectedNote: "each row of x scaled to the length of your row");
+        }, Shrink);
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter1 c)
+    {
+        Tensor x = new[,] { { 0.0, 3.0, 4.0 }, { 2.0, 6.0, 4.0 } };
+        var before = x.Copy();
+        c.NormalizeRows(x);
+        Expect.Unchanged(before, x, "NormalizeRows(x)", "x");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { 3.0, 4.0, 0.0 }, { 1.0, 1.0, 1.0 }, { -2.0, 0.5, 7.0 } };
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "NormalizeRows(x)", c.NormalizeRows(x.Copy()) } }, Tolerance.Value, Hint);
+    }
+}

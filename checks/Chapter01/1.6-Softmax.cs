@@ -1,0 +1,129 @@
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.6", "Softmax")]
+public sealed class SoftmaxChecks
+{
+    private const string Hint = "softmax works row by row: e = Np.Exp(x - x.Max(axis: 1, keepdims: true)), then e / e.Sum(axis: 1, keepdims: true).";
+
+    private const string SumHint = "each row is divided by its own sum, e.Sum(axis: 1, keepdims: true) of shape (m, 1). " +
+                                   "axis: 0 normalises the columns; Sum() without an axis divides by the sum of the whole batch.";
+
+    /// <summary>Softmax of one row, computed by the checks: e^(v − max) / Σ e^(v − max).</summary>
+    private static Tensor Expected(Tensor x)
+    {
+        var result = Tensor.ZerosLike(x);
+        for (var i = 0; i < x.Dim(0); i++)
+        {
+            var max = double.NegativeInfinity;
+            for (var j = 0; j < x.Dim(1); j++) max = Math.Max(max, x[i, j]);
+            var sum = 0.0;
+            for (var j = 0; j < x.Dim(1); j++) sum += Math.Exp(x[i, j] - max);
+            for (var j = 0; j < x.Dim(1); j++) result[i, j] = Math.Exp(x[i, j] - max) / sum;
+        }
+        return result;
+    }
+
+    private static Tensor Call(IChapter1 c, Tensor x)
+    {
+        var inputs = new[] { Expect.Input("x", x) };
+        var result = Guard.Call(() => c.Softmax(x.Copy()), "Softmax(x)", inputs,
+            "x - max and e / sum need one value per row as a column (m, 1): use keepdims: true.");
+        Expect.Shape(result, x.Shape, "Softmax(x)", inputs, "the result has x's shape (m, n), one probability per element.");
+        return result;
+    }
+
+    private static readonly FsCheck.Gen<TensorCase> Batches = Gens.Tensor(-10, 10, 5, 6);
+
+    [Check("gives the worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { 5.0, 5.0, 5.0 } };
+        Tensor expected = new[,] { { 0.09003057317038046, 0.24472847105479767, 0.6652409557748219 }, { 1.0 / 3, 1.0 / 3, 1.0 / 3 } };
+        Expect.Close(Call(c, x), expected, "Softmax([[1, 2, 3], [5, 5, 5]])", Tolerance.Value, [Expect.Input("x", x)], Hint);
+    }
+
+    [Check("gives positive rows that sum to 1, for random batches")]
+    public void RowsAreDistributions(IChapter1 c) =>
+        Properties.ForAll("1.6 rows sum to 1", Batches, tc =>
+        {
+            var x = tc.Value;
+            var p = Call(c, x);
+            var negative = Array.FindIndex(p.ToArray(), v => !(v > 0));
+            Expect.That(negative < 0, "Softmax(x) has an element that is not positive.",
+                [Expect.Input("x", x), ("Softmax(x)", p.ToString()), ("element", negative < 0 ? "" : $"at flat index {negative}: {Tensor.FormatNumber(p.AsSpan()[negative])}")],
+                "e^v is positive for every v, and so is e^v divided by a sum of such terms.");
+            Expect.Close(p.Sum(axis: 1), Tensor.Ones(x.Dim(0)), "The row sums of Softmax(x)", Tolerance.Value,
+                [Expect.Input("x", x), ("Softmax(x)", p.ToString())], SumHint);
+        }, Gens.Shrink);
+
+    [Check("matches e^x / Σ_row e^x on random batches")]
+    public void MatchesFormula(IChapter1 c) =>
+        Properties.ForAll("1.6 formula", Batches, tc =>
+        {
+            var x = tc.Value;
+            Expect.Close(Call(c, x), Expected(x), "Softmax(x)", Tolerance.Value, [Expect.Input("x", x)], Hint,
+                expectedNote: "e^x[i, j] / Σ_k e^x[i, k]");
+        }, Gens.Shrink);
+
+    [Check("is unchanged by adding a constant to a row")]
+    public void ShiftInvariant(IChapter1 c)
+    {
+        var gen = from x in Batches
+                  from shifts in Gen.ArrayOf(Gens.Double(-50, 50), x.Value.Dim(0))
+                  select (x, shift: new TensorCase(new Tensor(shifts, shifts.Length, 1)));
+        Properties.ForAll("1.6 shift", gen, p =>
+        {
+            var x = p.x.Value;
+            var shifted = x + p.shift.Value;
+            Expect.Close(Call(c, shifted), Call(c, x), "Softmax(x + shift)", Tolerance.Value,
+                [Expect.Input("x", x), Expect.Input("shift per row", p.shift.Value)],
+                "e^(v + s) / Σ e^(v + s) = e^v / Σ e^v: softmax only sees differences within a row. " +
+                "It must be built from e^x: squares or |x| divided by their sum do not have this property.",
+                expectedNote: "Softmax(x), your own answer without the shift");
+        }, p => ShrinkShifted(p.x.Value, p.shift.Value).Select(q => (new TensorCase(q.x), new TensorCase(q.shift))));
+    }
+
+    /// <summary>Smaller cases: a row dropped from x and its shift together, a column dropped from x, values rounded.</summary>
+    private static IEnumerable<(Tensor x, Tensor shift)> ShrinkShifted(Tensor x, Tensor shift)
+    {
+        if (x.Dim(0) > 1) yield return (Shrinks.DropLast(x, 0), Shrinks.DropLast(shift, 0));
+        if (x.Dim(1) > 1) yield return (Shrinks.DropLast(x, 1), shift);
+        foreach (var r in Shrinks.Rounded(x, shift)) yield return r;
+    }
+
+    [Check("stays finite for large values like 1000")]
+    public void NoOverflow(IChapter1 c)
+    {
+        Tensor x = new[,] { { 1000.0, 1001.0, 1002.0 }, { -1000.0, -1000.0, -1000.0 }, { 800.0, 0.0, -800.0 } };
+        Tensor expected = new[,]
+        {
+            { 0.09003057317038046, 0.24472847105479767, 0.6652409557748219 },
+            { 1.0 / 3, 1.0 / 3, 1.0 / 3 },
+            { 1.0, 0.0, 0.0 },
+        };
+        Expect.Close(Call(c, x), expected, "Softmax([[1000, 1001, 1002], [-1000, -1000, -1000], [800, 0, -800]])", Tolerance.Value,
+            [Expect.Input("x", x)],
+            "e^1000 is +∞ in double precision, and ∞ / ∞ is NaN; e^(−1000) is 0, and 0 / 0 is NaN. Subtract each row's own max first " +
+            "(x - x.Max(axis: 1, keepdims: true)): it changes nothing mathematically, and the largest exponent becomes e^0 = 1. " +
+            "The max of the whole batch, x.Max(), is not enough: a row far below it still underflows to 0 / 0.");
+    }
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter1 c)
+    {
+        Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { -1.0, 0.0, 4.0 } };
+        var before = x.Copy();
+        c.Softmax(x);
+        Expect.Unchanged(before, x, "Softmax(x)", "x");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        Tensor x = new[,] { { 9.0, 2.0, 5.0, 0.0, 0.0 }, { 7.0, 5.0, 0.0, 0.0, 0.0 }, { 0.3, 2.9, 4.0, -1.0, 1.5 } };
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "Softmax(x)", c.Softmax(x.Copy()) } }, Tolerance.Value, Hint);
+    }
+}

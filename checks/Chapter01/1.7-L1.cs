@@ -1,0 +1,82 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.7", "L1")]
+public sealed class L1Checks
+{
+    private const string Hint = "L1 = Σ|y − ŷ|: Np.Abs(y - yhat).Sum(), the absolute value of every difference, then their sum (not the mean).";
+
+    private const string SignHint = "Every term |y[i] − ŷ[i]| is ≥ 0, so errors of opposite signs must not cancel out: " +
+                                    "take the absolute value of each difference before summing, not of the sum.";
+
+    private static double Expected(Tensor yhat, Tensor y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < y.Size; i++) sum += Math.Abs(y.AsSpan()[i] - yhat.AsSpan()[i]);
+        return sum;
+    }
+
+    private static (string, string)[] Inputs(Tensor yhat, Tensor y) => [Expect.Input("yhat", yhat), Expect.Input("y", y)];
+
+    [Check("gives the worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
+        Tensor y = new[] { 1.0, 0.0, 0.0, 1.0, 1.0 };
+        Expect.Close(c.L1(yhat, y), 1.1, "L1([0.9, 0.2, 0.1, 0.4, 0.9], [1, 0, 0, 1, 1])", Tolerance.Value, Inputs(yhat, y), Hint);
+    }
+
+    [Check("matches Σ|y − ŷ| on random inputs")]
+    public void MatchesFormula(IChapter1 c) =>
+        Properties.ForAll("1.7 formula", LossCase.Pairs, p =>
+            Expect.Close(c.L1(p.Yhat.Copy(), p.Y.Copy()), Expected(p.Yhat, p.Y), "L1(yhat, y)", Tolerance.Value, Inputs(p.Yhat, p.Y), Hint),
+            LossCase.Shrink);
+
+    [Check("is never negative, and zero when ŷ = y")]
+    public void NonNegative(IChapter1 c) =>
+        Properties.ForAll("1.7 non-negative", LossCase.Pairs, p =>
+        {
+            var loss = c.L1(p.Yhat.Copy(), p.Y.Copy());
+            Expect.That(loss >= 0, $"L1(yhat, y) = {Tensor.FormatNumber(loss)} is negative.", Inputs(p.Yhat, p.Y), SignHint);
+            Expect.Close(c.L1(p.Y.Copy(), p.Y.Copy()), 0.0, "L1(y, y)", Tolerance.Value, [Expect.Input("y", p.Y)],
+                "when the prediction equals the labels, every difference is 0, and so is the loss.");
+        }, LossCase.Shrink);
+
+    [Check("counts differences of opposite sign, which would cancel in a plain sum")]
+    public void ZeroOnlyWhenEqual(IChapter1 c) =>
+        Properties.ForAll("1.7 zero iff equal", LossCase.Cancelling, p =>
+        {
+            var loss = c.L1(p.Yhat.Copy(), p.Y.Copy());
+            Expect.Close(loss, Expected(p.Yhat, p.Y), "L1(yhat, y)", Tolerance.Value,
+                [.. Inputs(p.Yhat, p.Y), ("y − yhat", (p.Y - p.Yhat).ToString())], SignHint);
+        });
+
+    [Check("is symmetric: L1(ŷ, y) = L1(y, ŷ)")]
+    public void Symmetric(IChapter1 c) =>
+        Properties.ForAll("1.7 symmetric", LossCase.Pairs, p =>
+            Expect.Close(c.L1(p.Y.Copy(), p.Yhat.Copy()), c.L1(p.Yhat.Copy(), p.Y.Copy()), "L1(y, yhat)", Tolerance.Value,
+                [.. Inputs(p.Yhat, p.Y), ("expected is", "L1(yhat, y), your own answer with the arguments swapped")],
+                "|y − ŷ| = |ŷ − y|: the loss cannot depend on the order of its arguments. " + SignHint),
+            LossCase.Shrink);
+
+    [Check("leaves its inputs unchanged")]
+    public void LeavesInputsAlone(IChapter1 c)
+    {
+        Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
+        Tensor y = new[] { 1.0, 0.0, 0.0, 1.0, 1.0 };
+        var (yhat0, y0) = (yhat.Copy(), y.Copy());
+        c.L1(yhat, y);
+        Expect.Unchanged(yhat0, yhat, "L1(yhat, y)", "yhat");
+        Expect.Unchanged(y0, y, "L1(yhat, y)", "y");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        Tensor yhat = new[,] { { 0.9, 0.2, 0.1 }, { 0.4, 0.9, -1.5 } };
+        Tensor y = new[,] { { 1.0, 0.0, 0.0 }, { 1.0, 1.0, 2.0 } };
+        Golden.Verify("examples", new GoldenRecord { { "yhat", yhat }, { "y", y }, { "L1(yhat, y)", c.L1(yhat.Copy(), y.Copy()) } },
+            Tolerance.Value, Hint);
+    }
+}

@@ -1,0 +1,88 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+[Exercise("1.8", "L2")]
+public sealed class L2Checks
+{
+    private const string Hint = "L2 = Σ(y − ŷ)²: with d = y - yhat, Np.Sum(d * d), or Np.Dot(d, d) for 1-D d. " +
+                                "No square root (that is Np.Norm, the Euclidean distance) and no division by the count (that is the mean).";
+
+    private const string SignHint = "Every term (y[i] − ŷ[i])² is ≥ 0, so errors of opposite signs must not cancel out: " +
+                                    "square each difference before summing, not the sum.";
+
+    private static double Expected(Tensor yhat, Tensor y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < y.Size; i++)
+        {
+            var d = y.AsSpan()[i] - yhat.AsSpan()[i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    private static (string, string)[] Inputs(Tensor yhat, Tensor y) => [Expect.Input("yhat", yhat), Expect.Input("y", y)];
+
+    [Check("gives the worked example")]
+    public void WorkedExample(IChapter1 c)
+    {
+        Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
+        Tensor y = new[] { 1.0, 0.0, 0.0, 1.0, 1.0 };
+        Expect.Close(c.L2(yhat, y), 0.43, "L2([0.9, 0.2, 0.1, 0.4, 0.9], [1, 0, 0, 1, 1])", Tolerance.Value, Inputs(yhat, y),
+            Hint + " Here 0.01 + 0.04 + 0.01 + 0.36 + 0.01 = 0.43; √0.43 = 0.656 and 0.43 / 5 = 0.086 are the usual wrong answers.");
+    }
+
+    [Check("matches Σ(y − ŷ)² on random inputs")]
+    public void MatchesFormula(IChapter1 c) =>
+        Properties.ForAll("1.8 formula", LossCase.Pairs, p =>
+            Expect.Close(c.L2(p.Yhat.Copy(), p.Y.Copy()), Expected(p.Yhat, p.Y), "L2(yhat, y)", Tolerance.Value, Inputs(p.Yhat, p.Y), Hint),
+            LossCase.Shrink);
+
+    [Check("is never negative, and zero when ŷ = y")]
+    public void NonNegative(IChapter1 c) =>
+        Properties.ForAll("1.8 non-negative", LossCase.Pairs, p =>
+        {
+            var loss = c.L2(p.Yhat.Copy(), p.Y.Copy());
+            Expect.That(loss >= 0, $"L2(yhat, y) = {Tensor.FormatNumber(loss)} is negative.", Inputs(p.Yhat, p.Y), SignHint);
+            Expect.Close(c.L2(p.Y.Copy(), p.Y.Copy()), 0.0, "L2(y, y)", Tolerance.Value, [Expect.Input("y", p.Y)],
+                "when the prediction equals the labels, every difference is 0, and so is the loss.");
+        }, LossCase.Shrink);
+
+    [Check("counts differences of opposite sign, which would cancel in a plain sum")]
+    public void ZeroOnlyWhenEqual(IChapter1 c) =>
+        Properties.ForAll("1.8 zero iff equal", LossCase.Cancelling, p =>
+        {
+            var loss = c.L2(p.Yhat.Copy(), p.Y.Copy());
+            Expect.Close(loss, Expected(p.Yhat, p.Y), "L2(yhat, y)", Tolerance.Value,
+                [.. Inputs(p.Yhat, p.Y), ("y − yhat", (p.Y - p.Yhat).ToString())], SignHint);
+        });
+
+    [Check("is symmetric: L2(ŷ, y) = L2(y, ŷ)")]
+    public void Symmetric(IChapter1 c) =>
+        Properties.ForAll("1.8 symmetric", LossCase.Pairs, p =>
+            Expect.Close(c.L2(p.Y.Copy(), p.Yhat.Copy()), c.L2(p.Yhat.Copy(), p.Y.Copy()), "L2(y, yhat)", Tolerance.Value,
+                [.. Inputs(p.Yhat, p.Y), ("expected is", "L2(yhat, y), your own answer with the arguments swapped")],
+                "(y − ŷ)² = (ŷ − y)²: the loss cannot depend on the order of its arguments. " + SignHint),
+            LossCase.Shrink);
+
+    [Check("leaves its inputs unchanged")]
+    public void LeavesInputsAlone(IChapter1 c)
+    {
+        Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
+        Tensor y = new[] { 1.0, 0.0, 0.0, 1.0, 1.0 };
+        var (yhat0, y0) = (yhat.Copy(), y.Copy());
+        c.L2(yhat, y);
+        Expect.Unchanged(yhat0, yhat, "L2(yhat, y)", "yhat");
+        Expect.Unchanged(y0, y, "L2(yhat, y)", "y");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        Tensor yhat = new[,] { { 0.9, 0.2, 0.1 }, { 0.4, 0.9, -1.5 } };
+        Tensor y = new[,] { { 1.0, 0.0, 0.0 }, { 1.0, 1.0, 2.0 } };
+        Golden.Verify("examples", new GoldenRecord { { "yhat", yhat }, { "y", y }, { "L2(yhat, y)", c.L2(yhat.Copy(), y.Copy()) } },
+            Tolerance.Value, Hint);
+    }
+}

@@ -1,0 +1,213 @@
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter01;
+
+/// <summary>Two operands for Dot, Outer or Multiply; prints both in full, so a failing case can be pasted into code.</summary>
+internal sealed record Operands(Tensor A, Tensor B)
+{
+    public override string ToString() => $"a = {new TensorCase(A)}, b = {new TensorCase(B)}";
+
+    /// <summary>The same shapes with values rounded to one decimal.</summary>
+    public static IEnumerable<Operands> Rounded(Operands p) => Shrinks.Rounded(p.A, p.B).Select(q => new Operands(q.A, q.B));
+
+    /// <summary>For same-shape operands: a row or column dropped from both, then values rounded.</summary>
+    public static IEnumerable<Operands> Jointly(Operands p) => Shrinks.Jointly(p.A, p.B).Select(q => new Operands(q.A, q.B));
+
+    /// <summary>For independent operands (Outer): either one shrunk on its own.</summary>
+    public static IEnumerable<Operands> Independently(Operands p) =>
+        Gens.Shrink(new TensorCase(p.A)).Select(a => new Operands(a.Value, p.B))
+            .Concat(Gens.Shrink(new TensorCase(p.B)).Select(b => new Operands(p.A, b.Value)));
+}
+
+[Exercise("1.9", "Vectorization")]
+public sealed class VectorizationChecks
+{
+    private const string DotHint = "np.dot: 1-D·1-D is Σ_k a[k]·b[k] as a 0-D tensor (Tensor.Scalar(sum)); 2-D·1-D is (m) with " +
+                                   "result[i] = Σ_k a[i, k]·b[k]; 2-D·2-D is (m, n) with result[i, j] = Σ_k a[i, k]·b[k, j] — " +
+                                   "k runs along a's row i and down b's column j.";
+
+    private const string OuterHint = "np.outer flattens both inputs first: result[i, j] = a_flat[i]·b_flat[j], of shape (a.Size, b.Size), " +
+                                     "whatever the shapes of a and b. a.AsSpan() gives a's elements in storage order.";
+
+    private const string MultiplyHint = "element by element, result[i, j] = a[i, j]·b[i, j], with broadcasting: an axis of size 1 is " +
+                                        "stretched to the other's size (read index 0 for every i or j). The result has " +
+                                        "max(a.Dim(0), b.Dim(0)) rows and max(a.Dim(1), b.Dim(1)) columns — and either a or b may be the small one.";
+
+    private static (string, string)[] Inputs(Operands p) => [Expect.Input("a", p.A), Expect.Input("b", p.B)];
+
+    private static Tensor Matrix(double[,] values) => Tensor.From(values);
+
+    // ------------------------------------------------------------------ Dot
+
+    /// <summary>1-D·1-D, 2-D·1-D and 2-D·2-D with random sizes.</summary>
+    private static readonly FsCheck.Gen<Operands> DotCases =
+        from m in Gen.Choose(1, 4)
+        from k in Gen.Choose(1, 5)
+        from n in Gen.Choose(1, 4)
+        from kind in Gen.Choose(0, 2)
+        from a in Gens.OfShape(-3, 3, kind == 0 ? [k] : [m, k])
+        from b in Gens.OfShape(-3, 3, kind == 2 ? [k, n] : [k])
+        select new Operands(a.Value, b.Value);
+
+    [Check("Dot gives the worked examples")]
+    public void DotExamples(IChapter1 c)
+    {
+        Tensor x1 = new[] { 9.0, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0 };
+        Tensor x2 = new[] { 9.0, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0 };
+        Expect.Close(c.Dot(x1, x2), Tensor.Scalar(278), "Dot(x1, x2) of two 1-D tensors", Tolerance.Value,
+            [Expect.Input("x1", x1), Expect.Input("x2", x2)], DotHint, expectedNote: "a 0-D tensor, shape ()");
+
+        var a = Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Tensor v = new[] { 1.0, 0.0, -1.0 };
+        Expect.Close(c.Dot(a, v), Tensor.From(-2, -2), "Dot(a, v) of a (2, 3) matrix and a (3) vector", Tolerance.Value,
+            [Expect.Input("a", a), Expect.Input("v", v)], DotHint);
+
+        var m = Matrix(new double[,] { { 1, 2, 3 }, { 1, 2, 3 }, { 1, 2, 3 } });
+        var expected = Matrix(new double[,] { { 6, 12, 18 }, { 6, 12, 18 }, { 6, 12, 18 } });
+        Expect.Close(c.Dot(m, m.Copy()), expected, "Dot(m, m) of the seed's (3, 3) matrix", Tolerance.Value, [Expect.Input("m", m)], DotHint);
+    }
+
+    [Check("Dot agrees with np.dot on random 1-D and 2-D shapes")]
+    public void DotMatchesNumPy(IChapter1 c) =>
+        Properties.ForAll("1.9 dot", DotCases, p =>
+        {
+            var call = $"Dot(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var result = Guard.Call(() => c.Dot(p.A.Copy(), p.B.Copy()), call, Inputs(p), DotHint);
+            Expect.Close(result, Np.Dot(p.A, p.B), call, Tolerance.Value, Inputs(p), DotHint, expectedNote: "np.dot(a, b)");
+        }, Operands.Rounded);
+
+    // ------------------------------------------------------------------ Outer
+
+    /// <summary>Inputs of rank 1 or 2, which Outer flattens.</summary>
+    private static readonly FsCheck.Gen<Operands> OuterCases =
+        from a in Gen.OneOf(Gens.Tensor(-3, 3, 5), Gens.Tensor(-3, 3, 3, 3))
+        from b in Gen.OneOf(Gens.Tensor(-3, 3, 5), Gens.Tensor(-3, 3, 3, 3))
+        select new Operands(a.Value, b.Value);
+
+    [Check("Outer gives the worked examples")]
+    public void OuterExamples(IChapter1 c)
+    {
+        Tensor a = new[] { 1.0, 2.0, 3.0 };
+        Tensor b = new[] { 10.0, 20.0 };
+        Expect.Close(c.Outer(a, b), Matrix(new double[,] { { 10, 20 }, { 20, 40 }, { 30, 60 } }), "Outer([1, 2, 3], [10, 20])",
+            Tolerance.Value, [Expect.Input("a", a), Expect.Input("b", b)], OuterHint);
+
+        var x = Matrix(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } });
+        var y = Matrix(new double[,] { { 1, 2 }, { 1, 2 }, { 1, 2 } });
+        var expected = Tensor.Zeros(6, 6);
+        for (var i = 0; i < 6; i++)
+        {
+            for (var j = 0; j < 6; j++) expected[i, j] = (i + 1) * (j % 2 + 1);
+        }
+        Expect.Close(c.Outer(x, y), expected, "Outer(x, y) of the seed's two (3, 2) matrices", Tolerance.Value,
+            [Expect.Input("x", x), Expect.Input("y", y)], OuterHint, expectedNote: "(6, 6): x and y are flattened to 6 elements each");
+    }
+
+    [Check("Outer agrees with np.outer on random shapes, flattening its inputs")]
+    public void OuterMatchesNumPy(IChapter1 c) =>
+        Properties.ForAll("1.9 outer", OuterCases, p =>
+        {
+            var call = $"Outer(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var result = Guard.Call(() => c.Outer(p.A.Copy(), p.B.Copy()), call, Inputs(p), OuterHint);
+            Expect.Close(result, Np.Outer(p.A, p.B), call, Tolerance.Value, Inputs(p), OuterHint, expectedNote: "np.outer(a, b)");
+        }, Operands.Independently);
+
+    // ------------------------------------------------------------------ Multiply
+
+    private static readonly FsCheck.Gen<Operands> SameShapeCases =
+        from a in Gens.Tensor(-3, 3, 4, 5)
+        from b in Gens.OfShape(-3, 3, a.Value.Shape)
+        select new Operands(a.Value, b.Value);
+
+    /// <summary>
+    /// A full (m, n) against a column (m, 1), a row (1, n) or a single (1, 1), in either order, and a column
+    /// against a row; m, n ≥ 2 so that every broadcast really stretches an axis.
+    /// </summary>
+    private static readonly FsCheck.Gen<Operands> BroadcastCases =
+        from m in Gen.Choose(2, 4)
+        from n in Gen.Choose(2, 5)
+        from kind in Gen.Choose(0, 6)
+        let shapes = kind switch
+        {
+            0 => (a: new[] { m, n }, b: new[] { m, 1 }),
+            1 => (a: new[] { m, n }, b: new[] { 1, n }),
+            2 => (a: new[] { m, n }, b: new[] { 1, 1 }),
+            3 => (a: new[] { m, 1 }, b: new[] { m, n }),
+            4 => (a: new[] { 1, n }, b: new[] { m, n }),
+            5 => (a: new[] { 1, 1 }, b: new[] { m, n }),
+            _ => (a: new[] { m, 1 }, b: new[] { 1, n }),
+        }
+        from a in Gens.OfShape(-3, 3, shapes.a)
+        from b in Gens.OfShape(-3, 3, shapes.b)
+        select new Operands(a.Value, b.Value);
+
+    [Check("Multiply gives the seed's worked example")]
+    public void MultiplyExample(IChapter1 c)
+    {
+        var a = Matrix(new double[,] { { 1, 2, 3 }, { 2, 2, 2 }, { 3, 3, 3 } });
+        var b = Matrix(new double[,] { { 1 }, { 2 }, { 3 } });
+        var expected = Matrix(new double[,] { { 1, 2, 3 }, { 4, 4, 4 }, { 9, 9, 9 } });
+        var p = new Operands(a, b);
+        var result = Guard.Call(() => c.Multiply(a, b), "Multiply(a (3, 3), b (3, 1))", Inputs(p), MultiplyHint);
+        Expect.Close(result, expected, "Multiply(a (3, 3), b (3, 1))", Tolerance.Value, Inputs(p), MultiplyHint,
+            expectedNote: "b's single column used for every column of a");
+    }
+
+    [Check("Multiply agrees with a * b on random matrices of the same shape")]
+    public void MultiplySameShape(IChapter1 c) =>
+        Properties.ForAll("1.9 multiply", SameShapeCases, p =>
+        {
+            var call = $"Multiply(a, b), both of shape {p.A.ShapeText}";
+            var result = Guard.Call(() => c.Multiply(p.A.Copy(), p.B.Copy()), call, Inputs(p), MultiplyHint);
+            Expect.Close(result, p.A * p.B, call, Tolerance.Value, Inputs(p), MultiplyHint, expectedNote: "a * b");
+        }, Operands.Jointly);
+
+    [Check("Multiply broadcasts a column (m, 1), a row (1, n) or a single element like NumPy, on either side")]
+    public void MultiplyBroadcasts(IChapter1 c) =>
+        Properties.ForAll("1.9 broadcast", BroadcastCases, p =>
+        {
+            var call = $"Multiply(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var result = Guard.Call(() => c.Multiply(p.A.Copy(), p.B.Copy()), call, Inputs(p), MultiplyHint);
+            Expect.Close(result, p.A * p.B, call, Tolerance.Value, Inputs(p), MultiplyHint, expectedNote: "np.multiply(a, b)");
+        }, Operands.Rounded);
+
+    // ------------------------------------------------------------------ all three
+
+    [Check("Dot, Outer and Multiply leave their inputs unchanged")]
+    public void LeaveInputsAlone(IChapter1 c)
+    {
+        var a = Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        var b = Matrix(new double[,] { { 1, -1 }, { 0, 2 }, { 3, 1 } });
+        var column = Matrix(new double[,] { { 2 }, { -3 } });
+        var copies = (a: a.Copy(), b: b.Copy(), column: column.Copy());
+        c.Dot(a, b);
+        Expect.Unchanged(copies.a, a, "Dot(a, b)", "a");
+        Expect.Unchanged(copies.b, b, "Dot(a, b)", "b");
+        c.Outer(a, b);
+        Expect.Unchanged(copies.a, a, "Outer(a, b)", "a");
+        Expect.Unchanged(copies.b, b, "Outer(a, b)", "b");
+        c.Multiply(a, column);
+        Expect.Unchanged(copies.a, a, "Multiply(a, column)", "a");
+        Expect.Unchanged(copies.column, column, "Multiply(a, column)", "column");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter1 c)
+    {
+        var a = Tensor.Arange(1, 7).Reshape(2, 3);
+        var b = Tensor.Arange(-2, 4).Reshape(3, 2) * 0.5;
+        var v = Tensor.From(1, -1, 2);
+        var row = Tensor.From(new double[,] { { 10, 100, 1000 } });
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "a", a }, { "b", b }, { "v", v }, { "row", row },
+            { "Dot(a, b)", c.Dot(a.Copy(), b.Copy()) },
+            { "Dot(a, v)", c.Dot(a.Copy(), v.Copy()) },
+            { "Dot(v, v)", c.Dot(v.Copy(), v.Copy()) },
+            { "Outer(a, v)", c.Outer(a.Copy(), v.Copy()) },
+            { "Multiply(a, row)", c.Multiply(a.Copy(), row.Copy()) },
+            { "Multiply(row.T, a.T)", c.Multiply(row.T, a.T) },
+        }, Tolerance.Value, "compare each entry with the formula in the exercise; the failing entry is named above.");
+    }
+}

@@ -1,0 +1,33 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter02;
+
+[Exercise("2.2", "Xor")]
+public sealed class XorChecks
+{
+    private static readonly (double X1, double X2, int Y)[] Table = [(0, 0, 0), (1, 0, 1), (0, 1, 1), (1, 1, 0)];
+
+    [Check("follows XOR's truth table on all four inputs")]
+    public void TruthTable(IChapter2 c)
+    {
+        var rows = Table.Select(r => (r.X1, r.X2, r.Y, Actual: c.Xor(r.X1, r.X2))).ToList();
+        var wrong = rows.Where(r => r.Actual != r.Y).ToList();
+        if (wrong.Count == 0) return;
+        var table = string.Join("\n", rows.Select(r =>
+            $"Xor({r.X1}, {r.X2}) = {r.Actual}   expected {r.Y}{(r.Actual != r.Y ? "   ✗" : "")}"));
+        var hint = wrong.Count == 1
+            ? "one wrong row is what a single perceptron gets at best: no straight line separates XOR's ones from its zeros. " +
+              "Use two layers: s1 = Earlier.Nand(x1, x2), s2 = Earlier.Or(x1, x2), then Earlier.And(s1, s2)."
+            : "XOR is 1 when exactly one input is 1. Layer 1 computes NAND and OR of the inputs; layer 2 is an AND of those two.";
+        throw CheckFailure.Of($"Xor is wrong for {wrong.Count} of the 4 inputs.", [("truth table", table)], hint);
+    }
+
+    [Check("reproduces the golden truth table")]
+    public void GoldenTruthTable(IChapter2 c)
+    {
+        Tensor x1 = new[] { 0.0, 1.0, 0.0, 1.0 }, x2 = new[] { 0.0, 0.0, 1.0, 1.0 };
+        var y = new Tensor(Enumerable.Range(0, 4).Select(i => (double)c.Xor(x1[i], x2[i])).ToArray(), 4);
+        Golden.Verify("truth-table", new GoldenRecord { { "x1", x1 }, { "x2", x2 }, { "Xor(x1, x2)", y } }, Tolerance.Value,
+            "XOR is 1 when exactly one input is 1: AND of (NAND, OR).");
+    }
+}

@@ -1,0 +1,51 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter03;
+
+[Exercise("3.1", "StepFunction")]
+public sealed class StepFunctionChecks
+{
+    private const string Hint = "x > 0 on a Tensor gives 1.0 where an element is above 0 and 0.0 elsewhere, 0 itself included.";
+
+    [Check("gives the worked example, 0 at exactly 0")]
+    public void WorkedExample(IChapter3 c)
+    {
+        Tensor x = new[] { -1.0, 0.0, 1.0, 2.0 };
+        Expect.Close(c.StepFunction(x.Copy()), Tensor.From(0, 0, 1, 1), "StepFunction([-1, 0, 1, 2])", Tolerance.Value, [Expect.Input("x", x)],
+            "h(x) = 1 only where x > 0: at exactly 0 the step has not happened yet, so h(0) = 0 (> rather than >=).");
+    }
+
+    [Check("is 0 or 1 everywhere, 1 exactly where x > 0, on random tensors of any shape")]
+    public void ZeroOrOneByTheSign(IChapter3 c) =>
+        Properties.ForAll("3.1 step", Gens.Tensor(-5, 5, 3, 4, 2), tc =>
+        {
+            var x = tc.Value;
+            var y = c.StepFunction(x.Copy());
+            Expect.Shape(y, x.Shape, "StepFunction(x)", [Expect.Input("x", x)], "return one element for every element of x, in x's shape.");
+            var notBinary = y.ToArray().Select((v, i) => (v, i)).FirstOrDefault(p => p.v != 0.0 && p.v != 1.0, (v: 0.0, i: -1));
+            Expect.That(notBinary.i < 0, "StepFunction(x) returned something other than 0 and 1.",
+                [Expect.Input("x", x), ("your answer", y.ToString()),
+                 ("first offender", $"element {notBinary.i}: x = {Tensor.FormatNumber(x.AsSpan()[Math.Max(0, notBinary.i)])} gave {Tensor.FormatNumber(notBinary.v)}")],
+                "the step function only ever answers 0 or 1: it keeps the sign of x, not its size, and gives 0 (not −1) below 0.");
+            Expect.Close(y, x.Apply(v => v > 0 ? 1.0 : 0.0), "StepFunction(x)", Tolerance.Value, [Expect.Input("x", x)], Hint);
+        }, Gens.Shrink);
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter3 c)
+    {
+        Tensor x = new[,] { { -1.5, 0.0 }, { 0.5, 2.0 } };
+        var before = x.Copy();
+        c.StepFunction(x);
+        Expect.Unchanged(before, x, "StepFunction(x)", "x");
+    }
+
+    [Check("draws the book's step on [-5, 5) (plotted golden)")]
+    public void PlottedGolden(IChapter3 c)
+    {
+        var x = Tensor.Arange(-5.0, 5.0, 0.1);
+        var y = c.StepFunction(x.Copy());
+        Expect.Shape(y, x.Shape, "StepFunction(Tensor.Arange(-5.0, 5.0, 0.1))", hint: "return one element for every element of x.");
+        Plots.Verify("step", new Figure("Step function", "x", "y", [new Series("step", x.ToArray(), y.ToArray())], -0.1, 1.1),
+            Tolerance.Value, Hint);
+    }
+}

@@ -1,0 +1,141 @@
+using DeepLearningKata.Contracts;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter03;
+
+[Exercise("3.3", "Softmax")]
+public sealed class SoftmaxChecks
+{
+    private const string Hint =
+        "y = exp(a − max) / Σ exp(a − max), with the max and the sum taken over each row: " +
+        "a.Max(axis: -1, keepdims: true) and .Sum(axis: -1, keepdims: true).";
+
+    /// <summary>Softmax of every row (of a 1-D tensor: of the tensor), written out with loops.</summary>
+    internal static Tensor Expected(Tensor a)
+    {
+        var result = Tensor.ZerosLike(a);
+        var n = a.Dim(-1);
+        var input = a.AsSpan();
+        var output = result.AsSpan();
+        for (var start = 0; start < input.Length; start += n)
+        {
+            var row = input.Slice(start, n);
+            var max = double.NegativeInfinity;
+            foreach (var v in row) max = Math.Max(max, v);
+            var sum = 0.0;
+            for (var k = 0; k < n; k++) sum += output[start + k] = Math.Exp(row[k] - max);
+            for (var k = 0; k < n; k++) output[start + k] /= sum;
+        }
+        return result;
+    }
+
+    [Check("gives the book's example")]
+    public void WorkedExample(IChapter3 c)
+    {
+        Tensor a = new[] { 0.3, 2.9, 4.0 };
+        Expect.Close(c.Softmax(a.Copy()), Expected(a), "Softmax([0.3, 2.9, 4.0])", Tolerance.Value, [Expect.Input("a", a)], Hint,
+            expectedNote: "e^a / Σ e^a");
+    }
+
+    [Check("is finite and correct for [1010, 1000, 990] (the overflow fix)")]
+    public void LargeScoresDoNotOverflow(IChapter3 c)
+    {
+        Tensor a = new[] { 1010.0, 1000.0, 990.0 };
+        Expect.Close(c.Softmax(a.Copy()), Expected(a), "Softmax([1010, 1000, 990])", Tolerance.Value, [Expect.Input("a", a)],
+            "e^1010 overflows to ∞, and ∞/∞ is NaN. Subtract the largest score first: a − max(a) = [0, −10, −20] " +
+            "gives the same softmax, and e^0 = 1 cannot overflow.");
+    }
+
+    [Check("is finite and correct for scores far apart, [1000, 0, -1000] (subtract the max, not the mean or the min)")]
+    public void WideSpreadDoesNotOverflow(IChapter3 c)
+    {
+        Tensor a = new[] { 1000.0, 0.0, -1000.0 };
+        Expect.Close(c.Softmax(a.Copy()), Expected(a), "Softmax([1000, 0, -1000])", Tolerance.Value, [Expect.Input("a", a)],
+            "only the max makes every exponent ≤ 0. Subtracting the mean (here 0) still leaves e^1000 = ∞; subtracting the min " +
+            "makes it e^2000. Tiny results such as e^−2000 = 0 are fine; ∞ is not.");
+    }
+
+    [Check("matches e^a / Σ e^a, is positive and sums to 1, on random vectors")]
+    public void MatchesDefinition(IChapter3 c) =>
+        Properties.ForAll("3.3 softmax definition", Gens.Tensor(-10, 10, 8), tc =>
+        {
+            var a = tc.Value;
+            var y = c.Softmax(a.Copy());
+            Expect.Close(y, Expected(a), "Softmax(a)", Tolerance.Value, [Expect.Input("a", a)], Hint);
+            Expect.Close(y.Sum(), 1.0, "the sum of Softmax(a)", Tolerance.Value, [Expect.Input("a", a)],
+                "divide by the sum of all the exponentials, so that the probabilities add up to 1.");
+        }, Gens.Shrink);
+
+    [Check("does not change when a constant is added to every score (softmax(a + C) = softmax(a), C up to ±1000)")]
+    public void InvariantUnderShift(IChapter3 c)
+    {
+        var gen = from tc in Gens.Tensor(-10, 10, 6) from shift in Gens.Double(-1000, 1000) select new ShiftCase(tc.Value, shift);
+        Properties.ForAll("3.3 softmax shift", gen, p =>
+        {
+            var shifted = p.A + p.C;
+            Expect.Close(c.Softmax(shifted.Copy()), Expected(p.A), "Softmax(a + C)", Tolerance.Value,
+                [Expect.Input("a", p.A), ("C", Tensor.FormatNumber(p.C)), Expect.Input("a + C", shifted)],
+                "the constant cancels between numerator and denominator, but only if nothing overflows on the way: " +
+                "subtract the max before taking e^…", expectedNote: "softmax(a)");
+        });
+    }
+
+    /// <summary>Scores and a constant to add to all of them.</summary>
+    public sealed record ShiftCase(Tensor A, double C)
+    {
+        public override string ToString() =>
+            $"a = [{string.Join(", ", A.ToArray().Select(Tensor.FormatNumber))}], C = {Tensor.FormatNumber(C)}";
+    }
+
+    [Check("gives each row of a batch its own softmax, even when the rows lie far apart")]
+    public void BatchRowsFarApart(IChapter3 c)
+    {
+        Tensor a = new[,] { { 1010.0, 1000.0, 990.0 }, { 0.3, 2.9, 4.0 }, { -1000.0, -1001.0, -1002.0 } };
+        Expect.Close(c.Softmax(a.Copy()), Expected(a), "Softmax(a) of a batch of 3 rows", Tolerance.Value, [Expect.Input("a", a)],
+            "each row is one sample: subtract each row's own max (a.Max(axis: -1, keepdims: true)) and divide by each row's own sum. " +
+            "One max for the whole batch (1010 here) sends the other rows to e^−1000 = 0, and 0/0 is NaN.");
+    }
+
+    [Check("on random batches, every row is the softmax of that row and sums to 1")]
+    public void BatchMatchesRowByRow(IChapter3 c)
+    {
+        var gen =
+            from n in Gen.Choose(1, 5)
+            from k in Gen.Choose(1, 6)
+            from values in Gen.ArrayOf(Gens.Double(-10, 10), n * k)
+            from offsets in Gen.ArrayOf(Gens.Double(-1000, 1000), n)
+            select new TensorCase(new Tensor(values.Select((v, i) => v + offsets[i / k]).ToArray(), n, k));
+        Properties.ForAll("3.3 softmax batch", gen, tc =>
+        {
+            var a = tc.Value;
+            var y = c.Softmax(a.Copy());
+            Expect.Close(y, Expected(a), "Softmax(a) of a batch", Tolerance.Value, [Expect.Input("a", a)],
+                "a 2-D a is a batch with one sample per row: take the max and the sum along the last axis only " +
+                "(axis: -1, keepdims: true), so that every row sums to 1 on its own.");
+        }, Gens.Shrink);
+    }
+
+    [Check("leaves its input unchanged")]
+    public void LeavesInputAlone(IChapter3 c)
+    {
+        Tensor a = new[,] { { 0.3, 2.9, 4.0 }, { 1010.0, 1000.0, 990.0 } };
+        var before = a.Copy();
+        c.Softmax(a);
+        Expect.Unchanged(before, a, "Softmax(a)", "a");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter3 c)
+    {
+        Tensor a = new[] { 0.3, 2.9, 4.0 };
+        Tensor big = new[] { 1010.0, 1000.0, 990.0 };
+        Tensor batch = new[,] { { 1.0, 2.0, 3.0, 4.0 }, { -5.0, 0.0, 5.0, 10.0 }, { 700.0, 700.0, 701.0, -700.0 } };
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "a", a }, { "Softmax(a)", c.Softmax(a.Copy()) },
+            { "big", big }, { "Softmax(big)", c.Softmax(big.Copy()) },
+            { "batch", batch }, { "Softmax(batch)", c.Softmax(batch.Copy()) },
+        }, Tolerance.Value, "subtract each row's own max, exponentiate, divide by the row's sum.");
+    }
+}

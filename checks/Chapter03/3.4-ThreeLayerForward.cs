@@ -1,0 +1,150 @@
+using DeepLearningKata.Contracts;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter03;
+
+/// <summary>A network of any layer sizes and an input for it, printed in full so a failing case can be rebuilt.</summary>
+public sealed record NetworkCase(IReadOnlyDictionary<string, Tensor> Network, Tensor X)
+{
+    /// <summary>The shapes; the values are shown by the failure itself, and KATA_SEED rebuilds the case.</summary>
+    public override string ToString() =>
+        string.Join(", ", Network.Select(p => $"{p.Key} {p.Value.ShapeText}")) + $", x {X.ShapeText}";
+}
+
+[Exercise("3.4", "ThreeLayerForward")]
+public sealed class ThreeLayerForwardChecks
+{
+    internal static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
+
+    private const string Hint =
+        "each layer is a = z·W + b (Np.Dot(z, W) + b, z first); σ after layers 1 and 2, identity after layer 3.";
+
+    /// <summary>The book's network, built here so the checks of Forward do not depend on InitNetwork.</summary>
+    internal static Dictionary<string, Tensor> BookNetwork() => new()
+    {
+        ["W1"] = new[,] { { 0.1, 0.3, 0.5 }, { 0.2, 0.4, 0.6 } },
+        ["b1"] = new[] { 0.1, 0.2, 0.3 },
+        ["W2"] = new[,] { { 0.1, 0.4 }, { 0.2, 0.5 }, { 0.3, 0.6 } },
+        ["b2"] = new[] { 0.1, 0.2 },
+        ["W3"] = new[,] { { 0.1, 0.3 }, { 0.2, 0.4 } },
+        ["b3"] = new[] { 0.1, 0.2 },
+    };
+
+    /// <summary>The forward pass written out with loops: one sample (1-D x) or a batch (2-D x).</summary>
+    internal static Tensor Expected(IReadOnlyDictionary<string, Tensor> network, Tensor x)
+    {
+        var rows = x.Ndim == 1 ? 1 : x.Dim(0);
+        var z = x.Reshape(rows, x.Dim(-1));
+        for (var layer = 1; layer <= 3; layer++)
+        {
+            var w = network["W" + layer];
+            var b = network["b" + layer];
+            var (k, m) = (w.Dim(0), w.Dim(1));
+            var a = Tensor.Zeros(rows, m);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var j = 0; j < m; j++)
+                {
+                    var sum = b[j];
+                    for (var i = 0; i < k; i++) sum += z[r, i] * w[i, j];
+                    a[r, j] = layer < 3 ? 1.0 / (1.0 + Math.Exp(-sum)) : sum;
+                }
+            }
+            z = a;
+        }
+        return x.Ndim == 1 ? z.Reshape(z.Dim(1)) : z;
+    }
+
+    [Check("InitNetwork holds the book's weights and biases, W1 to b3")]
+    public void InitNetworkHoldsTheBooksWeights(IChapter3 c)
+    {
+        var network = c.InitNetwork();
+        Expect.That(network is not null, "InitNetwork() returned null.", hint: "return a new Dictionary<string, Tensor> { [\"W1\"] = …, … }.");
+        var book = BookNetwork();
+        foreach (var name in Names)
+        {
+            Expect.That(network!.ContainsKey(name), $"InitNetwork() has no entry \"{name}\".",
+                [("your names", string.Join(", ", network.Keys.Select(k => $"\"{k}\""))), ("expected names", "\"W1\", \"b1\", \"W2\", \"b2\", \"W3\", \"b3\"")],
+                "the names are case-sensitive: capital W for weights, small b for biases.");
+            Expect.Close(network[name], book[name], $"InitNetwork()[\"{name}\"]", Tolerance.Value, hint:
+                $"copy the book's {name} row by row: row i of a weight matrix holds the weights leaving input i of the layer " +
+                "(so W1 has shape (2, 3): 2 inputs, 3 neurons).");
+        }
+    }
+
+    [Check("Forward of the book's network gives [0.31682708, 0.69627909] for x = [1.0, 0.5]")]
+    public void BooksExample(IChapter3 c)
+    {
+        Tensor x = new[] { 1.0, 0.5 };
+        var expected = Expected(BookNetwork(), x);
+        Expect.Close(c.Forward(BookNetwork(), x.Copy()), expected, "Forward(book network, [1.0, 0.5])", Tolerance.Value,
+            [Expect.Input("x", x)], Hint, expectedNote: "a1 = [0.3, 0.7, 1.1], z1 = σ(a1), …");
+    }
+
+    [Check("Forward of the book's network works on a batch: (N, 2) in, (N, 2) out, one row per sample")]
+    public void BooksNetworkOnABatch(IChapter3 c)
+    {
+        var gen = from n in Gen.Choose(1, 6) from x in Gens.OfShape(-3, 3, n, 2) select x;
+        Properties.ForAll("3.4 forward batch", gen, tc =>
+        {
+            var x = tc.Value;
+            Expect.Close(c.Forward(BookNetwork(), x.Copy()), Expected(BookNetwork(), x), "Forward(book network, x)", Tolerance.Value,
+                [Expect.Input("x", x)],
+                "a batch has one sample per row: Np.Dot(x, W1) is then (N, 3), b1 broadcasts over the rows, and so on; " +
+                "the output keeps one row per sample.");
+        }, ShrinkRows);
+    }
+
+    /// <summary>Fewer rows, then rounder values; the two columns the network needs stay.</summary>
+    private static IEnumerable<TensorCase> ShrinkRows(TensorCase c) =>
+        Gens.Shrink(c).Where(s => s.Value.Dim(1) == c.Value.Dim(1));
+
+    [Check("Forward agrees with the three-layer formula for random networks of any layer sizes")]
+    public void RandomNetworks(IChapter3 c)
+    {
+        var gen =
+            from d0 in Gen.Choose(1, 4)
+            from d1 in Gen.Choose(1, 5)
+            from d2 in Gen.Choose(1, 5)
+            from d3 in Gen.Choose(1, 4)
+            from batch in Gen.Choose(0, 4)
+            from w1 in Gens.OfShape(-2, 2, d0, d1)
+            from b1 in Gens.OfShape(-2, 2, d1)
+            from w2 in Gens.OfShape(-2, 2, d1, d2)
+            from b2 in Gens.OfShape(-2, 2, d2)
+            from w3 in Gens.OfShape(-2, 2, d2, d3)
+            from b3 in Gens.OfShape(-2, 2, d3)
+            from x in batch == 0 ? Gens.OfShape(-3, 3, d0) : Gens.OfShape(-3, 3, batch, d0)
+            select new NetworkCase(new Dictionary<string, Tensor>
+            {
+                ["W1"] = w1.Value, ["b1"] = b1.Value, ["W2"] = w2.Value, ["b2"] = b2.Value, ["W3"] = w3.Value, ["b3"] = b3.Value,
+            }, x.Value);
+        Properties.ForAll("3.4 forward random networks", gen, p =>
+        {
+            var shapes = string.Join(", ", Names.Select(n => $"{n} {p.Network[n].ShapeText}"));
+            Expect.Close(c.Forward(Copy(p.Network), p.X.Copy()), Expected(p.Network, p.X), "Forward(network, x)", Tolerance.Value,
+                [("network", shapes), Expect.Input("x", p.X), .. Weights(p.Network)], Hint);
+        });
+    }
+
+    [Check("reproduces the golden forward pass of the book's network")]
+    public void GoldenForward(IChapter3 c)
+    {
+        Tensor x = new[] { 1.0, 0.5 };
+        var batch = Tensor.Arange(-2, 2, 0.5).Reshape(4, 2);
+        Golden.Verify("forward", new GoldenRecord
+        {
+            { "x", x },
+            { "Forward(book network, x)", c.Forward(BookNetwork(), x.Copy()) },
+            { "batch", batch },
+            { "Forward(book network, batch)", c.Forward(BookNetwork(), batch.Copy()) },
+        }, Tolerance.Value, Hint);
+    }
+
+    private static IEnumerable<(string, string)> Weights(IReadOnlyDictionary<string, Tensor> network) =>
+        network.Select(p => Expect.Input(p.Key, p.Value));
+
+    private static Dictionary<string, Tensor> Copy(IReadOnlyDictionary<string, Tensor> network) =>
+        network.ToDictionary(p => p.Key, p => p.Value.Copy());
+}

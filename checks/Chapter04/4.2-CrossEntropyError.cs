@@ -1,0 +1,130 @@
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter04;
+
+[Exercise("4.2", "CrossEntropyError")]
+public sealed class CrossEntropyErrorChecks
+{
+    private const double Delta = 1e-7;
+
+    private const string Hint = "E = −(1/N)·Σ log(y[n, t_n] + 1e-7): reshape one sample to a batch of one, turn one-hot rows into " +
+                                "labels with Argmax(axis: 1), add δ inside the log, and divide by the number of rows N.";
+
+    private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
+    private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };
+    private static readonly Tensor Y2 = new[] { 0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0 };
+
+    /// <summary>−(1/N)·Σ log(y[n, label_n] + δ), with loops.</summary>
+    private static double Expected(Tensor y, Tensor labels)
+    {
+        var sum = 0.0;
+        for (var n = 0; n < y.Dim(0); n++) sum += Math.Log(y[n, (int)labels.AsSpan()[n]] + Delta);
+        return -sum / y.Dim(0);
+    }
+
+    private static IEnumerable<(string, string)> Inputs(Tensor y, Tensor t) => [Expect.Input("y", y), Expect.Input("t", t)];
+
+    private static double Call(IChapter4 c, Tensor y, Tensor t) => c.CrossEntropyError(y.Copy(), t.Copy());
+
+    [Check("gives the book's worked examples for one sample, one-hot and label")]
+    public void WorkedExamples(IChapter4 c)
+    {
+        foreach (var y in new[] { Y1, Y2 })
+        {
+            var expected = -Math.Log(y[2] + Delta);
+            Expect.Close(Call(c, y, T), expected, "CrossEntropyError(y, t)", Tolerance.Value, Inputs(y, T), Hint);
+            Tensor label = new[] { 2.0 };
+            Expect.Close(Call(c, y, label), expected, "CrossEntropyError(y, t)", Tolerance.Value, Inputs(y, label),
+                "a 1-D y with a one-element t is one sample with its label: here class 2.");
+        }
+    }
+
+    [Check("matches −(1/N)·Σ log(y[n, t_n] + δ) on random batches with labels")]
+    public void MatchesFormulaWithLabels(IChapter4 c) =>
+        Properties.ForAll("4.2 labels", Cases.Probabilities(6, 6), p =>
+            Expect.Close(Call(c, p.Y, p.Labels), Expected(p.Y, p.Labels), "CrossEntropyError(y, labels)", Tolerance.Value,
+                Inputs(p.Y, p.Labels), Hint), Cases.ShrinkProbabilities);
+
+    [Check("gives the same value for one-hot targets as for labels")]
+    public void OneHotAgreesWithLabels(IChapter4 c) =>
+        Properties.ForAll("4.2 one-hot", Cases.Probabilities(6, 6), p =>
+        {
+            var oneHot = Cases.OneHot(p.Labels, p.C);
+            Expect.Close(Call(c, p.Y, oneHot), Expected(p.Y, p.Labels), "CrossEntropyError(y, oneHot)", Tolerance.Value,
+                Inputs(p.Y, oneHot), "with one-hot t, only the probability where t is 1 counts: the same as with the label " +
+                                      "(t.Argmax(axis: 1)). " + Hint);
+        }, Cases.ShrinkProbabilities);
+
+    [Check("treats one 1-D sample as a batch of one")]
+    public void OneSample(IChapter4 c) =>
+        Properties.ForAll("4.2 one sample", Cases.Probabilities(1, 8), p =>
+        {
+            var y = p.Y.Reshape(p.C);
+            var expected = Expected(p.Y, p.Labels);
+            Expect.Close(Call(c, y, Cases.OneHot(p.Labels, p.C).Reshape(p.C)), expected, "CrossEntropyError(y, oneHot)", Tolerance.Value,
+                Inputs(y, Cases.OneHot(p.Labels, p.C).Reshape(p.C)), "for a 1-D y, reshape y and t to one row first (y.Reshape(1, y.Size)).");
+            Expect.Close(Call(c, y, p.Labels), expected, "CrossEntropyError(y, label)", Tolerance.Value,
+                Inputs(y, p.Labels), "for a 1-D y, a one-element t is the label of that one sample.");
+        });
+
+    [Check("divides by the batch size: N copies of a sample have that sample's loss")]
+    public void DividesByBatchSize(IChapter4 c) =>
+        Properties.ForAll("4.2 batch mean", from p in Cases.Probabilities(1, 6) from n in Gen.Choose(2, 5) select (p, n), pn =>
+        {
+            var (p, n) = pn;
+            var rows = new int[n];
+            var y = p.Y.Rows(rows);
+            var labels = p.Labels.Rows(rows);
+            Expect.Close(Call(c, y, labels), Expected(p.Y, p.Labels), $"CrossEntropyError(y, t) of {n} equal rows", Tolerance.Value,
+                Inputs(y, labels), "the loss of a batch is the mean over its rows: divide the sum by N = y.Dim(0).");
+        });
+
+    [Check("stays finite when the correct class has probability 0")]
+    public void FiniteForZeroProbability(IChapter4 c)
+    {
+        Tensor y = new[,] { { 0.0, 0.5, 0.5 }, { 0.2, 0.8, 0.0 } };
+        Tensor labels = new[] { 0.0, 2.0 };
+        var expected = -Math.Log(Delta);
+        var hint = "log(0) is −∞: add δ = 1e-7 inside the logarithm, log(y + 1e-7), so a probability of 0 costs about 16.1, not infinity.";
+        Expect.Close(Call(c, y, labels), expected, "CrossEntropyError(y, labels)", Tolerance.Value, Inputs(y, labels), hint);
+        var oneHot = Cases.OneHot(labels, 3);
+        Expect.Close(Call(c, y, oneHot), expected, "CrossEntropyError(y, oneHot)", Tolerance.Value, Inputs(y, oneHot), hint);
+    }
+
+    [Check("of a perfect prediction is −log(1 + δ), just below 0")]
+    public void PerfectPrediction(IChapter4 c) =>
+        Properties.ForAll("4.2 perfect", Cases.Probabilities(6, 6), p =>
+        {
+            var oneHot = Cases.OneHot(p.Labels, p.C);
+            Expect.Close(Call(c, oneHot, oneHot), -Math.Log(1 + Delta), "CrossEntropyError(t, t)", Tolerance.Value, Inputs(oneHot, oneHot),
+                "when y is the one-hot target itself, every row gives −log(1 + δ) ≈ −1e-7. Add δ to y inside the log " +
+                "(log(y + 1e-7)); clipping y to [δ, 1] instead gives exactly 0.");
+        }, Cases.ShrinkProbabilities);
+
+    [Check("leaves y and t unchanged")]
+    public void LeavesInputsAlone(IChapter4 c)
+    {
+        Tensor y = new[,] { { 0.1, 0.7, 0.2 }, { 0.3, 0.3, 0.4 } };
+        var oneHot = Cases.OneHot(new[] { 1.0, 2.0 }, 3);
+        var (yBefore, tBefore) = (y.Copy(), oneHot.Copy());
+        c.CrossEntropyError(y, oneHot);
+        Expect.Unchanged(yBefore, y, "CrossEntropyError(y, t)", "y");
+        Expect.Unchanged(tBefore, oneHot, "CrossEntropyError(y, t)", "t");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter4 c)
+    {
+        var y = Cases.SoftmaxRows(Tensor.Arange(0, 16).Apply(v => 2 * Math.Sin(v)).Reshape(4, 4));
+        Tensor labels = new[] { 3.0, 0.0, 1.0, 2.0 };
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "y", y }, { "labels", labels },
+            { "CrossEntropyError(y, labels)", Call(c, y, labels) },
+            { "CrossEntropyError(y, oneHot)", Call(c, y, Cases.OneHot(labels, 4)) },
+            { "CrossEntropyError(Y1, T)", Call(c, Y1, T) },
+            { "CrossEntropyError(Y2, T)", Call(c, Y2, T) },
+        }, Tolerance.Value, Hint);
+    }
+}

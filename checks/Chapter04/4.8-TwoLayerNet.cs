@@ -1,0 +1,226 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter04;
+
+[Exercise("4.8", "TwoLayerNet")]
+public sealed class TwoLayerNetChecks
+{
+    private const int In = 5, Hidden = 4, Out = 3, N = 6;
+
+    private static readonly string[] Names = ["W1", "b1", "W2", "b2"];
+
+    private const string PredictHint = "a1 = Np.Dot(x, W1) + b1; z1 = Earlier.Sigmoid(a1); a2 = Np.Dot(z1, W2) + b2; " +
+                                       "return Earlier.Softmax2D(a2). Sigmoid in the hidden layer, softmax at the output.";
+
+    private const string GradientHint = "for each name in W1, b1, W2, b2: Earlier.NumericalGradient(w => Loss(x, t), Params[name]) — " +
+                                        "the parameter tensor itself, not a copy, so that Loss sees each nudge.";
+
+    /// <summary>A batch of N inputs in [−2, 2] and labels, from a seed.</summary>
+    private static (Tensor X, Tensor Labels) Batch(int seed)
+    {
+        var random = new Random(seed);
+        var x = Tensor.RandomUniform(random, -2, 2, N, In);
+        var labels = new Tensor(Enumerable.Range(0, N).Select(_ => (double)random.Next(Out)).ToArray(), N);
+        return (x, labels);
+    }
+
+    /// <summary>
+    /// The subject's network with weights of standard deviation 1 and random biases, so that every part matters.
+    /// The biases are written through Params; the checks read the parameters back through Params, so they hold
+    /// whatever the network really computes with (whether Params is live is a check of its own).
+    /// </summary>
+    private static ITwoLayerNet Net(IChapter4 c, int seed)
+    {
+        var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(seed), 1.0);
+        Expect.That(net is not null, "CreateTwoLayerNet returned null.", [], "return new TwoLayerNet(…).");
+        var random = new Random(seed + 1000);
+        foreach (var name in new[] { "b1", "b2" })
+        {
+            var b = Param(net!, name);
+            b.Assign(Tensor.RandomUniform(random, -1, 1, b.Shape));
+        }
+        return net!;
+    }
+
+    /// <summary>Parameter <paramref name="name"/> of the net, or a failure that lists the names it has.</summary>
+    private static Tensor Param(ITwoLayerNet net, string name)
+    {
+        var p = net.Params;
+        Expect.That(p is not null && p.ContainsKey(name), $"net.Params has no parameter \"{name}\".",
+            [("names found", p is null ? "Params is null" : string.Join(", ", p.Keys))],
+            "keep the four parameters in one dictionary under the names W1, b1, W2, b2, and return it from Params.");
+        return p![name];
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(ITwoLayerNet net) => Names.ToDictionary(n => n, n => Param(net, n).Copy());
+
+    /// <summary>softmax(σ(x·W1 + b1)·W2 + b2), independent of any subject.</summary>
+    private static Tensor Forward(IReadOnlyDictionary<string, Tensor> p, Tensor x)
+    {
+        var a1 = Np.Dot(x, p["W1"]) + p["b1"];
+        var z1 = a1.Apply(v => 1 / (1 + Math.Exp(-v)));
+        return Cases.SoftmaxRows(Np.Dot(z1, p["W2"]) + p["b2"]);
+    }
+
+    private static double CrossEntropy(Tensor y, Tensor labels)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < y.Dim(0); i++) sum += Math.Log(y[i, (int)labels[i]] + 1e-7);
+        return -sum / y.Dim(0);
+    }
+
+    /// <summary>
+    /// The gradient of the loss by backpropagation. With δ inside the log, ∂(−log(y_t + δ))/∂a = (y − t)·y_t/(y_t + δ):
+    /// the usual (y − t) scaled per row, which matters for a confidently wrong row (y_t ≈ 1e-3 would be off by 1e-4).
+    /// </summary>
+    private static Dictionary<string, Tensor> Backprop(IReadOnlyDictionary<string, Tensor> p, Tensor x, Tensor labels)
+    {
+        var a1 = Np.Dot(x, p["W1"]) + p["b1"];
+        var z1 = a1.Apply(v => 1 / (1 + Math.Exp(-v)));
+        var y = Cases.SoftmaxRows(Np.Dot(z1, p["W2"]) + p["b2"]);
+        var scale = new Tensor(Enumerable.Range(0, y.Dim(0)).Select(n => { var yt = y[n, (int)labels[n]]; return yt / (yt + 1e-7); }).ToArray(), y.Dim(0), 1);
+        var dy = (y - Cases.OneHot(labels, y.Dim(1))) * scale / x.Dim(0);
+        var da1 = Np.Dot(dy, p["W2"].T) * z1 * (1.0 - z1);
+        return new Dictionary<string, Tensor>
+        {
+            ["W1"] = Np.Dot(x.T, da1), ["b1"] = da1.Sum(axis: 0), ["W2"] = Np.Dot(z1.T, dy), ["b2"] = dy.Sum(axis: 0),
+        };
+    }
+
+    [Check("initialises W1 and W2 as weightInitStd·Tensor.RandomNormal(random, …), b1 and b2 as zeros")]
+    public void Initialisation(IChapter4 c)
+    {
+        var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(11), 0.01);
+        Expect.That(net is not null, "CreateTwoLayerNet returned null.", [], "return new TwoLayerNet(…).");
+        var random = new Random(11);
+        var expected = new Dictionary<string, Tensor>
+        {
+            ["W1"] = 0.01 * Tensor.RandomNormal(random, In, Hidden), ["b1"] = Tensor.Zeros(Hidden),
+            ["W2"] = 0.01 * Tensor.RandomNormal(random, Hidden, Out), ["b2"] = Tensor.Zeros(Out),
+        };
+        foreach (var name in Names)
+        {
+            Expect.Close(Param(net!, name), expected[name], $"Params[\"{name}\"] of CreateTwoLayerNet({In}, {Hidden}, {Out}, new Random(11), 0.01)",
+                Tolerance.Value, null,
+                "W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize) first, then W2 = weightInitStd * " +
+                "Tensor.RandomNormal(random, hiddenSize, outputSize) from the same random; b1 = Tensor.Zeros(hiddenSize), b2 = Tensor.Zeros(outputSize).");
+        }
+    }
+
+    [Check("Predict is softmax(σ(x·W1 + b1)·W2 + b2) for random parameters and inputs")]
+    public void PredictIsTheForwardPass(IChapter4 c)
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var net = Net(c, seed);
+            var (x, _) = Batch(100 + seed);
+            var expected = Forward(Snapshot(net), x);
+            Expect.Close(net.Predict(x.Copy()), expected, "net.Predict(x)", Tolerance.Value, [Expect.Input("x", x)], PredictHint);
+        }
+    }
+
+    [Check("Params are the very tensors the network computes with: changing them in place changes Predict")]
+    public void ParamsAreLive(IChapter4 c)
+    {
+        var net = Net(c, 3);
+        var (x, _) = Batch(4);
+        var random = new Random(5);
+        var changed = new Dictionary<string, Tensor>();
+        foreach (var name in Names)
+        {
+            var p = Param(net, name);
+            changed[name] = Tensor.RandomNormal(random, p.Shape);
+            p.Assign(changed[name]);
+        }
+        Expect.Close(net.Predict(x), Forward(changed, x), "net.Predict(x) after net.Params[name].Assign(new values)", Tolerance.Value,
+            [Expect.Input("x", x)],
+            "Params must return the dictionary of the tensors Predict uses, not copies: 4.9 trains the network by changing them in place.");
+    }
+
+    [Check("Loss is the cross-entropy of Predict, with labels and with one-hot targets")]
+    public void LossIsCrossEntropy(IChapter4 c)
+    {
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var net = Net(c, seed);
+            var (x, labels) = Batch(200 + seed);
+            var expected = CrossEntropy(Forward(Snapshot(net), x), labels);
+            var hint = "Loss(x, t) = Earlier.CrossEntropyError(Predict(x), t): the mean over the batch of −log(y[t] + 1e-7).";
+            Expect.Close(net.Loss(x.Copy(), labels.Copy()), expected, "net.Loss(x, labels)", Tolerance.Value,
+                [Expect.Input("x", x), Expect.Input("labels", labels)], hint);
+            var oneHot = Cases.OneHot(labels, Out);
+            Expect.Close(net.Loss(x.Copy(), oneHot), expected, "net.Loss(x, oneHot)", Tolerance.Value,
+                [Expect.Input("x", x), Expect.Input("t", oneHot)], hint);
+        }
+    }
+
+    [Check("Accuracy is the share of rows whose most probable class is the target, with labels and with one-hot targets")]
+    public void AccuracyIsTheShareOfHits(IChapter4 c)
+    {
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var net = Net(c, seed);
+            var (x, _) = Batch(300 + seed);
+            var predicted = Forward(Snapshot(net), x).Argmax(axis: 1);
+            // Half the rows get their predicted class as the label, the other half the next class: accuracy 3/6.
+            var labels = new Tensor(Enumerable.Range(0, N).Select(i => i % 2 == 0 ? predicted[i] : (predicted[i] + 1) % Out).ToArray(), N);
+            var hint = "the share (0 to 1) of rows where Predict(x).Argmax(axis: 1) equals the label; for one-hot t (2-D), " +
+                       "compare with t.Argmax(axis: 1).";
+            Expect.Close(net.Accuracy(x.Copy(), labels.Copy()), 0.5, "net.Accuracy(x, labels)", Tolerance.Value,
+                [Expect.Input("x", x), Expect.Input("labels", labels), ("predicted classes", predicted.ToString())], hint);
+            var oneHot = Cases.OneHot(labels, Out);
+            Expect.Close(net.Accuracy(x.Copy(), oneHot), 0.5, "net.Accuracy(x, oneHot)", Tolerance.Value,
+                [Expect.Input("x", x), Expect.Input("t", oneHot), ("predicted classes", predicted.ToString())], hint);
+        }
+    }
+
+    [Check("Gradient matches backpropagation for W1, b1, W2 and b2")]
+    public void GradientMatchesBackprop(IChapter4 c)
+    {
+        for (var seed = 0; seed < 5; seed++)
+        {
+            var net = Net(c, seed);
+            var (x, labels) = Batch(400 + seed);
+            var expected = Backprop(Snapshot(net), x, labels);
+            var grads = net.Gradient(x.Copy(), labels.Copy());
+            Expect.That(grads is not null, "net.Gradient(x, t) returned null.", [], GradientHint);
+            foreach (var name in Names)
+            {
+                Expect.That(grads!.ContainsKey(name), $"net.Gradient(x, t) has no entry \"{name}\".",
+                    [("names found", string.Join(", ", grads.Keys))], GradientHint);
+                Expect.Close(grads[name], expected[name], $"net.Gradient(x, t)[\"{name}\"]", Tolerance.Gradient,
+                    [Expect.Input("x", x), Expect.Input("labels", labels)], GradientHint, expectedNote: "by backpropagation");
+            }
+        }
+    }
+
+    [Check("Gradient leaves the parameters as they were")]
+    public void GradientLeavesParamsAlone(IChapter4 c)
+    {
+        var net = Net(c, 8);
+        var (x, labels) = Batch(9);
+        var before = Snapshot(net);
+        net.Gradient(x, labels);
+        foreach (var name in Names)
+        {
+            Expect.Close(Param(net, name), before[name], $"Params[\"{name}\"] after net.Gradient(x, t)", Tolerance.Value, null,
+                "Gradient only measures: NumericalGradient puts every nudged element back, and the update belongs to the training loop (4.9).",
+                expectedNote: "the values before the call");
+        }
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter4 c)
+    {
+        var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(5), 0.5);
+        var (x, labels) = Batch(6);
+        var record = new GoldenRecord { { "x", x }, { "t", labels } };
+        foreach (var name in Names) record.Add(name, Param(net, name).Copy());
+        record.Add("Predict(x)", net.Predict(x.Copy()));
+        record.Add("Loss(x, t)", net.Loss(x.Copy(), labels.Copy()));
+        record.Add("Accuracy(x, t)", net.Accuracy(x.Copy(), labels.Copy()));
+        var grads = net.Gradient(x.Copy(), labels.Copy());
+        foreach (var name in Names) record.Add($"Gradient(x, t)[{name}]", grads[name]);
+        Golden.Verify("examples", record, Tolerance.Gradient, PredictHint + " " + GradientHint);
+    }
+}

@@ -1,0 +1,325 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using DeepLearningKata.Contracts;
+using DeepLearningKata.Data;
+using DeepLearningKata.Reference;
+
+namespace DeepLearningKata.Checks.Chapter04;
+
+/// <summary>
+/// Grades the training loop of 4.9 with a fast network (the two-layer net with its gradient by backpropagation,
+/// from the reference, so a slow or wrong 4.8 does not matter here) wrapped in a spy: the spy sees every call
+/// the loop makes and compares it with what the book's <c>train_neuralnet.py</c> would do.
+/// </summary>
+/// <remarks>
+/// One training run per subject is shared by all checks of the exercise: 200 iterations of batches of 50 on the
+/// first 1,000 training and 1,000 test digits of the MNIST subset, about two seconds.
+/// </remarks>
+[Exercise("4.9", "MiniBatchTraining", TimeoutSeconds = 60)]
+public sealed class MiniBatchTrainingChecks
+{
+    /// <summary>The run the checks grade: small enough for seconds, long enough to learn (10 epochs of 20 iterations).</summary>
+    internal static readonly TrainingOptions Options = new(Iterations: 200, BatchSize: 50, LearningRate: 1.0, Seed: 42);
+
+    internal const int TrainRows = 1000, TestRows = 1000, HiddenSize = 50, NetSeed = 1;
+
+    /// <summary>
+    /// The least test accuracy after the run. The reference reaches 0.868 with these seeds (0.856–0.878 with seven
+    /// other pairs of seeds); a loop that does not learn stays near 0.1. The floor leaves a margin of more than 0.1.
+    /// </summary>
+    internal const double AccuracyFloor = 0.75;
+
+    private const string Hint = "each iteration: batch = BatchSize × random.Next(trainSize) from one new Random(Seed); grads = net.Gradient(xBatch, tBatch); " +
+                                "p.Assign(p − lr·grads[name]) for every parameter; losses.Add(net.Loss(xBatch, tBatch)); " +
+                                "and when i % iterPerEpoch == 0, the two accuracies and a progress report.";
+
+    private static readonly Lazy<(Tensor XTrain, Tensor TTrain, Tensor XTest, Tensor TTest)> Data = new(() =>
+    {
+        var mnist = Mnist.Load();
+        int[] train = [.. Enumerable.Range(0, TrainRows)], test = [.. Enumerable.Range(0, TestRows)];
+        return (mnist.XTrain.Rows(train), mnist.TTrain.Rows(train), mnist.XTest.Rows(test), mnist.TTest.Rows(test));
+    });
+
+    private static readonly ConditionalWeakTable<IChapter4, Lazy<Run>> Runs = [];
+
+    /// <summary>The subject's training run, made once and shared by the checks.</summary>
+    private static Run RunOf(IChapter4 c)
+    {
+        var run = Runs.GetValue(c, subject => new Lazy<Run>(() => Run.Of(subject))).Value;
+        if (run.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(run.Error);
+        return run;
+    }
+
+    private static string N(double v) => Tensor.FormatNumber(v);
+
+    [Check("draws every mini-batch with one new Random(Seed): BatchSize indices from random.Next(trainSize)")]
+    public void DrawsSeededMiniBatches(IChapter4 c)
+    {
+        var run = RunOf(c);
+        Expect.That(run.Spy.GradientCalls == Options.Iterations,
+            $"Train called net.Gradient {run.Spy.GradientCalls} times in {Options.Iterations} iterations.",
+            [("options", Options.ToString())], "one net.Gradient(xBatch, tBatch) per iteration, no more, no less.");
+        Expect.That(run.Spy.BatchProblem is null, $"the mini-batch of iteration {run.Spy.BatchProblem?.Iteration} is not the expected one.",
+            [("options", Options.ToString()), .. run.Spy.BatchProblem?.Lines ?? []],
+            "make one var random = new Random(options.Seed) before the loop; each iteration draw BatchSize indices in order, " +
+            "each random.Next(trainSize), and cut the batch with xTrain.Rows(indices) and tTrain.Rows(indices).");
+    }
+
+    [Check("updates every parameter in place after each Gradient call: p ← p − lr·grad")]
+    public void UpdatesParametersInPlace(IChapter4 c)
+    {
+        var run = RunOf(c);
+        var problem = run.Spy.UpdateProblem;
+        Expect.That(problem is null, $"after iteration {problem?.Iteration}, Params[\"{problem?.Name}\"] is not p − lr·grad.",
+            [("options", Options.ToString()), .. problem?.Lines ?? []],
+            problem?.Hint ?? "");
+    }
+
+    [Check("records the loss of every iteration: the mini-batch's loss after the update")]
+    public void RecordsTheLoss(IChapter4 c)
+    {
+        var run = RunOf(c);
+        var losses = run.History.Losses;
+        Expect.That(losses is not null && losses.Count == Options.Iterations,
+            $"TrainingHistory.Losses holds {losses?.Count.ToString(CultureInfo.InvariantCulture) ?? "null"} values for {Options.Iterations} iterations.",
+            [("options", Options.ToString())], "add one loss per iteration: losses.Add(net.Loss(xBatch, tBatch)).");
+        var expected = new Tensor([.. run.Spy.ExpectedLosses], run.Spy.ExpectedLosses.Count);
+        Expect.Close(new Tensor([.. losses!], losses!.Count), expected, "TrainingHistory.Losses", Tolerance.Value, [("options", Options.ToString())],
+            "record net.Loss(xBatch, tBatch) of the iteration's own mini-batch, after the parameters were updated (as the book does).");
+    }
+
+    [Check("records train and test accuracy once per epoch: at i = 0, iterPerEpoch, 2·iterPerEpoch, …")]
+    public void RecordsAccuracyPerEpoch(IChapter4 c)
+    {
+        var run = RunOf(c);
+        var (train, test) = (run.History.TrainAccuracies, run.History.TestAccuracies);
+        var epochs = run.Spy.EpochParams.Count;
+        Expect.That(train is not null && test is not null && train.Count == epochs && test.Count == epochs,
+            $"TrainingHistory holds {train?.Count ?? 0} train and {test?.Count ?? 0} test accuracies; {Options.Iterations} iterations of " +
+            $"{Run.IterPerEpoch} per epoch make {epochs}.",
+            [("options", Options.ToString()), ("trainSize", TrainRows.ToString(CultureInfo.InvariantCulture))],
+            "record the accuracies when i % iterPerEpoch == 0 (i = 0, 20, 40, … here), with iterPerEpoch = max(trainSize / BatchSize, 1).");
+        var (expectedTrain, expectedTest) = run.ExpectedAccuracies();
+        var hint = "after the update of iterations 0, iterPerEpoch, 2·iterPerEpoch, …: net.Accuracy(xTrain, tTrain) on the whole training set " +
+                   "and net.Accuracy(xTest, tTest) on the test set.";
+        Expect.Close(new Tensor([.. train!], epochs), expectedTrain, "TrainingHistory.TrainAccuracies", Tolerance.Value, [("options", Options.ToString())], hint);
+        Expect.Close(new Tensor([.. test!], epochs), expectedTest, "TrainingHistory.TestAccuracies", Tolerance.Value, [("options", Options.ToString())], hint);
+    }
+
+    [Check("reports every epoch to the progress callback")]
+    public void ReportsProgress(IChapter4 c)
+    {
+        var run = RunOf(c);
+        var reports = run.Reports;
+        var epochs = run.Spy.EpochParams.Count;
+        var hint = "once per epoch, right after recording the accuracies: progress?.Invoke(new TrainingProgress(epoch, i, loss, trainAcc, testAcc)), " +
+                   "with epoch = 0, 1, 2, … and the loss of iteration i.";
+        Expect.That(reports.Count == epochs, $"the progress callback was called {reports.Count} times; {epochs} epochs were trained.",
+            [("options", Options.ToString())], hint);
+        for (var e = 0; e < epochs; e++)
+        {
+            var r = reports[e];
+            var i = e * Run.IterPerEpoch;
+            var ok = r is not null && r.Epoch == e && r.Iteration == i &&
+                     Tolerance.Value.Accepts(r.Loss, run.Spy.ExpectedLosses[i]) &&
+                     Tolerance.Value.Accepts(r.TrainAccuracy, run.History.TrainAccuracies[e]) &&
+                     Tolerance.Value.Accepts(r.TestAccuracy, run.History.TestAccuracies[e]);
+            Expect.That(ok, $"progress report {e} is not the one of epoch {e}.",
+                [("your report", r?.ToString() ?? "null"),
+                 ("expected", new TrainingProgress(e, i, run.Spy.ExpectedLosses[i], run.History.TrainAccuracies[e], run.History.TestAccuracies[e]).ToString())],
+                hint);
+        }
+    }
+
+    [Check("learns the MNIST digits: test accuracy at least 0.75 after 200 iterations")]
+    public void LearnsMnist(IChapter4 c)
+    {
+        var run = RunOf(c);
+        Expect.That(run.FinalTestAccuracy >= AccuracyFloor,
+            $"after training, the network classifies only {run.FinalTestAccuracy:P1} of the test digits correctly; at least {AccuracyFloor:P0} was expected.",
+            [("options", Options.ToString()), ("data", $"the first {TrainRows} training and {TestRows} test digits of the MNIST subset"),
+             ("network", $"784 → {HiddenSize} (sigmoid) → 10 (softmax), weights 0.01·N(0, 1) from new Random({NetSeed})")],
+            "about 10% is guessing: the parameters did not move, or moved uphill. Update with p.Assign(p - lr * grad) — minus, " +
+            "and Assign, not p = …, which only changes your local variable.");
+    }
+
+    [Check("draws the learning curves: the loss of every iteration, the accuracies of every epoch")]
+    public void LearningCurves(IChapter4 c)
+    {
+        var run = RunOf(c);
+        var h = run.History;
+        Expect.That(h.Losses.Count == Options.Iterations && h.TrainAccuracies.Count == h.TestAccuracies.Count,
+            "TrainingHistory has the wrong number of entries to draw.", [], Hint);
+        var iterations = Enumerable.Range(0, h.Losses.Count).Select(i => (double)i).ToArray();
+        Plots.Verify("loss", new Figure("Mini-batch SGD on MNIST: loss per iteration", "iteration", "loss",
+            [new Series("mini-batch loss", iterations, [.. h.Losses])]), Tolerance.Trajectory, Hint);
+        var epochs = Enumerable.Range(0, h.TrainAccuracies.Count).Select(e => (double)e).ToArray();
+        Plots.Verify("accuracy", new Figure("Mini-batch SGD on MNIST: accuracy per epoch", "epoch", "accuracy",
+            [new Series("train acc", epochs, [.. h.TrainAccuracies]), new Series("test acc", epochs, [.. h.TestAccuracies])], 0, 1), Tolerance.Trajectory, Hint);
+    }
+
+    /// <summary>One training run of a subject, with what the spy saw.</summary>
+    private sealed class Run
+    {
+        public static int IterPerEpoch => Math.Max(TrainRows / Options.BatchSize, 1);
+
+        public required SpyNet Spy { get; init; }
+        public required TrainingHistory History { get; init; }
+        public required List<TrainingProgress> Reports { get; init; }
+        public double FinalTestAccuracy { get; init; }
+        public Exception? Error { get; init; }
+        public double Seconds { get; init; }
+
+        public static Run Of(IChapter4 c)
+        {
+            var (xTrain, tTrain, xTest, tTest) = Data.Value;
+            var spy = new SpyNet(new Chapter4Reference.TwoLayerNetBackprop(784, HiddenSize, 10, new Random(NetSeed), 0.01), xTrain, tTrain);
+            var reports = new List<TrainingProgress>();
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var history = c.Train(spy, xTrain, tTrain, xTest, tTest, Options, reports.Add);
+                Expect.That(history is not null, "Train returned null.", [], "return new TrainingHistory(losses, trainAccuracies, testAccuracies).");
+                Expect.That(history!.Losses is not null && history.TrainAccuracies is not null && history.TestAccuracies is not null,
+                    "Train returned a TrainingHistory with a null list.", [], "fill all three lists of the TrainingHistory.");
+                spy.Finish();
+                return new Run
+                {
+                    Spy = spy, History = history, Reports = reports, Seconds = clock.Elapsed.TotalSeconds,
+                    FinalTestAccuracy = spy.Inner.Accuracy(xTest, tTest),
+                };
+            }
+            catch (Exception e)
+            {
+                return new Run { Spy = spy, History = new TrainingHistory([], [], []), Reports = reports, Error = e };
+            }
+        }
+
+        /// <summary>The accuracies at each epoch, from the parameters the spy saw right after that epoch's update.</summary>
+        public (Tensor Train, Tensor Test) ExpectedAccuracies()
+        {
+            var (xTrain, tTrain, xTest, tTest) = Data.Value;
+            var net = new Chapter4Reference.TwoLayerNetBackprop(784, HiddenSize, 10, new Random(NetSeed), 0.01);
+            var train = new double[Spy.EpochParams.Count];
+            var test = new double[Spy.EpochParams.Count];
+            for (var e = 0; e < train.Length; e++)
+            {
+                foreach (var (name, p) in Spy.EpochParams[e]) net.Params[name].Assign(p);
+                train[e] = net.Accuracy(xTrain, tTrain);
+                test[e] = net.Accuracy(xTest, tTest);
+            }
+            return (new Tensor(train, train.Length), new Tensor(test, test.Length));
+        }
+    }
+
+    /// <summary>What went wrong first, in lines for a failure message.</summary>
+    private sealed record Problem(int Iteration, string Name, IReadOnlyList<(string, string)> Lines, string Hint);
+
+    /// <summary>
+    /// A network that forwards everything to a real one and watches the training loop: which batches it is handed,
+    /// how the parameters change between Gradient calls, what the loss of each batch is after its update.
+    /// </summary>
+    private sealed class SpyNet : ITwoLayerNet
+    {
+        private readonly Tensor _xTrain, _tTrain;
+        private readonly Random _expectedRandom = new(Options.Seed);
+        private Dictionary<string, Tensor>? _before, _grads;
+        private (Tensor X, Tensor T)? _batch;
+
+        public SpyNet(Chapter4Reference.TwoLayerNetBackprop inner, Tensor xTrain, Tensor tTrain) => (Inner, _xTrain, _tTrain) = (inner, xTrain, tTrain);
+
+        public Chapter4Reference.TwoLayerNetBackprop Inner { get; }
+        public int GradientCalls { get; private set; }
+        public Problem? BatchProblem { get; private set; }
+        public Problem? UpdateProblem { get; private set; }
+        public List<double> ExpectedLosses { get; } = [];
+        public List<Dictionary<string, Tensor>> EpochParams { get; } = [];
+
+        public IReadOnlyDictionary<string, Tensor> Params => Inner.Params;
+        public Tensor Predict(Tensor x) => Inner.Predict(x);
+        public double Loss(Tensor x, Tensor t) => Inner.Loss(x, t);
+        public double Accuracy(Tensor x, Tensor t) => Inner.Accuracy(x, t);
+
+        public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
+        {
+            if (GradientCalls > 0) AfterIteration(GradientCalls - 1);
+            var i = GradientCalls++;
+            CheckBatch(i, x, t);
+            _batch = (x.Copy(), t.Copy());
+            _before = Inner.Params.ToDictionary(p => p.Key, p => p.Value.Copy());
+            var grads = Inner.Gradient(x, t);
+            _grads = grads.ToDictionary(g => g.Key, g => g.Value.Copy());
+            return grads;
+        }
+
+        /// <summary>Closes the last iteration once the loop has returned.</summary>
+        public void Finish()
+        {
+            if (GradientCalls > 0) AfterIteration(GradientCalls - 1);
+            _batch = null;
+        }
+
+        private void CheckBatch(int i, Tensor x, Tensor t)
+        {
+            var indices = new int[Options.BatchSize];
+            for (var k = 0; k < indices.Length; k++) indices[k] = _expectedRandom.Next(TrainRows);
+            if (BatchProblem is not null) return;
+            var expectedX = _xTrain.Rows(indices);
+            var expectedT = _tTrain.Rows(indices);
+            if (x is null || t is null || !x.ShapeSpan.SequenceEqual(expectedX.ShapeSpan) || !t.ShapeSpan.SequenceEqual(expectedT.ShapeSpan))
+            {
+                BatchProblem = new Problem(i, "", [("expected shapes", $"xBatch {expectedX.ShapeText}, tBatch {expectedT.ShapeText}"),
+                    ("your shapes", $"xBatch {x?.ShapeText ?? "null"}, tBatch {t?.ShapeText ?? "null"}")], "");
+                return;
+            }
+            for (var k = 0; k < indices.Length; k++)
+            {
+                var same = expectedX.Row(k).AsSpan().SequenceEqual(x.Row(k).AsSpan()) && expectedT.Row(k).AsSpan().SequenceEqual(t.Row(k).AsSpan());
+                if (same) continue;
+                BatchProblem = new Problem(i, "", [
+                    ("expected indices", $"[{string.Join(", ", indices.Take(8))}, …]"),
+                    ("first difference", $"row {k} of the batch should be training sample {indices[k]} (label {N(_tTrain[indices[k]])}), " +
+                                         $"yours has label {N(t.AsSpan()[k])}")], "");
+                return;
+            }
+        }
+
+        private void AfterIteration(int i)
+        {
+            var (x, t) = _batch!.Value;
+            ExpectedLosses.Add(Inner.Loss(x, t));
+            if (i % Run.IterPerEpoch == 0) EpochParams.Add(Inner.Params.ToDictionary(p => p.Key, p => p.Value.Copy()));
+            if (UpdateProblem is not null) return;
+            foreach (var (name, before) in _before!)
+            {
+                var grad = _grads![name];
+                var expected = before - Options.LearningRate * grad;
+                var actual = Inner.Params[name];
+                var k = FirstMismatch(actual, expected);
+                if (k < 0) continue;
+                var hint = FirstMismatch(actual, before) < 0
+                    ? "the parameter did not change. Update every parameter in net.Params (the biases too), writing into the tensor " +
+                      "itself: p.Assign(p - lr * grad). p = p - lr * grad only points your local variable at a new tensor, and the network never sees it."
+                    : FirstMismatch(actual, before + Options.LearningRate * grad) < 0
+                        ? "the parameter moved uphill: p + lr·grad climbs the loss. Subtract: p − lr·grad."
+                        : "p ← p − lr·grad, once per iteration, with lr = options.LearningRate and grad = grads[name] from this iteration's net.Gradient.";
+                var index = string.Join(", ", Expect.Unravel(k, before.Shape));
+                UpdateProblem = new Problem(i, name, [
+                    ("first difference", $"element ({index}) of {name} {before.ShapeText}"),
+                    ("p before", N(before.AsSpan()[k])), ("grad", N(grad.AsSpan()[k])), ("lr", N(Options.LearningRate)),
+                    ("expected p − lr·grad", N(expected.AsSpan()[k])), ("your p", N(actual.AsSpan()[k]))], hint);
+                return;
+            }
+        }
+
+        /// <summary>The first element where the two differ beyond Tolerance.Value, or −1.</summary>
+        private static int FirstMismatch(Tensor a, Tensor b)
+        {
+            var x = a.AsSpan();
+            var y = b.AsSpan();
+            for (var k = 0; k < x.Length; k++) if (!Tolerance.Value.Accepts(x[k], y[k])) return k;
+            return -1;
+        }
+    }
+}

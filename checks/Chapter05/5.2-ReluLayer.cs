@@ -1,0 +1,105 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter05;
+
+[Exercise("5.2", "ReluLayer")]
+public sealed class ReluLayerChecks
+{
+    private const string Hint = "Forward: mask = x > 0, return x * mask. Backward: return dout * mask — the mask from x, " +
+                                "kept by Forward, and a new tensor, not dout changed in place.";
+
+    private static readonly GradientHints Hints = new("CreateRelu()", Hint)
+    {
+        InPlace = "leave the tensors you are handed alone: Forward returns x * mask (not x with its negatives zeroed), Backward " +
+                  "returns dout * mask (the book's dout[mask] = 0 zeroes its caller's dout, which the caller may still need), " +
+                  "and neither writes into the x Forward was given.",
+        Suspects =
+        [
+            new("dx", k => k["dout"] * (k["dout"] > 0), "your dx equals dout * (dout > 0): the mask comes from dout. It must come from x, kept by Forward."),
+            new("dx", k => k["dout"], "your dx is dout itself, unmasked: ReLU blocks the gradient wherever x was ≤ 0."),
+            new("dx", k => k["dout"] * (k["x"] <= 0), "your dx passes dout where x ≤ 0 and blocks it where x > 0: the mask is inverted."),
+        ],
+    };
+
+    // ReLU's kink is at 0: inputs stay at least 0.05 from it, far more than the step h = 1e-5, so x ± h
+    // never crosses it and the central difference is the true derivative, 0 or 1.
+    private static readonly Values Inputs = Values.Between(-3, 3).AwayFrom(0.05, 0);
+
+    private static readonly CaseSpec Batch = new(
+        [new("N", 1, 4), new("D", 1, 5)],
+        [new("x", ["N", "D"], Inputs), new("dout", ["N", "D"], Values.Upstream)]);
+
+    private static readonly CaseSpec Images = new(
+        [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
+        [new("x", ["N", "C", "H", "W"], Inputs), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
+
+    [Check("gives the worked example, forward and backward")]
+    public void WorkedExample(IChapter5 c)
+    {
+        Tensor x = new[,] { { 1.0, -0.5 }, { -2.0, 3.0 } };
+        Tensor dout = new[,] { { 5.0, 6.0 }, { 7.0, 8.0 } };
+        var relu = c.CreateRelu();
+        Expect.Close(relu.Forward(x.Copy()), Tensor.From(new[,] { { 1.0, 0.0 }, { 0.0, 3.0 } }), "CreateRelu().Forward(x)", Tolerance.Value,
+            [Expect.Input("x", x)], Hint);
+        Expect.Close(relu.Backward(dout.Copy()), Tensor.From(new[,] { { 5.0, 0.0 }, { 0.0, 8.0 } }), "CreateRelu().Backward(dout)", Tolerance.Value,
+            [Expect.Input("x", x), Expect.Input("dout", dout)], Hint);
+    }
+
+    [Check("forwards max(0, x) for random tensors of any rank")]
+    public void ForwardIsMaxZero(IChapter5 c) =>
+        Properties.ForAll("5.2 forward", Gen4D(), tc =>
+        {
+            var x = tc.Value;
+            Expect.Close(c.CreateRelu().Forward(x.Copy()), x.Apply(v => Math.Max(0, v)), "CreateRelu().Forward(x)", Tolerance.Value,
+                [Expect.Input("x", x)], Hint);
+        }, Gens.Shrink);
+
+    [Check("backward matches central differences, for random shapes, values and dout")]
+    public void BackwardMatchesNumerical(IChapter5 c) =>
+        GradientCheck.Layer("5.2 gradient", [Batch, Images], _ => c.CreateRelu(), Hints);
+
+    [Check("leaves the caller's x and dout unchanged")]
+    public void LeavesArgumentsAlone(IChapter5 c)
+    {
+        Tensor x = new[,] { { -1.0, 2.0, -3.0 } };
+        Tensor dout = new[,] { { 4.0, 5.0, 6.0 } };
+        var xIn = x.Copy();
+        var doutIn = dout.Copy();
+        var relu = c.CreateRelu();
+        relu.Forward(xIn);
+        Unchanged(x, xIn, "CreateRelu().Forward(x) changed x in place.");
+        relu.Backward(doutIn);
+        Unchanged(dout, doutIn, "CreateRelu().Backward(dout) changed dout in place.");
+        Unchanged(x, xIn, "CreateRelu().Backward(dout) changed x, the tensor handed to Forward before, in place.");
+    }
+
+    private static void Unchanged(Tensor before, Tensor after, string summary) =>
+        Expect.That(before.AsSpan().SequenceEqual(after.AsSpan()), summary,
+            [("before the call", before.ToString()), ("after the call", after.ToString())], Hints.InPlace);
+
+    [Check("passes no gradient where x is exactly 0, as the book does")]
+    public void NoGradientAtZero(IChapter5 c)
+    {
+        Tensor x = new[] { 0.0, -0.0, 1.0, -1.0 };
+        Tensor dout = new[] { 1.0, 2.0, 3.0, 4.0 };
+        var relu = c.CreateRelu();
+        relu.Forward(x.Copy());
+        Expect.Close(relu.Backward(dout.Copy()), Tensor.From(0.0, 0.0, 3.0, 0.0), "CreateRelu().Backward(dout)", Tolerance.Value,
+            [Expect.Input("x", x), Expect.Input("dout", dout)],
+            "the mask is x > 0, strictly: at x = 0 the book's mask (x <= 0) blocks the gradient. Did you write x >= 0?");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter5 c)
+    {
+        var x = Tensor.Arange(-2, 2, 0.25).Reshape(4, 4);
+        var dout = Tensor.Arange(1, 17).Reshape(4, 4) / 10;
+        var relu = c.CreateRelu();
+        var y = relu.Forward(x.Copy());
+        var dx = relu.Backward(dout.Copy());
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "dout", dout }, { "Forward(x)", y }, { "Backward(dout)", dx } }, Tolerance.Value, Hint);
+    }
+
+    private static FsCheck.Gen<TensorCase> Gen4D() =>
+        FsCheck.Fluent.Gen.OneOf(Gens.Tensor(-3, 3, 4, 5), Gens.Tensor(-3, 3, 2, 2, 3, 3));
+}

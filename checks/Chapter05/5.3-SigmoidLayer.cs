@@ -1,0 +1,80 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter05;
+
+[Exercise("5.3", "SigmoidLayer")]
+public sealed class SigmoidLayerChecks
+{
+    private const string Hint = "Forward: y = 1 / (1 + e^(−x)), keep a copy of y. Backward: dout · y · (1 − y) — " +
+                                "both factors, with the y of the last Forward (not x).";
+
+    private static readonly GradientHints Hints = new("CreateSigmoid()", Hint)
+    {
+        Suspects =
+        [
+            new("dx", k => k["dout"] * Y(k), "your dx equals dout · y: the factor (1 − y) is missing."),
+            new("dx", k => k["dout"] * (1.0 - Y(k)), "your dx equals dout · (1 − y): the factor y is missing."),
+            new("dx", k => k["dout"] * k["x"] * (1.0 - k["x"]), "your dx equals dout · x · (1 − x): use the output y = σ(x), not the input x."),
+            new("dx", k => k["dout"] * Y(k) * (1.0 + Y(k)), "your dx equals dout · y · (1 + y): a plus where a minus belongs."),
+        ],
+    };
+
+    private static Tensor Y(GradientCase k) => k["x"].Apply(Sigma);
+
+    // The sigmoid is smooth everywhere; [−6, 6] covers both the steep middle and the flat tails.
+    private static readonly CaseSpec Batch = new(
+        [new("N", 1, 4), new("D", 1, 5)],
+        [new("x", ["N", "D"], Values.Between(-6, 6)), new("dout", ["N", "D"], Values.Upstream)]);
+
+    private static readonly CaseSpec Images = new(
+        [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
+        [new("x", ["N", "C", "H", "W"], Values.Between(-6, 6)), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
+
+    private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
+
+    [Check("gives the worked example, forward and backward")]
+    public void WorkedExample(IChapter5 c)
+    {
+        Tensor x = new[] { 0.0, 2.0 };
+        Tensor dout = new[] { 1.0, 2.0 };
+        var layer = c.CreateSigmoid();
+        Expect.Close(layer.Forward(x.Copy()), Tensor.From(0.5, 0.8807970779778823), "CreateSigmoid().Forward([0, 2])", Tolerance.Value,
+            [Expect.Input("x", x)], Hint);
+        Expect.Close(layer.Backward(dout.Copy()), Tensor.From(0.25, 0.20998717080701304), "CreateSigmoid().Backward([1, 2])", Tolerance.Value,
+            [Expect.Input("x", x), Expect.Input("dout", dout)], Hint);
+    }
+
+    [Check("forwards σ(x) for random tensors of any rank")]
+    public void ForwardIsSigmoid(IChapter5 c) =>
+        Properties.ForAll("5.3 forward", FsCheck.Fluent.Gen.OneOf(Gens.Tensor(-8, 8, 4, 5), Gens.Tensor(-8, 8, 2, 2, 3, 3)), tc =>
+        {
+            var x = tc.Value;
+            Expect.Close(c.CreateSigmoid().Forward(x.Copy()), x.Apply(Sigma), "CreateSigmoid().Forward(x)", Tolerance.Value, [Expect.Input("x", x)], Hint);
+        }, Gens.Shrink);
+
+    [Check("backward matches central differences, for random shapes, values and dout")]
+    public void BackwardMatchesNumerical(IChapter5 c) =>
+        GradientCheck.Layer("5.3 gradient", [Batch, Images], _ => c.CreateSigmoid(), Hints);
+
+    [Check("is finite far from 0: outputs 0 and 1, gradients 0")]
+    public void FiniteInTheTails(IChapter5 c)
+    {
+        Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
+        var layer = c.CreateSigmoid();
+        Expect.Close(layer.Forward(x.Copy()), Tensor.From(0.0, Sigma(-40), 1.0, 1.0), "CreateSigmoid().Forward([-800, -40, 40, 800])",
+            new Tolerance(1e-15, 0), [Expect.Input("x", x)], "1 / (1 + e^(−x)) is fine for every x: e^800 is +∞ and 1/∞ is 0.");
+        Expect.Close(layer.Backward(Tensor.Ones(4)), Tensor.Zeros(4), "CreateSigmoid().Backward([1, 1, 1, 1])", new Tolerance(1e-15, 0),
+            [Expect.Input("x", x)], "in the tails y is 0 or 1, so y · (1 − y) is 0. NaN here means a formula that divides ∞ by ∞.");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter5 c)
+    {
+        var x = Tensor.Arange(-4, 4, 0.5).Reshape(4, 4);
+        var dout = Tensor.Arange(-8, 8).Reshape(4, 4) / 4;
+        var layer = c.CreateSigmoid();
+        var y = layer.Forward(x.Copy());
+        var dx = layer.Backward(dout.Copy());
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "dout", dout }, { "Forward(x)", y }, { "Backward(dout)", dx } }, Tolerance.Value, Hint);
+    }
+}

@@ -1,0 +1,149 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter05;
+
+[Exercise("5.4", "AffineLayer")]
+public sealed class AffineLayerChecks
+{
+    private const string Hint = "Forward: keep x's shape, flatten x to (N, D), return x·W + b. Backward: dx = dout · Wᵀ (reshaped to x's shape), " +
+                                "dW = xᵀ · dout, db = dout.Sum(axis: 0).";
+
+    private static readonly GradientHints Hints = new("CreateAffine(W, b)", Hint)
+    {
+        Gradients = new Dictionary<string, string>
+        {
+            ["dx"] = "dx = dout · Wᵀ: (N, M) · (M, D) gives x's (N, D) — without the transpose the shapes only fit by luck, and the " +
+                     "numbers are wrong. For an input of shape (N, C, H, W), reshape dx back to that shape.",
+            ["dW"] = "dW = xᵀ · dout: (D, N) · (N, M) gives W's (D, M), adding up every sample's contribution. Use the (flattened) x of " +
+                     "the last Forward.",
+            ["db"] = "b was added to every row of the batch, so db adds up dout over the rows: dout.Sum(axis: 0), of shape (M,) — " +
+                     "a sum, not a mean, and not dout itself.",
+        },
+        Suspects =
+        [
+            new("dx", k => Np.Dot(k["dout"], k["W"]).Reshape(k["x"].Shape), "your dx equals dout · W: the transpose is missing, dout · Wᵀ. " +
+                "The shapes fit only because W is square here."),
+            new("dx", k => Np.Dot(k["dout"], k["W"].T).Reshape(k["x"].Shape) * -1, "your dx is −(dout · Wᵀ): the sign is flipped."),
+            new("dW", k => Np.Dot(k["dout"].T, k["x"].Reshape(k["x"].Dim(0), -1)), "your dW equals doutᵀ · x, the transpose of xᵀ · dout. " +
+                "The shapes fit only because W is square here."),
+            new("dW", k => Np.Dot(k["x"].Reshape(k["x"].Dim(0), -1).T, Tensor.Ones(k["dout"].Shape)), "your dW equals xᵀ · 1: dout is missing from the product."),
+        ],
+    };
+
+    private static readonly CaseSpec Rows = new(
+        [new("N", 1, 4), new("D", 1, 5), new("M", 1, 4)],
+        [
+            new("x", ["N", "D"], Values.Between(-2, 2)),
+            new("W", ["D", "M"], Values.Between(-1, 1)),
+            new("b", ["M"], Values.Between(-1, 1)),
+            new("dout", ["N", "M"], Values.Upstream),
+        ]);
+
+    // An image batch: W has one row per pixel of a sample, C·H·K of them.
+    private static readonly CaseSpec Images = new(
+        [new("N", 1, 3), new("C", 1, 2), new("H", 1, 3), new("K", 1, 3), new("M", 1, 3)],
+        [
+            new("x", ["N", "C", "H", "K"], Values.Between(-2, 2)),
+            new("W", ["C*H*K", "M"], Values.Between(-1, 1)),
+            new("b", ["M"], Values.Between(-1, 1)),
+            new("dout", ["N", "M"], Values.Upstream),
+        ]);
+
+    [Check("gives the worked example: out, dx, dW and db")]
+    public void WorkedExample(IChapter5 c)
+    {
+        Tensor x = new[,] { { 1.0, 2.0 } };
+        Tensor W = new[,] { { 1.0, 0.0, -1.0 }, { 2.0, 1.0, 0.0 } };
+        Tensor b = new[] { 0.5, 0.0, 0.0 };
+        Tensor dout = new[,] { { 1.0, 0.0, 2.0 } };
+        var inputs = new[] { Expect.Input("x", x), Expect.Input("W", W), Expect.Input("b", b), Expect.Input("dout", dout) };
+        var layer = c.CreateAffine(W.Copy(), b.Copy());
+        Expect.Close(layer.Forward(x.Copy()), Tensor.From(new[,] { { 5.5, 2.0, -1.0 } }), "CreateAffine(W, b).Forward(x)", Tolerance.Value, inputs, Hint);
+        Expect.Close(layer.Backward(dout.Copy()), Tensor.From(new[,] { { -1.0, 2.0 } }), "CreateAffine(W, b).Backward(dout)", Tolerance.Value, inputs,
+            Hints.For("dx"));
+        Expect.Close(Grad(layer, "W"), Tensor.From(new[,] { { 1.0, 0.0, 2.0 }, { 2.0, 0.0, 4.0 } }), "Grads[\"W\"] after Backward(dout)",
+            Tolerance.Value, inputs, Hints.For("dW"));
+        Expect.Close(Grad(layer, "b"), Tensor.From(1.0, 0.0, 2.0), "Grads[\"b\"] after Backward(dout)", Tolerance.Value, inputs, Hints.For("db"));
+    }
+
+    [Check("forwards x·W + b, for a batch of rows and for a batch of images")]
+    public void ForwardIsAffine(IChapter5 c) =>
+        Properties.ForAll("5.4 forward", Gens.Case(Rows, Images), k =>
+        {
+            var x = k["x"];
+            var W = k["W"];
+            var b = k["b"];
+            var n = x.Dim(0);
+            var flat = x.Reshape(n, -1);
+            var expected = Tensor.Zeros(n, W.Dim(1));
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < W.Dim(1); j++)
+                {
+                    var sum = b[j];
+                    for (var d = 0; d < W.Dim(0); d++) sum += flat[i, d] * W[d, j];
+                    expected[i, j] = sum;
+                }
+            }
+            Expect.Close(c.CreateAffine(W, b).Forward(x.Copy()), expected, "CreateAffine(W, b).Forward(x)", Tolerance.Value,
+                [("shapes", k.Shapes), Expect.Input("x", x), Expect.Input("W", W), Expect.Input("b", b)],
+                "out[i, j] = b[j] + Σ_d x[i, d] · W[d, j], with x flattened to (N, D) = x.Reshape(x.Dim(0), -1).");
+        }, Gens.ShrinkCase);
+
+    [Check("backward matches central differences for dx, dW and db, for random shapes, values and dout")]
+    public void BackwardMatchesNumerical(IChapter5 c) =>
+        GradientCheck.Layer("5.4 gradient", [Rows, Images], k => c.CreateAffine(k["W"], k["b"]), Hints);
+
+    [Check("computes with the W and b it was given, so updating them in place updates the layer")]
+    public void UsesTheGivenTensors(IChapter5 c)
+    {
+        Tensor W = new[,] { { 1.0, 2.0 }, { 3.0, 4.0 } };
+        Tensor b = new[] { 0.5, -0.5 };
+        Tensor x = new[,] { { 1.0, 1.0 } };
+        var layer = c.CreateAffine(W, b);
+        Expect.That(ReferenceEquals(layer.Params["W"], W) && ReferenceEquals(layer.Params["b"], b),
+            "CreateAffine(W, b).Params does not hold the W and b it was given.", [],
+            "Params[\"W\"] is W itself, not a copy: the network and the optimizer reach the layer's parameters through it.");
+        layer.Forward(x.Copy());
+        W.Assign(W * 2);
+        b.Assign(b + 1);
+        Expect.Close(layer.Forward(x.Copy()), Tensor.From(new[,] { { 9.5, 12.5 } }), "Forward(x) after W.Assign(W * 2) and b.Assign(b + 1)",
+            Tolerance.Value, [Expect.Input("x", x), ("W now", W.ToString()), ("b now", b.ToString())],
+            "keep W and b themselves in the layer (this.W = W), not copies: training updates them in place, and the layer must see it.");
+    }
+
+    [Check("gives dx the shape of an image batch it was given")]
+    public void ImageBatchKeepsItsShape(IChapter5 c)
+    {
+        var x = Tensor.Arange(0, 12).Reshape(2, 1, 2, 3) / 10;
+        var layer = c.CreateAffine(Tensor.Arange(0, 12).Reshape(6, 2) / 10, Tensor.Zeros(2));
+        var output = layer.Forward(x.Copy());
+        Expect.Shape(output, [2, 2], "CreateAffine(W (6, 2), b).Forward(x (2, 1, 2, 3))", [("x shape", x.ShapeText)],
+            "flatten each sample first: x.Reshape(x.Dim(0), -1) is (2, 6).");
+        Expect.Shape(layer.Backward(Tensor.Ones(2, 2)), [2, 1, 2, 3], "Backward(dout (2, 2)) after Forward(x (2, 1, 2, 3))", [("x shape", x.ShapeText)],
+            "dx has the shape of the x Forward was given: remember x.Shape in Forward, and return dx.Reshape(that shape).");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter5 c)
+    {
+        var random = new Random(5);
+        var x = Tensor.RandomNormal(random, 3, 4);
+        var W = Tensor.RandomNormal(random, 4, 2);
+        var b = Tensor.RandomNormal(random, 2);
+        var dout = Tensor.RandomNormal(random, 3, 2);
+        var layer = c.CreateAffine(W.Copy(), b.Copy());
+        var output = layer.Forward(x.Copy());
+        var dx = layer.Backward(dout.Copy());
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "x", x }, { "W", W }, { "b", b }, { "dout", dout },
+            { "Forward(x)", output }, { "Backward(dout)", dx }, { "Grads[W]", Grad(layer, "W") }, { "Grads[b]", Grad(layer, "b") },
+        }, Tolerance.Value, Hint);
+    }
+
+    private static Tensor Grad(ILayer layer, string name) =>
+        layer.Grads is { } g && g.TryGetValue(name, out var t) && t is not null
+            ? t
+            : throw new CheckFailure($"Grads has no \"{name}\" after Backward.\n  hint: Backward stores dW and db; Grads returns them by the names \"W\" and \"b\".");
+}

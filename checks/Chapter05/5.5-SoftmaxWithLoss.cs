@@ -1,0 +1,147 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter05;
+
+[Exercise("5.5", "SoftmaxWithLoss")]
+public sealed class SoftmaxWithLossChecks
+{
+    private const string Hint = "Forward: y = softmax of each row (subtract the row's max first), loss = −Σ t·log(y + 1e-7) / N. " +
+                                "Backward(dout): dout · (y − t) / N, where for labels y − t means y with 1 subtracted at [i, t[i]].";
+
+    private static readonly GradientHints Hints = new("CreateSoftmaxWithLoss()", Hint)
+    {
+        Suspects =
+        [
+            new("dx", k => k.BatchSize > 1 ? Softmax(k["x"]) - OneHot(k) : null, "your dx equals y − t: the division by the batch size N is " +
+                "missing. The loss is a mean over the batch, so each row's gradient is divided by N."),
+            new("dx", k => (OneHot(k) - Softmax(k["x"])) / k.BatchSize * k["dout"].Item(), "your dx equals dout · (t − y) / N: the sign is flipped; it is y − t."),
+        ],
+        InPlace = "Forward(x, t) and Backward(dout) leave x and t as they were handed: keep a copy of t (t.Copy()) and compute y into a new tensor.",
+    };
+
+    // Scores in [−1, 1] with at most 5 classes keep every probability above 0.03, so the book's δ = 1e-7 inside
+    // the log changes the derivative of the loss by less than 4e-6 relative — well inside Tolerance.Gradient —
+    // and a correct (y − t)/N is never rejected for the δ.
+    private static readonly Values Scores = Values.Between(-1, 1);
+
+    private static readonly CaseSpec OneHotTargets = new(
+        [new("N", 1, 4), new("C", 2, 5)],
+        [new("x", ["N", "C"], Scores), new("t", ["N", "C"], Values.OneHot("C")), new("dout", [], Values.Between(0.5, 2))]);
+
+    private static readonly CaseSpec LabelTargets = new(
+        [new("N", 1, 4), new("C", 2, 5)],
+        [new("x", ["N", "C"], Scores), new("t", ["N"], Values.Labels("C")), new("dout", [], Values.Between(0.5, 2))]);
+
+    [Check("gives the book's worked example, with one-hot targets and with labels")]
+    public void WorkedExample(IChapter5 c)
+    {
+        Tensor x = new[,] { { 0.3, 2.9, 4.0 } };
+        var y = Tensor.From(new[,] { { 0.01821127329554753, 0.24519181293507392, 0.7365969137693786 } });
+        var expectedLoss = -Math.Log(0.7365969137693786 + 1e-7);
+        foreach (var (t, name) in new[] { (Tensor.From(new[,] { { 0.0, 0.0, 1.0 } }), "one-hot t = [[0, 0, 1]]"), (Tensor.From(2.0), "labels t = [2]") })
+        {
+            var layer = c.CreateSoftmaxWithLoss();
+            var inputs = new[] { Expect.Input("x", x), (name.Split(" t = ")[0] + " t", t.ToString()) };
+            Expect.Close(layer.Forward(x.Copy(), t.Copy()), expectedLoss, "CreateSoftmaxWithLoss().Forward(x, t)", Tolerance.Value, inputs, Hint);
+            Expect.Close(layer.Backward(1.0), y - Tensor.From(new[,] { { 0.0, 0.0, 1.0 } }), "Backward(1)", Tolerance.Value, inputs,
+                "with a batch of one, dx = y − t: the softmax output minus the one-hot target.");
+        }
+    }
+
+    [Check("forwards the mean cross-entropy of the row-wise softmax, for one-hot targets and labels")]
+    public void ForwardIsCrossEntropy(IChapter5 c) =>
+        Properties.ForAll("5.5 forward", Gens.Case(OneHotTargets, LabelTargets), k =>
+        {
+            var x = k["x"];
+            var t = k["t"];
+            Expect.Close(c.CreateSoftmaxWithLoss().Forward(x.Copy(), t.Copy()), Loss(x, OneHot(k)), "CreateSoftmaxWithLoss().Forward(x, t)",
+                Tolerance.Value, [Expect.Input("x", x), Expect.Input("t", t)],
+                "loss = −(1/N) Σ_i log(y[i, class of row i] + 1e-7), with y the softmax of each row: a mean over the batch, with δ = 1e-7.");
+        }, Gens.ShrinkCase);
+
+    [Check("backward matches central differences of dout · loss, for one-hot targets and labels")]
+    public void BackwardMatchesNumerical(IChapter5 c) =>
+        GradientCheck.LossLayer("5.5 gradient", [OneHotTargets, LabelTargets], c.CreateSoftmaxWithLoss, Hints);
+
+    [Check("gives the same loss and gradient for labels as for the same targets one-hot")]
+    public void LabelsEqualOneHot(IChapter5 c) =>
+        Properties.ForAll("5.5 labels", Gens.Case(LabelTargets), k =>
+        {
+            var x = k["x"];
+            var labels = k["t"];
+            var oneHot = OneHot(k);
+            var a = c.CreateSoftmaxWithLoss();
+            var b = c.CreateSoftmaxWithLoss();
+            var inputs = new[] { Expect.Input("x", x), Expect.Input("labels t", labels), Expect.Input("one-hot t", oneHot) };
+            Expect.Close(a.Forward(x.Copy(), labels.Copy()), b.Forward(x.Copy(), oneHot), "Forward(x, labels)", Tolerance.Value, inputs,
+                "with labels, row i's target class is t[i]; the loss must equal the one for the same targets one-hot.");
+            Expect.Close(a.Backward(1.0), b.Backward(1.0), "Backward(1) after Forward(x, labels)", Tolerance.Value, inputs,
+                "with labels, y − t is a copy of y with 1 subtracted at [i, t[i]] for each row i; then divide by N.");
+        }, Gens.ShrinkCase);
+
+    [Check("stays finite for huge scores, and a confident wrong answer costs −log(1e-7), not ∞")]
+    public void FiniteForHugeScores(IChapter5 c)
+    {
+        Tensor x = new[,] { { 1010.0, 1000.0, 990.0 }, { 0.0, 1000.0, 0.0 } };
+        Tensor t = new[] { 0.0, 0.0 };
+        var layer = c.CreateSoftmaxWithLoss();
+        var loss = layer.Forward(x.Copy(), t.Copy());
+        var expected = Loss(x, Tensor.From(new[,] { { 1.0, 0.0, 0.0 }, { 1.0, 0.0, 0.0 } }));
+        Expect.Close(loss, expected, "CreateSoftmaxWithLoss().Forward(x, t)", Tolerance.Value, [Expect.Input("x", x), Expect.Input("t", t)],
+            double.IsNaN(loss)
+                ? "e^1010 overflows to ∞ and ∞/∞ is NaN: subtract each row's max before Np.Exp (x.Max(axis: 1, keepdims: true))."
+                : "row 2 puts probability e^−1000 = 0 on its target: log(0 + 1e-7) keeps the loss finite, −log(1e-7) ≈ 16.1. Keep the δ = 1e-7.");
+        var dx = layer.Backward(1.0);
+        Expect.That(dx is not null && dx.AsSpan().ToArray().All(double.IsFinite), "Backward(1) after huge scores is not finite.",
+            [Expect.Input("x", x), ("dx", dx?.ToString() ?? "null")], "subtract each row's max before Np.Exp, so the softmax stays finite.");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter5 c)
+    {
+        var random = new Random(55);
+        var x = Tensor.RandomNormal(random, 4, 3);
+        Tensor labels = new[] { 2.0, 0.0, 1.0, 2.0 };
+        var layer = c.CreateSoftmaxWithLoss();
+        var loss = layer.Forward(x.Copy(), labels.Copy());
+        var dx = layer.Backward(0.5);
+        Golden.Verify("examples", new GoldenRecord { { "x", x }, { "t", labels }, { "Forward(x, t)", loss }, { "Backward(0.5)", dx } }, Tolerance.Value, Hint);
+    }
+
+    /// <summary>The checks' own row-wise softmax.</summary>
+    internal static Tensor Softmax(Tensor x)
+    {
+        var result = Tensor.ZerosLike(x);
+        for (var i = 0; i < x.Dim(0); i++)
+        {
+            var max = double.NegativeInfinity;
+            for (var j = 0; j < x.Dim(1); j++) max = Math.Max(max, x[i, j]);
+            var sum = 0.0;
+            for (var j = 0; j < x.Dim(1); j++) sum += Math.Exp(x[i, j] - max);
+            for (var j = 0; j < x.Dim(1); j++) result[i, j] = Math.Exp(x[i, j] - max) / sum;
+        }
+        return result;
+    }
+
+    /// <summary>The checks' own loss: −Σ t·log(softmax(x) + 1e-7) / N.</summary>
+    internal static double Loss(Tensor x, Tensor oneHot)
+    {
+        var y = Softmax(x);
+        var sum = 0.0;
+        for (var i = 0; i < y.Dim(0); i++)
+        {
+            for (var j = 0; j < y.Dim(1); j++) sum += oneHot[i, j] * Math.Log(y[i, j] + 1e-7);
+        }
+        return -sum / y.Dim(0);
+    }
+
+    /// <summary>The case's targets as one-hot rows, whichever form they were generated in.</summary>
+    internal static Tensor OneHot(GradientCase k)
+    {
+        var t = k["t"];
+        if (t.Ndim == 2) return t;
+        var result = Tensor.Zeros(t.Dim(0), k.Dims["C"]);
+        for (var i = 0; i < t.Dim(0); i++) result[i, (int)t[i]] = 1.0;
+        return result;
+    }
+}

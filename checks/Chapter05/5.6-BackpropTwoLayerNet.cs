@@ -1,0 +1,165 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter05;
+
+[Exercise("5.6", "BackpropTwoLayerNet", TimeoutSeconds = 20)]
+public sealed class BackpropTwoLayerNetChecks
+{
+    private const string Hint = "Gradient: Loss(x, t) forwards through Affine1, Relu1, Affine2 and the loss layer; then dout = lastLayer.Backward(1), " +
+                                "and dout = layer.Backward(dout) for Affine2, Relu1, Affine1 — in reverse order; W1, b1 come from Affine1.Grads, W2, b2 from Affine2.Grads.";
+
+    private static readonly GradientHints Hints = new("CreateTwoLayerNet(…)", Hint)
+    {
+        Gradients = new Dictionary<string, string>
+        {
+            ["dW1"] = "W1 is Affine1's parameter: Gradient[\"W1\"] = Affine1's Grads[\"W\"], after backward has gone through Affine2 and Relu1 first. " + Hint,
+            ["db1"] = "b1 is Affine1's parameter: Gradient[\"b1\"] = Affine1's Grads[\"b\"]. " + Hint,
+            ["dW2"] = "W2 is Affine2's parameter: Gradient[\"W2\"] = Affine2's Grads[\"W\"]. " + Hint,
+            ["db2"] = "b2 is Affine2's parameter: Gradient[\"b2\"] = Affine2's Grads[\"b\"]. " + Hint,
+        },
+        InPlace = "Gradient(x, t) only computes: it leaves x, t and the parameters as they were.",
+    };
+
+    private static CaseSpec Net(Values targets, string[] targetAxes) => new(
+        [new("N", 1, 4), new("D", 1, 4), new("H", 1, 5), new("C", 2, 4)],
+        [
+            new("x", ["N", "D"], Values.Between(-1, 1)),
+            new("W1", ["D", "H"], Values.Between(-1, 1)),
+            new("b1", ["H"], Values.Between(-1, 1)),
+            new("W2", ["H", "C"], Values.Between(-1, 1)),
+            new("b2", ["C"], Values.Between(-1, 1)),
+            new("t", targetAxes, targets),
+        ])
+    {
+        Valid = AwayFromKinks,
+    };
+
+    private static readonly CaseSpec OneHotTargets = Net(Values.OneHot("C"), ["N", "C"]);
+    private static readonly CaseSpec LabelTargets = Net(Values.Labels("C"), ["N"]);
+
+    /// <summary>
+    /// Every hidden unit's input x·W1 + b1 is at least 0.01 from ReLU's kink: a nudge of h = 1e-5 to an element of W1
+    /// or b1 moves it by at most 1e-5 (|x| ≤ 1), so the central difference never straddles the kink.
+    /// </summary>
+    private static bool AwayFromKinks(GradientCase k)
+    {
+        var a1 = Np.Dot(k.Peek("x"), k.Peek("W1")) + k.Peek("b1");
+        return a1.AsSpan().ToArray().All(v => Math.Abs(v) >= 0.01);
+    }
+
+    [Check("has W1, b1, W2, b2 of the right shapes, zero biases, and weights of spread weightInitStd from the random given")]
+    public void Initialisation(IChapter5 c)
+    {
+        var net = c.CreateTwoLayerNet(100, 50, 10, new Random(1), 0.01);
+        var call = "CreateTwoLayerNet(100, 50, 10, new Random(1), weightInitStd: 0.01)";
+        var expected = new Dictionary<string, int[]> { ["W1"] = [100, 50], ["b1"] = [50], ["W2"] = [50, 10], ["b2"] = [10] };
+        foreach (var (name, shape) in expected)
+        {
+            Expect.That(net.Params.TryGetValue(name, out var p) && p is not null, $"{call}.Params has no \"{name}\".",
+                [("Params has", string.Join(", ", net.Params.Keys))], "Params holds W1, b1, W2, b2 by these names.");
+            Expect.Shape(net.Params[name], shape, $"{call}.Params[\"{name}\"]", hint: "W1 is (inputSize, hiddenSize), b1 (hiddenSize,), W2 (hiddenSize, outputSize), b2 (outputSize,).");
+        }
+        Expect.Close(net.Params["b1"], Tensor.Zeros(50), $"{call}.Params[\"b1\"]", Tolerance.Value, hint: "the biases start at zero: Tensor.Zeros(hiddenSize).");
+        Expect.Close(net.Params["b2"], Tensor.Zeros(10), $"{call}.Params[\"b2\"]", Tolerance.Value, hint: "the biases start at zero: Tensor.Zeros(outputSize).");
+        foreach (var name in new[] { "W1", "W2" })
+        {
+            var w = net.Params[name];
+            var std = Math.Sqrt(((w - w.Mean()) * (w - w.Mean())).Mean());
+            Expect.That(Math.Abs(std - 0.01) < 0.002 && Math.Abs(w.Mean()) < 0.002,
+                $"{call}.Params[\"{name}\"] does not look like 0.01 · N(0, 1).",
+                [("its mean", Tensor.FormatNumber(w.Mean())), ("its standard deviation", Tensor.FormatNumber(std))],
+                $"{name} = weightInitStd * Tensor.RandomNormal(random, …): normal samples scaled by weightInitStd.");
+        }
+        var again = c.CreateTwoLayerNet(100, 50, 10, new Random(1), 0.01);
+        var other = c.CreateTwoLayerNet(100, 50, 10, new Random(2), 0.01);
+        Expect.That(again.Params["W1"].AsSpan().SequenceEqual(net.Params["W1"].AsSpan()) &&
+                    !other.Params["W1"].AsSpan().SequenceEqual(net.Params["W1"].AsSpan()),
+            "CreateTwoLayerNet does not draw its weights from the random it is given.", [],
+            "use the random parameter (Tensor.RandomNormal(random, …)), not a new Random(): the same seed must give the same network.");
+    }
+
+    [Check("predicts the scores of Affine–Relu–Affine, and its loss is the cross-entropy of their softmax")]
+    public void PredictAndLoss(IChapter5 c) =>
+        Properties.ForAll("5.6 predict", Gens.Case(OneHotTargets, LabelTargets), k =>
+        {
+            var net = NetFor(c, k);
+            var x = k["x"];
+            var scores = Np.Dot(Np.Maximum(0.0, Np.Dot(x, k["W1"]) + k["b1"]), k["W2"]) + k["b2"];
+            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [("case", k.Shapes)],
+                "Predict forwards x through the layers in order — Affine1, Relu1, Affine2 — and returns the scores (no softmax).");
+            Expect.Close(net.Loss(x.Copy(), k["t"]), SoftmaxWithLossChecks.Loss(scores, SoftmaxWithLossChecks.OneHot(k)), "Loss(x, t)", Tolerance.Value,
+                [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
+        }, Gens.ShrinkCase, tests: 50);
+
+    [Check("gradient by backpropagation matches central differences of the loss, for every parameter")]
+    public void GradientMatchesNumerical(IChapter5 c) =>
+        GradientCheck.Network("5.6 gradient", [OneHotTargets, LabelTargets], k => c.CreateTwoLayerNet(k.Dims["D"], k.Dims["H"], k.Dims["C"], new Random(3)), Hints,
+            (net, x, t) => ExactLoss(net.Predict(x), t), "the cross-entropy of softmax(Predict(x)), without δ");
+
+    /// <summary>−Σ log y[i, class] / N without the δ: the function backpropagation differentiates exactly (see <see cref="GradientCheck.Network"/>).</summary>
+    private static double ExactLoss(Tensor scores, Tensor t)
+    {
+        var y = SoftmaxWithLossChecks.Softmax(scores);
+        var sum = 0.0;
+        for (var i = 0; i < y.Dim(0); i++)
+        {
+            var label = t.Ndim == 2 ? t.Row(i).Argmax() : (int)t[i];
+            sum += Math.Log(y[i, label]);
+        }
+        return -sum / y.Dim(0);
+    }
+
+    [Check("computes with the tensors in Params, so updating them in place changes the network")]
+    public void ParamsAreTheLayersTensors(IChapter5 c)
+    {
+        var net = c.CreateTwoLayerNet(3, 4, 2, new Random(4), 1.0);
+        Tensor x = new[,] { { 1.0, -1.0, 0.5 } };
+        var before = net.Predict(x.Copy());
+        net.Params["b2"].Assign(net.Params["b2"] + Tensor.From(1.0, -2.0));
+        Expect.Close(net.Predict(x.Copy()), before + Tensor.From(1.0, -2.0), "Predict(x) after Params[\"b2\"].Assign(b2 + [1, −2])", Tolerance.Value,
+            [Expect.Input("x", x)],
+            "the layers must hold the very tensors in Params: build Affine2 with Earlier.CreateAffine(@params[\"W2\"], @params[\"b2\"]), no copies.");
+    }
+
+    [Check("finds the classes of a batch: accuracy for labels and for one-hot targets")]
+    public void Accuracy(IChapter5 c)
+    {
+        var net = c.CreateTwoLayerNet(2, 2, 3, new Random(5));
+        net.Params["W1"].Assign(Tensor.From(new[,] { { 1.0, 0.0 }, { 0.0, 1.0 } }));
+        net.Params["W2"].Assign(Tensor.From(new[,] { { 1.0, 0.0, -1.0 }, { 0.0, 1.0, -1.0 } }));
+        net.Params["b2"].Assign(Tensor.From(0.0, 0.0, 0.5));
+        Tensor x = new[,] { { 2.0, 1.0 }, { 1.0, 3.0 }, { -1.0, -1.0 }, { 3.0, 0.0 } }; // scores favour classes 0, 1, 2, 0
+        Tensor labels = new[] { 0.0, 1.0, 1.0, 2.0 };
+        var oneHot = Tensor.From(new[,] { { 1.0, 0, 0 }, { 0, 1.0, 0 }, { 0, 1.0, 0 }, { 0, 0, 1.0 } });
+        var inputs = new[] { Expect.Input("x", x), Expect.Input("scores", net.Predict(x.Copy())), Expect.Input("t", labels) };
+        const string hint = "accuracy = the share of rows whose largest score (Argmax(axis: 1)) is the target class; for one-hot t, take t.Argmax(axis: 1) first.";
+        Expect.Close(net.Accuracy(x.Copy(), labels), 0.5, "Accuracy(x, labels)", Tolerance.Value, inputs, hint);
+        Expect.Close(net.Accuracy(x.Copy(), oneHot), 0.5, "Accuracy(x, one-hot t)", Tolerance.Value, inputs, hint);
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter5 c)
+    {
+        var net = c.CreateTwoLayerNet(4, 5, 3, new Random(42), 0.5);
+        var x = Tensor.RandomNormal(new Random(7), 3, 4);
+        Tensor t = new[] { 0.0, 2.0, 1.0 };
+        var record = new GoldenRecord();
+        foreach (var name in new[] { "W1", "b1", "W2", "b2" }) record.Add($"initial {name}", net.Params[name].Copy());
+        record.Add("x", x);
+        record.Add("t", t);
+        record.Add("Predict(x)", net.Predict(x.Copy()));
+        record.Add("Loss(x, t)", net.Loss(x.Copy(), t.Copy()));
+        var grads = net.Gradient(x.Copy(), t.Copy());
+        foreach (var name in new[] { "W1", "b1", "W2", "b2" }) record.Add($"Gradient[{name}]", grads[name]);
+        Golden.Verify("examples", record, Tolerance.Value,
+            "W1 then b1, W2, b2, drawn in that order from the random (weightInitStd · Tensor.RandomNormal(random, …)); " + Hint);
+    }
+
+    /// <summary>The subject's network with its parameters set to the case's.</summary>
+    private static ITwoLayerNet NetFor(IChapter5 c, GradientCase k)
+    {
+        var net = c.CreateTwoLayerNet(k.Dims["D"], k.Dims["H"], k.Dims["C"], new Random(6));
+        foreach (var name in k.ParameterNames) net.Params[name].Assign(k[name]);
+        return net;
+    }
+}

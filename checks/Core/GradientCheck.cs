@@ -1,0 +1,863 @@
+using System.Globalization;
+using System.Text;
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks;
+
+/// <summary>A size the generator picks for a named axis: the batch <c>N</c>, the features <c>D</c>, the classes <c>C</c>.</summary>
+public sealed record Dim(string Name, int Min, int Max);
+
+/// <summary>What kind of numbers a generated tensor holds.</summary>
+public enum ValueKind
+{
+    /// <summary>Real numbers in a range, kept away from kinks.</summary>
+    Real,
+
+    /// <summary>Class labels <c>0 … C−1</c> (stored as doubles), one per row.</summary>
+    Labels,
+
+    /// <summary>One-hot rows: a single 1 at the class, zeros elsewhere.</summary>
+    OneHot,
+}
+
+/// <summary>
+/// How the values of one generated tensor are drawn: uniformly in <c>[Lo, Hi]</c> on a grid of 2⁻²⁰, and
+/// at least <c>Gap</c> away from every kink (ReLU's 0), so that <c>x ± h</c> never crosses one and the
+/// central difference is the true derivative. Labels and one-hot targets name the axis of the classes.
+/// </summary>
+public sealed record Values(ValueKind Kind, double Lo, double Hi, double Gap, IReadOnlyList<double> Kinks, string? ClassDim)
+{
+    /// <summary>Real values in <c>[lo, hi]</c>.</summary>
+    public static Values Between(double lo, double hi) => new(ValueKind.Real, lo, hi, 0, [], null);
+
+    /// <summary>
+    /// A random upstream gradient <c>dout</c>: values in [−2, 2], at least 0.25 away from 0. Random, so a backward
+    /// that ignores <c>dout</c> (or treats it as all ones) fails; away from 0, because a zero in <c>dout</c> hides
+    /// whatever a wrong backward does at that place (and the shrinker would otherwise make every <c>dout</c> zero).
+    /// </summary>
+    public static Values Upstream => Between(-2, 2).AwayFrom(0.25, 0);
+
+    /// <summary>Class labels <c>0 … C−1</c>, where <c>C</c> is the size of axis <paramref name="classDim"/>.</summary>
+    public static Values Labels(string classDim) => new(ValueKind.Labels, 0, 0, 0, [], classDim);
+
+    /// <summary>One-hot rows over axis <paramref name="classDim"/>.</summary>
+    public static Values OneHot(string classDim) => new(ValueKind.OneHot, 0, 1, 0, [], classDim);
+
+    /// <summary>The same range, keeping every value at least <paramref name="gap"/> away from each of <paramref name="kinks"/>.</summary>
+    public Values AwayFrom(double gap, params double[] kinks) => this with { Gap = gap, Kinks = [.. Kinks, .. kinks] };
+
+    /// <summary>Whether a real value may appear: inside the range and off every kink.</summary>
+    public bool Allows(double v) =>
+        Kind != ValueKind.Real || (v >= Lo && v <= Hi && Kinks.All(k => Math.Abs(v - k) >= Gap));
+
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Labels => $"labels 0…{ClassDim}−1",
+        ValueKind.OneHot => $"one-hot over {ClassDim}",
+        _ => Kinks.Count == 0
+            ? $"[{Num(Lo)}, {Num(Hi)}]"
+            : $"[{Num(Lo)}, {Num(Hi)}] with |v − k| ≥ {Num(Gap)} for k in {{{string.Join(", ", Kinks.Select(Num))}}}",
+    };
+
+    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One tensor of a generated case: its name (<c>x</c>, <c>dout</c>, <c>t</c>, or a parameter such as <c>W</c>),
+/// the names of its axes (an axis <c>"C*H*K"</c> is the product of three sizes, as when an affine layer
+/// flattens a 4-D input), and how its values are drawn.
+/// </summary>
+public sealed record TensorSpec(string Name, IReadOnlyList<string> Axes, Values Values)
+{
+    /// <summary>The shape for the given axis sizes.</summary>
+    public int[] ShapeFor(IReadOnlyDictionary<string, int> dims) =>
+        Axes.Select(a => a.Split('*').Aggregate(1, (p, d) => p * dims[d])).ToArray();
+}
+
+/// <summary>
+/// The layout of generated cases: the named axes with their size ranges, and the tensors built on them.
+/// By convention <c>x</c> is the input, <c>dout</c> the upstream gradient (its shape is the output's),
+/// <c>t</c> the targets, and every other tensor is a parameter of the layer or model under test.
+/// </summary>
+/// <param name="Dims">Axis sizes; keep them small (≤ 5), which also keeps the float error of the sums small.</param>
+/// <param name="Tensors">The tensors in the order they are printed.</param>
+public sealed record CaseSpec(IReadOnlyList<Dim> Dims, IReadOnlyList<TensorSpec> Tensors)
+{
+    /// <summary>Further conditions a case must meet (e.g. hidden units away from ReLU's kink); shrinking respects them too.</summary>
+    public Func<GradientCase, bool>? Valid { get; init; }
+
+    /// <summary>The axis of the batch, so a gradient off by the batch size can be named as such.</summary>
+    public string Batch { get; init; } = "N";
+
+    /// <summary>The spec of the tensor called <paramref name="name"/>.</summary>
+    public TensorSpec this[string name] =>
+        Tensors.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"The case has no tensor '{name}'.");
+}
+
+/// <summary>
+/// A generated case for a gradient check: axis sizes and tensors. It prints itself in full, with every
+/// number exact, so the smallest failing case can be pasted into a test.
+/// </summary>
+public sealed class GradientCase
+{
+    private readonly Dictionary<string, Tensor> _tensors;
+
+    public GradientCase(CaseSpec spec, IReadOnlyDictionary<string, int> dims, IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        Spec = spec ?? throw new ArgumentNullException(nameof(spec));
+        Dims = dims ?? throw new ArgumentNullException(nameof(dims));
+        ArgumentNullException.ThrowIfNull(tensors);
+        _tensors = spec.Tensors.ToDictionary(t => t.Name, t => tensors[t.Name]);
+    }
+
+    /// <summary>The layout this case was generated from.</summary>
+    public CaseSpec Spec { get; }
+
+    /// <summary>The size of every named axis.</summary>
+    public IReadOnlyDictionary<string, int> Dims { get; }
+
+    /// <summary>A fresh copy of the tensor <paramref name="name"/>: hand it to the code under test, which may keep it.</summary>
+    public Tensor this[string name] => Peek(name).Copy();
+
+    /// <summary>Whether the case has a tensor called <paramref name="name"/>.</summary>
+    public bool Has(string name) => _tensors.ContainsKey(name);
+
+    /// <summary>The case's own tensor, not a copy: only for reading.</summary>
+    internal Tensor Peek(string name) =>
+        _tensors.TryGetValue(name, out var t) ? t : throw new KeyNotFoundException($"The case has no tensor '{name}'.");
+
+    /// <summary>The names of the parameters: every tensor but <c>x</c>, <c>dout</c> and <c>t</c>.</summary>
+    public IReadOnlyList<string> ParameterNames =>
+        Spec.Tensors.Select(t => t.Name).Where(n => n is not ("x" or "dout" or "t")).ToList();
+
+    /// <summary>The size of the batch axis, or 1 if the case has none.</summary>
+    public int BatchSize => Dims.TryGetValue(Spec.Batch, out var n) ? n : 1;
+
+    /// <summary>The shapes of all tensors on one line: <c>x (2, 3), W (3, 4), …</c>.</summary>
+    public string Shapes => string.Join(", ", Spec.Tensors.Select(t => $"{t.Name} {_tensors[t.Name].ShapeText}"));
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder(Dims.Count == 0 ? "" : string.Join(", ", Dims.Select(d => $"{d.Key}={d.Value}")));
+        var width = Spec.Tensors.Max(t => t.Name.Length);
+        foreach (var t in Spec.Tensors)
+        {
+            var value = _tensors[t.Name];
+            sb.Append("\n    ").Append(t.Name.PadRight(width));
+            if (value.Ndim > 0) sb.Append(' ').Append(value.ShapeText.PadRight(9));
+            sb.Append(" = ").Append(Exact(value));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Every element in nested brackets, in round-trip form (so the printed case is the case).</summary>
+    public static string Exact(Tensor t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var values = t.AsSpan().ToArray();
+        if (t.Ndim == 0) return Number(values[0]);
+        var sb = new StringBuilder();
+        var pos = 0;
+        Append(sb, t.Shape, 0, values, ref pos);
+        return sb.ToString();
+    }
+
+    private static void Append(StringBuilder sb, int[] shape, int dim, double[] values, ref int pos)
+    {
+        sb.Append('[');
+        for (var i = 0; i < shape[dim]; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            if (dim == shape.Length - 1) sb.Append(Number(values[pos++]));
+            else Append(sb, shape, dim + 1, values, ref pos);
+        }
+        sb.Append(']');
+    }
+
+    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What to tell a learner when a gradient check fails.</summary>
+/// <param name="Subject">How the learner's code is called, for messages: <c>CreateRelu()</c>, <c>CreateAffine(W, b)</c>.</param>
+/// <param name="General">The hint for any failure.</param>
+public sealed record GradientHints(string Subject, string General)
+{
+    /// <summary>A more precise hint per gradient (<c>dx</c>, <c>dW</c>, <c>db</c>), used when that gradient is the worst one.</summary>
+    public IReadOnlyDictionary<string, string> Gradients { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The hint when the code changes a tensor it was handed (<c>x</c>, <c>dout</c>, <c>t</c>).</summary>
+    public string InPlace { get; init; } =
+        "a layer leaves the tensors it is handed alone — Forward its x, Backward its dout, and x later too: compute " +
+        "into new tensors (x * mask, dout * mask, x.Copy()) instead of writing into them; the caller still needs them.";
+
+    /// <summary>
+    /// Classic wrong gradients, each computed for the case: when a learner's gradient equals one of them, the
+    /// failure says so in words ("your dx equals dout · y: the factor (1 − y) is missing").
+    /// </summary>
+    public IReadOnlyList<Suspect> Suspects { get; init; } = [];
+
+    /// <summary>The hint for the gradient called <paramref name="name"/>.</summary>
+    public string For(string name) => Gradients.TryGetValue(name, out var h) ? h : General;
+}
+
+/// <summary>A classic mistake, as the wrong gradient it produces for a case.</summary>
+/// <param name="Gradient">Which gradient it concerns: <c>dx</c>, <c>dW</c>, <c>db</c>, <c>dy</c>.</param>
+/// <param name="Compute">The wrong gradient for a case; it may throw or return null where the mistake cannot be told apart (shapes that do not fit).</param>
+/// <param name="Message">What to tell the learner when theirs equals it.</param>
+public sealed record Suspect(string Gradient, Func<GradientCase, Tensor?> Compute, string Message);
+
+/// <summary>What the checks need to see of a model for a gradient check: its parameters, its loss, its backprop gradient.</summary>
+/// <param name="Params">The very tensors the model computes with (perturbed in place, then restored).</param>
+/// <param name="Loss">The scalar whose gradient is checked, for the current parameter values.</param>
+/// <param name="Gradient">The gradient by backpropagation, by parameter name.</param>
+/// <param name="Objective">What <paramref name="Loss"/> computes, for messages.</param>
+public sealed record ModelProbe(
+    IReadOnlyDictionary<string, Tensor> Params, Func<double> Loss, Func<IReadOnlyDictionary<string, Tensor>> Gradient, string Objective = "Loss(x, t)");
+
+/// <summary>
+/// Gradient checks: a backward pass against central finite differences, in double precision, on
+/// shapes and values FsCheck generates — for layers (<see cref="ILayer"/>), loss layers (<see cref="ILossLayer"/>),
+/// the book's scalar nodes (<see cref="IScalarLayer"/>), plain functions and whole models.
+/// </summary>
+/// <remarks>
+/// <para>The quantity differentiated is <c>L = Σ Forward(x) ⊙ dout</c> with a random <c>dout</c> (not all
+/// ones): its gradient with respect to <c>x</c> is exactly what <c>Backward(dout)</c> must return, and with
+/// respect to a parameter <c>W</c> exactly what <c>Grads["W"]</c> must hold. A random <c>dout</c> catches a
+/// backward that ignores it, which an all-ones <c>dout</c> would hide. Each element of <c>x</c> and of every
+/// parameter is nudged by <c>±h</c> (<see cref="Tolerance.GradientStep"/>) — parameters in place, in the
+/// layer's own tensors, and restored after each nudge.</para>
+/// <para>An element passes when <c>|a − n| ≤ Tolerance.Gradient.Absolute</c> or when the relative error
+/// <c>|a − n| / max(|a| + |n|, tiny)</c> (cs231n's, which is 0 when both are 0) is at most
+/// <c>Tolerance.Gradient.Relative</c>; see <see cref="Tolerance.Gradient"/> for why these numbers. Generators
+/// keep values away from kinks rather than loosening the tolerance.</para>
+/// <para>Before any gradient is compared, the check also makes sure the layer did not change the tensors
+/// it was handed (<c>x</c> in Forward or later in Backward, <c>dout</c> in Backward), that Backward answers
+/// for the last Forward (a different input is forwarded first), and that <c>Grads</c> has every name of
+/// <c>Params</c> with the right shape. On failure the message names the worst element — which gradient, its
+/// index, yours, the numerical one, the relative error — says what the difference looks like (the sign, a
+/// factor of the batch size, <c>dout</c> ignored, a copy of a parameter), and the property runner adds the
+/// smallest failing case and a replay seed.</para>
+/// </remarks>
+public static class GradientCheck
+{
+    private const double Tiny = 1e-300;
+
+    // ------------------------------------------------------------------ layers
+
+    /// <summary>
+    /// Checks a layer's Backward (and its <c>Grads</c>) against central differences of its Forward, on cases
+    /// from <paramref name="specs"/> (each needs tensors <c>x</c> and <c>dout</c>; the others are parameters).
+    /// </summary>
+    /// <param name="property">The property's name; it also seeds the generator.</param>
+    /// <param name="create">Makes a fresh layer for a case, e.g. <c>c => chapter.CreateAffine(c["W"], c["b"])</c>.</param>
+    /// <param name="train">Passed to Forward.</param>
+    public static void Layer(string property, IReadOnlyList<CaseSpec> specs, Func<GradientCase, ILayer> create, GradientHints hints,
+        int tests = Properties.DefaultTests, bool train = true)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(hints);
+        Properties.ForAll(property, Gens.Case(specs), c => CheckLayer(c, create, hints, train), Gens.ShrinkCase, tests);
+    }
+
+    /// <summary>
+    /// Checks a function with a hand-written backward, <c>backward(x, dout) = dout · ∂f/∂x</c> (the
+    /// vector–Jacobian product), against central differences of <c>Σ f(x) ⊙ dout</c>.
+    /// </summary>
+    public static void Function(string property, IReadOnlyList<CaseSpec> specs, Func<Tensor, Tensor> forward,
+        Func<Tensor, Tensor, Tensor> backward, GradientHints hints, int tests = Properties.DefaultTests)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        Layer(property, specs, _ => new FunctionLayer(forward, backward), hints, tests);
+    }
+
+    private static void CheckLayer(GradientCase c, Func<GradientCase, ILayer> create, GradientHints hints, bool train)
+    {
+        var x = c.Peek("x");
+        var dout = c.Peek("dout");
+        var s = hints.Subject;
+        var layer = Call(() => create(c), s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+        var parameters = CheckParams(layer, c, hints);
+
+        // A different input first: Backward must answer for the last Forward, not for a cache left over.
+        Call(() => layer.Forward(-x, train), $"{s}.Forward(x)", c, hints.General);
+        var xIn = x.Copy();
+        var output = Call(() => layer.Forward(xIn, train), $"{s}.Forward(x)", c, hints.General);
+        ExpectShape(output, dout.Shape, $"{s}.Forward(x)", "the output", c,
+            "the output has the shape of dout, which the case gives for it; check the axes of your product or reduction.");
+        ExpectUnchanged(x, xIn, $"{s}.Forward(x)", "x", c, hints.InPlace);
+
+        var doutIn = dout.Copy();
+        var dx = Call(() => layer.Backward(doutIn), $"{s}.Backward(dout)", c, hints.General);
+        ExpectUnchanged(dout, doutIn, $"{s}.Backward(dout)", "dout", c, hints.InPlace);
+        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", "x (the one handed to Forward before)", c, hints.InPlace);
+        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, "dx is the gradient with respect to x, so it has x's shape.");
+
+        var grads = GradsOf(layer, parameters, c, hints);
+        var analytic = new List<(string Name, Tensor Value)> { ("dx", dx!.Copy()) };
+        analytic.AddRange(parameters.Select(p => ("d" + p.Key, grads[p.Key].Copy())));
+
+        double Objective(Tensor input, Tensor weights) =>
+            Dot(Call(() => layer.Forward(input, train), $"{s}.Forward(x)", c, hints.General), weights, $"{s}.Forward(x)", c);
+
+        Tensor NumericalFor(string gradient, Tensor weights)
+        {
+            if (gradient == "dx") return Nudge(x.Copy(), probe => Objective(probe, weights));
+            var p = parameters[gradient[1..]];
+            return Nudge(p, _ => Objective(x.Copy(), weights));
+        }
+
+        var pairs = analytic.Select(a => new Pair(a.Name, a.Value, NumericalFor(a.Name, dout))).ToList();
+        RestoredOrFail(parameters, c, hints);
+
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create(c);
+            again.Forward(x.Copy(), train);
+            var result = new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout.Copy()) };
+            foreach (var name in parameters.Keys) result["d" + name] = again.Grads[name];
+            return result;
+        }
+        Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx",
+            FreshLayer("Forward(x)", "Forward(−x) then Forward(x)", "mask, x, …", Fresh),
+            IgnoresDout(name => NumericalFor(name, Tensor.Ones(dout.Shape))));
+    }
+
+    private static IReadOnlyDictionary<string, Tensor> CheckParams(ILayer layer, GradientCase c, GradientHints hints)
+    {
+        var s = hints.Subject;
+        var given = Call(() => layer.Params, $"{s}.Params", c, hints.General)
+            ?? throw Failure($"{s}.Params is null.", c, "Params is a dictionary of the layer's parameters by name; an empty one for a layer without any.");
+        var expected = c.ParameterNames;
+        var names = given.Keys.ToList();
+        if (!names.ToHashSet().SetEquals(expected))
+        {
+            throw Failure($"{s}.Params has the wrong names.", c,
+                expected.Count == 0
+                    ? "this layer has no parameters, so Params is an empty dictionary."
+                    : $"Params holds the layer's parameters by the book's names: {string.Join(", ", expected.Select(n => $"\"{n}\""))}.",
+                ("expected names", expected.Count == 0 ? "(none)" : string.Join(", ", expected)),
+                ("your names", names.Count == 0 ? "(none)" : string.Join(", ", names)));
+        }
+        var result = new Dictionary<string, Tensor>();
+        foreach (var name in expected)
+        {
+            var p = given[name] ?? throw Failure($"{s}.Params[\"{name}\"] is null.", c, "keep the tensor you were given in Params.");
+            var want = c.Peek(name);
+            if (!p.ShapeSpan.SequenceEqual(want.ShapeSpan) || !p.AsSpan().SequenceEqual(want.AsSpan()))
+            {
+                throw Failure($"{s}.Params[\"{name}\"] is not the {name} the layer was given.", c,
+                    $"Params[\"{name}\"] must be the very tensor handed to the layer, so that an optimizer updating it in place updates the layer.",
+                    ("given", want.ToString()), ("in Params", p.ToString()));
+            }
+            result[name] = p;
+        }
+        return result;
+    }
+
+    private static IReadOnlyDictionary<string, Tensor> GradsOf(ILayer layer, IReadOnlyDictionary<string, Tensor> parameters, GradientCase c, GradientHints hints)
+    {
+        var s = hints.Subject;
+        if (parameters.Count == 0) return new Dictionary<string, Tensor>();
+        var grads = Call(() => layer.Grads, $"{s}.Grads", c, hints.General)
+            ?? throw Failure($"{s}.Grads is null after Backward.", c, "Backward fills Grads with the gradient of every parameter, by the same names as Params.");
+        foreach (var (name, p) in parameters)
+        {
+            if (!grads.TryGetValue(name, out var g) || g is null)
+            {
+                throw Failure($"{s}.Grads has no \"{name}\" after Backward.", c,
+                    $"Backward sets the gradient of every parameter: Grads[\"{name}\"] = d{name}, with {name}'s shape.",
+                    ("Grads has", grads.Count == 0 ? "(nothing)" : string.Join(", ", grads.Keys)));
+            }
+            if (!g.ShapeSpan.SequenceEqual(p.ShapeSpan))
+            {
+                throw Failure($"{s}.Grads[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {p.ShapeText}.", c,
+                    hints.For("d" + name) + $" A gradient has the shape of what it is the gradient of: d{name} has {name}'s shape.");
+            }
+        }
+        return grads;
+    }
+
+    private static void RestoredOrFail(IReadOnlyDictionary<string, Tensor> parameters, GradientCase c, GradientHints hints)
+    {
+        foreach (var (name, p) in parameters)
+        {
+            // The nudges restore each element; a mismatch here means the layer itself changed its parameter.
+            if (!p.AsSpan().SequenceEqual(c.Peek(name).AsSpan()))
+            {
+                throw Failure($"{hints.Subject} changed its parameter {name} during Forward or Backward.", c,
+                    "Forward and Backward compute; only an optimizer changes parameters (after Backward, from Grads).",
+                    ("given", c.Peek(name).ToString()), ("now", p.ToString()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ loss layers
+
+    /// <summary>
+    /// Checks a loss layer's <c>Backward(dout)</c> against central differences of <c>dout · Forward(x, t)</c>,
+    /// on cases with tensors <c>x</c> (scores), <c>t</c> (targets) and a 0-D <c>dout</c>.
+    /// </summary>
+    public static void LossLayer(string property, IReadOnlyList<CaseSpec> specs, Func<ILossLayer> create, GradientHints hints,
+        int tests = Properties.DefaultTests)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(hints);
+        Properties.ForAll(property, Gens.Case(specs), c => CheckLossLayer(c, create, hints), Gens.ShrinkCase, tests);
+    }
+
+    private static void CheckLossLayer(GradientCase c, Func<ILossLayer> create, GradientHints hints)
+    {
+        var s = hints.Subject;
+        var x = c.Peek("x");
+        var t = c.Peek("t");
+        var dout = c.Peek("dout").Item();
+        var layer = Call(create, s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+
+        Call(() => layer.Forward(-x, t.Copy()), $"{s}.Forward(x, t)", c, hints.General);
+        var xIn = x.Copy();
+        var tIn = t.Copy();
+        Call(() => layer.Forward(xIn, tIn), $"{s}.Forward(x, t)", c, hints.General);
+        ExpectUnchanged(x, xIn, $"{s}.Forward(x, t)", "x", c, hints.InPlace);
+        ExpectUnchanged(t, tIn, $"{s}.Forward(x, t)", "t", c, hints.InPlace);
+        var dx = Call(() => layer.Backward(dout), $"{s}.Backward(dout)", c, hints.General);
+        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", "x (the one handed to Forward before)", c, hints.InPlace);
+        ExpectUnchanged(t, tIn, $"{s}.Backward(dout)", "t (the one handed to Forward before)", c, hints.InPlace);
+        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, "dx is the gradient with respect to the scores x, so it has x's shape (N, C).");
+
+        Tensor NumericalFor(double weight) =>
+            Nudge(x.Copy(), probe => weight * Call(() => layer.Forward(probe, t.Copy()), $"{s}.Forward(x, t)", c, hints.General));
+
+        var pairs = new List<Pair> { new("dx", dx!.Copy(), NumericalFor(dout)) };
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create();
+            again.Forward(x.Copy(), t.Copy());
+            return new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout) };
+        }
+        Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false,
+            FreshLayer("Forward(x, t)", "Forward(−x, t) then Forward(x, t)", "y, t", Fresh),
+            IgnoresDout(_ => NumericalFor(1.0)));
+    }
+
+    // ------------------------------------------------------------------ scalar nodes
+
+    /// <summary>
+    /// Checks a node of the book's computational graph on numbers: <c>Backward(dout)</c> must be
+    /// <c>dout · (∂f/∂x, ∂f/∂y)</c> of its Forward, on cases with 0-D tensors <c>x</c>, <c>y</c>, <c>dout</c>.
+    /// </summary>
+    public static void ScalarLayer(string property, IReadOnlyList<CaseSpec> specs, Func<IScalarLayer> create, GradientHints hints,
+        int tests = Properties.DefaultTests)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(hints);
+        Properties.ForAll(property, Gens.Case(specs), c => CheckScalarLayer(c, create, hints), Gens.ShrinkCase, tests);
+    }
+
+    private static void CheckScalarLayer(GradientCase c, Func<IScalarLayer> create, GradientHints hints)
+    {
+        var s = hints.Subject;
+        double x = c.Peek("x").Item(), y = c.Peek("y").Item(), dout = c.Peek("dout").Item();
+        var layer = Call(create, s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+        Call(() => layer.Forward(-x + 1, -y - 1), $"{s}.Forward(x, y)", c, hints.General);
+        Call(() => layer.Forward(x, y), $"{s}.Forward(x, y)", c, hints.General);
+        var (dx, dy) = Call(() => layer.Backward(dout), $"{s}.Backward(dout)", c, hints.General);
+
+        const double h = Tolerance.GradientStep;
+        double F(double a, double b) => Call(() => layer.Forward(a, b), $"{s}.Forward(x, y)", c, hints.General);
+        Tensor NumericalFor(string name, double weight) => Tensor.Scalar(weight * (name == "dx"
+            ? (F(x + h, y) - F(x - h, y)) / (2 * h)
+            : (F(x, y + h) - F(x, y - h)) / (2 * h)));
+
+        var pairs = new List<Pair>
+        {
+            new("dx", Tensor.Scalar(dx), NumericalFor("dx", dout)),
+            new("dy", Tensor.Scalar(dy), NumericalFor("dy", dout)),
+        };
+        IReadOnlyDictionary<string, Tensor> Fresh()
+        {
+            var again = create();
+            again.Forward(x, y);
+            var (fx, fy) = again.Backward(dout);
+            return new Dictionary<string, Tensor> { ["dx"] = Tensor.Scalar(fx), ["dy"] = Tensor.Scalar(fy) };
+        }
+        Verify(pairs, c, hints, "dout · Forward(x, y)", _ => false,
+            FreshLayer("Forward(x, y)", "Forward(1 − x, −1 − y) then Forward(x, y)", "x, y", Fresh),
+            IgnoresDout(name => NumericalFor(name, 1.0)));
+    }
+
+    // ------------------------------------------------------------------ models
+
+    /// <summary>
+    /// Checks a model's gradient by backpropagation against central differences of its loss, nudging each
+    /// element of each parameter in place. <paramref name="create"/> builds the model for a case and sets
+    /// its parameters to the case's tensors of the same names.
+    /// </summary>
+    public static void Model(string property, IReadOnlyList<CaseSpec> specs, Func<GradientCase, ModelProbe> create, GradientHints hints,
+        int tests = Properties.DefaultTests)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(hints);
+        Properties.ForAll(property, Gens.Case(specs), c => CheckModel(c, create, hints), Gens.ShrinkCase, tests);
+    }
+
+    /// <summary>
+    /// <see cref="Model"/> for an <see cref="ITwoLayerNet"/>: the net is made by <paramref name="create"/>, its
+    /// <c>Params</c> are set in place to the case's tensors of the same names, and <c>Gradient(x, t)</c> is
+    /// compared with central differences of <c>Loss(x, t)</c> — or of <paramref name="objective"/>, when given
+    /// (named by <paramref name="objectiveName"/>). Also fails if Gradient changes a parameter, x or t.
+    /// </summary>
+    /// <remarks>
+    /// Why another objective: the book's loss is <c>−log(y + δ)</c> with δ = 1e-7, whose exact derivative is
+    /// <c>y/(y + δ)</c> times the <c>(y − t)/N</c> that backpropagation computes. Per row that is a relative
+    /// difference of δ/y, harmless; but a parameter's gradient sums rows of opposite signs, and the sum can be
+    /// far smaller than its terms, so the δ's share of it is unbounded. Differentiating the same network's
+    /// <c>Predict</c> under the δ-free cross-entropy compares backpropagation with the very function it differentiates.
+    /// </remarks>
+    public static void Network(string property, IReadOnlyList<CaseSpec> specs, Func<GradientCase, ITwoLayerNet> create, GradientHints hints,
+        Func<ITwoLayerNet, Tensor, Tensor, double>? objective = null, string objectiveName = "Loss(x, t)", int tests = Properties.DefaultTests)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        Model(property, specs, c =>
+        {
+            var s = hints.Subject;
+            var net = Call(() => create(c), s, c, hints.General) ?? throw Failure($"{s} returned null instead of a network.", c, hints.General);
+            var ps = Call(() => net.Params, $"{s}.Params", c, hints.General) ?? throw Failure($"{s}.Params is null.", c, hints.General);
+            foreach (var name in c.ParameterNames)
+            {
+                if (!ps.TryGetValue(name, out var p) || p is null)
+                {
+                    throw Failure($"{s}.Params has no \"{name}\".", c, "the network keeps W1, b1, W2, b2 in Params by these names.",
+                        ("Params has", string.Join(", ", ps.Keys)));
+                }
+                if (!p.ShapeSpan.SequenceEqual(c.Peek(name).ShapeSpan))
+                {
+                    throw Failure($"{s}.Params[\"{name}\"] has shape {p.ShapeText}; expected {c.Peek(name).ShapeText}.", c, hints.General);
+                }
+                p.Assign(c.Peek(name));
+            }
+            var x = c.Peek("x");
+            var t = c.Peek("t");
+            Tensor? xIn = null, tIn = null;
+            return new ModelProbe(ps,
+                () => Call(() => objective is null ? net.Loss(x.Copy(), t.Copy()) : objective(net, x.Copy(), t.Copy()), $"{s}.{objectiveName}", c, hints.General),
+                () =>
+                {
+                    xIn = x.Copy();
+                    tIn = t.Copy();
+                    var g = Call(() => net.Gradient(xIn, tIn), $"{s}.Gradient(x, t)", c, hints.General);
+                    ExpectUnchanged(x, xIn, $"{s}.Gradient(x, t)", "x", c, hints.InPlace);
+                    ExpectUnchanged(t, tIn, $"{s}.Gradient(x, t)", "t", c, hints.InPlace);
+                    return g;
+                }, objective is null ? "Loss(x, t)" : objectiveName);
+        }, hints, tests);
+    }
+
+    private static void CheckModel(GradientCase c, Func<GradientCase, ModelProbe> create, GradientHints hints)
+    {
+        var s = hints.Subject;
+        var model = create(c);
+        var names = c.ParameterNames;
+        var grads = model.Gradient() ?? throw Failure($"{s}.Gradient(x, t) returned null.", c, hints.General);
+        foreach (var name in names)
+        {
+            if (!model.Params[name].AsSpan().SequenceEqual(c.Peek(name).AsSpan()))
+            {
+                throw Failure($"{s}.Gradient(x, t) changed the parameter {name}.", c,
+                    "Gradient only computes; the training loop updates the parameters afterwards.",
+                    ("before", c.Peek(name).ToString()), ("after", model.Params[name].ToString()));
+            }
+            if (!grads.TryGetValue(name, out var g) || g is null)
+            {
+                throw Failure($"{s}.Gradient(x, t) has no \"{name}\".", c, $"the gradient holds one entry per parameter, by the same names: {string.Join(", ", names)}.",
+                    ("it has", grads.Count == 0 ? "(nothing)" : string.Join(", ", grads.Keys)));
+            }
+            if (!g.ShapeSpan.SequenceEqual(c.Peek(name).ShapeSpan))
+            {
+                throw Failure($"{s}.Gradient(x, t)[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {c.Peek(name).ShapeText}.", c,
+                    hints.For("d" + name) + $" A gradient has the shape of what it is the gradient of.");
+            }
+        }
+        var pairs = names.Select(n => new Pair("d" + n, grads[n].Copy(), Nudge(model.Params[n], _ => model.Loss()))).ToList();
+        foreach (var n in names)
+        {
+            if (!model.Params[n].AsSpan().SequenceEqual(c.Peek(n).AsSpan()))
+            {
+                throw Failure($"{s}: {model.Objective} changed the parameter {n}.", c, "a forward pass only computes; it changes no parameter.");
+            }
+        }
+        Verify(pairs, c, hints, model.Objective, _ => true);
+    }
+
+    // ------------------------------------------------------------------ numerical gradient and comparison
+
+    /// <summary>Central differences of <paramref name="f"/> with respect to every element of <paramref name="t"/>, nudged in place and restored.</summary>
+    private static Tensor Nudge(Tensor t, Func<Tensor, double> f)
+    {
+        const double h = Tolerance.GradientStep;
+        var grad = Tensor.ZerosLike(t);
+        for (var i = 0; i < t.Size; i++)
+        {
+            var keep = t.AsSpan()[i];
+            t.AsSpan()[i] = keep + h;
+            var plus = f(t);
+            t.AsSpan()[i] = keep - h;
+            var minus = f(t);
+            t.AsSpan()[i] = keep;
+            grad.AsSpan()[i] = (plus - minus) / (2 * h);
+        }
+        return grad;
+    }
+
+    private static double Dot(Tensor? output, Tensor weights, string call, GradientCase c)
+    {
+        if (output is null) throw Failure($"{call} returned null.", c, "return the output tensor.");
+        if (!output.ShapeSpan.SequenceEqual(weights.ShapeSpan))
+        {
+            throw Failure($"{call} returned shape {output.ShapeText} for a nudged input, {weights.ShapeText} before.", c,
+                "the output's shape depends only on the input's shape.");
+        }
+        var o = output.AsSpan();
+        var w = weights.AsSpan();
+        var sum = 0.0;
+        for (var i = 0; i < o.Length; i++) sum += o[i] * w[i];
+        return sum;
+    }
+
+    private sealed record Pair(string Name, Tensor Analytic, Tensor Numerical);
+
+    /// <summary>One element's verdict: how many times over the tolerance it is (≤ 1 passes).</summary>
+    internal static double Excess(double a, double n)
+    {
+        if (!double.IsFinite(a)) return double.PositiveInfinity;
+        var tol = Tolerance.Gradient;
+        var diff = Math.Abs(a - n);
+        var relative = diff / Math.Max(Math.Abs(a) + Math.Abs(n), Tiny);
+        return Math.Min(diff / tol.Absolute, relative / tol.Relative);
+    }
+
+    /// <summary>The cs231n relative error <c>|a − n| / max(|a| + |n|, tiny)</c>.</summary>
+    public static double RelativeError(double a, double n) => Math.Abs(a - n) / Math.Max(Math.Abs(a) + Math.Abs(n), Tiny);
+
+    /// <summary>A cause a failing gradient may have, with a test for it and what to tell the learner.</summary>
+    private sealed record Explanation(Func<Pair, bool> Applies, Func<string, string> Message);
+
+    /// <summary>
+    /// Stale caches: a fresh layer that sees only the case's Forward gets the gradient right, while the layer that
+    /// first saw another input does not — so Backward still uses something kept from the earlier Forward.
+    /// </summary>
+    private static Explanation FreshLayer(string once, string twice, string caches, Func<IReadOnlyDictionary<string, Tensor>> fresh)
+    {
+        IReadOnlyDictionary<string, Tensor>? result = null;
+        var tried = false;
+        return new Explanation(p =>
+        {
+            if (!tried)
+            {
+                tried = true;
+                try { result = fresh(); }
+                catch (Exception e) when (e is not (NotImplementedException or BlockNotAllowedException)) { result = null; }
+            }
+            return result is not null && result.TryGetValue(p.Name, out var g) && g is not null && AllClose(g, p.Numerical);
+        }, name => $"a fresh layer given only {once} gets {name} right, but after {twice} yours does not: Backward answers for an " +
+                   $"earlier Forward. Overwrite everything Forward keeps ({caches}) on every call.");
+    }
+
+    /// <summary>Backward ignores its dout: the gradient equals the one for dout = all ones.</summary>
+    private static Explanation IgnoresDout(Func<string, Tensor> withUnitDout) =>
+        new(p => AllClose(p.Analytic, withUnitDout(p.Name)),
+            name => $"your {name} is the gradient for dout = all ones: Backward ignores dout. Multiply by dout (the chain rule).");
+
+    private static bool AllClose(Tensor a, Tensor n)
+    {
+        if (!a.ShapeSpan.SequenceEqual(n.ShapeSpan)) return false;
+        var x = a.AsSpan();
+        var y = n.AsSpan();
+        for (var i = 0; i < x.Length; i++) if (Excess(x[i], y[i]) > 1) return false;
+        return true;
+    }
+
+    private static void Verify(List<Pair> pairs, GradientCase c, GradientHints hints, string objective,
+        Func<string, bool> isParameter, params Explanation[] explanations)
+    {
+        var worst = (Pair: (Pair?)null, Index: -1, Excess: 0.0);
+        var off = new Dictionary<string, int>();
+        foreach (var p in pairs)
+        {
+            var a = p.Analytic.AsSpan();
+            var n = p.Numerical.AsSpan();
+            var count = 0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                var e = Excess(a[i], n[i]);
+                if (e <= 1) continue;
+                count++;
+                if (e > worst.Excess) worst = (p, i, e);
+            }
+            off[p.Name] = count;
+        }
+        if (worst.Pair is null) return;
+
+        var w = worst.Pair;
+        var shape = w.Analytic.Shape;
+        var index = w.Analytic.Ndim == 0 ? "" : "[" + string.Join(", ", Expect.Unravel(worst.Index, shape)) + "]";
+        double av = w.Analytic.AsSpan()[worst.Index], nv = w.Numerical.AsSpan()[worst.Index];
+        var tol = Tolerance.Gradient;
+        var summary = string.Join(" · ", pairs.Select(p => off[p.Name] == 0 ? $"{p.Name} ✓" : $"{p.Name} ✗ {off[p.Name]} of {p.Analytic.Size} off"));
+        var lines = new List<(string, string)>
+        {
+            ("worst element", $"{w.Name}{index}: yours {Tensor.FormatNumber(av)}, numerical {Tensor.FormatNumber(nv)}, " +
+                              $"relative error {RelativeError(av, nv).ToString("G3", CultureInfo.InvariantCulture)}"),
+            ("tolerance", $"|yours − numerical| ≤ {Tensor.FormatNumber(tol.Absolute)} or |yours − numerical| / (|yours| + |numerical|) ≤ {Tensor.FormatNumber(tol.Relative)}"),
+            ($"{w.Name} yours", w.Analytic.ToString()),
+            ($"{w.Name} numerical", $"{w.Numerical}   (central differences of {objective}, h = {Tensor.FormatNumber(Tolerance.GradientStep)})"),
+            ("gradients", summary),
+        };
+        var diagnosis = Diagnose(w, c, isParameter(w.Name), hints.Suspects, explanations, objective);
+        if (diagnosis is not null) lines.Add(("looks like", diagnosis));
+        throw CheckFailure.Of($"{hints.Subject}: {w.Name} does not match the numerical gradient.", lines, hints.For(w.Name));
+    }
+
+    /// <summary>Says what a wrong gradient looks like, when it looks like something a learner can act on.</summary>
+    private static string? Diagnose(Pair p, GradientCase c, bool isParameter, IReadOnlyList<Suspect> suspects, Explanation[] explanations, string objective)
+    {
+        var floor = Tolerance.Gradient.Absolute;
+        var name = p.Name;
+        var of = name.Length > 1 ? name[1..] : name;
+        bool AllSmall(ReadOnlySpan<double> v) { foreach (var e in v) if (!(Math.Abs(e) <= floor)) return false; return true; }
+
+        // A parameter that does not move the objective at all is not the one computed with; no formula explains that.
+        if (isParameter && AllSmall(p.Numerical.AsSpan()) && !AllSmall(p.Analytic.AsSpan()))
+        {
+            return $"nudging Params[\"{of}\"] in place does not change {objective} at all: it is computed with another " +
+                   $"tensor than the one in Params (a copy?). Keep the very {of} in Params that Forward computes with.";
+        }
+        foreach (var suspect in suspects.Where(x => x.Gradient == p.Name))
+        {
+            Tensor? wrong;
+            try { wrong = suspect.Compute(c); }
+            catch (Exception e) when (e is ShapeException or IndexOutOfRangeException or ArgumentException or InvalidOperationException) { wrong = null; }
+            if (wrong is not null && AllClose(p.Analytic, wrong) && !AllClose(p.Numerical, wrong)) return suspect.Message;
+        }
+        foreach (var e in explanations)
+        {
+            if (e.Applies(p)) return e.Message(p.Name);
+        }
+
+        var a = p.Analytic.AsSpan();
+        var n = p.Numerical.AsSpan();
+
+        if (AllSmall(a) && !AllSmall(n))
+        {
+            return isParameter
+                ? $"your {name} is all zeros: does Backward compute it and store it in Grads[\"{of}\"]?"
+                : $"your {name} is all zeros, while {objective} does change with {of}.";
+        }
+        if (AllSmall(n) && !AllSmall(a)) return $"{objective} does not change with {of}, yet your {name} is not zero.";
+
+        // A constant factor: yours = k · numerical. One number is always a multiple of another, so it takes two.
+        double an = 0, nn = 0;
+        var informative = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            an += a[i] * n[i];
+            nn += n[i] * n[i];
+            if (Math.Abs(n[i]) > floor) informative++;
+        }
+        if (informative >= 1 && double.IsFinite(an))
+        {
+            var k = an / nn;
+            var fits = true;
+            for (var i = 0; i < a.Length && fits; i++) fits = Excess(a[i], k * n[i]) <= 1;
+            if (fits && Math.Abs(k - 1) > 1e-6)
+            {
+                // With one number any ratio fits; only the telling ones (−1, the batch size) are worth a word then.
+                var batch = c.BatchSize;
+                string K(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+                if (Math.Abs(k + 1) < 1e-6) return $"your {name} is exactly −1 × the numerical one: the sign is flipped.";
+                if (batch > 1 && Math.Abs(k - batch) < 1e-6 * batch)
+                    return $"your {name} is {batch} × the numerical one, and the batch has N = {batch} rows: a division by the batch size is missing.";
+                if (batch > 1 && Math.Abs(k * batch - 1) < 1e-6)
+                    return $"your {name} is 1/{batch} of the numerical one, and the batch has N = {batch} rows: it is divided by the batch size " +
+                           "once too often (an average where a sum belongs?).";
+                if (informative >= 2) return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
+            }
+        }
+
+        if (p.Analytic.Ndim == 2 && p.Analytic.Dim(0) == p.Analytic.Dim(1) && p.Analytic.Dim(0) > 1)
+        {
+            var nt = p.Numerical.T.AsSpan();
+            var transposed = true;
+            for (var i = 0; i < a.Length && transposed; i++) transposed = Excess(a[i], nt[i]) <= 1;
+            if (transposed) return $"your {name} is the transpose of the numerical one: check which factor is transposed, and their order.";
+        }
+
+        bool offOnlyWhere(Func<double, double, bool> where, ReadOnlySpan<double> aa, ReadOnlySpan<double> nn2)
+        {
+            var any = false;
+            for (var i = 0; i < aa.Length; i++)
+            {
+                if (Excess(aa[i], nn2[i]) <= 1) continue;
+                if (!where(aa[i], nn2[i])) return false;
+                any = true;
+            }
+            return any;
+        }
+        if (offOnlyWhere((_, nv) => Math.Abs(nv) <= floor, a, n))
+            return $"your {name} is wrong only where the numerical gradient is 0: gradient leaks through where it should be blocked.";
+        if (offOnlyWhere((av, _) => Math.Abs(av) <= floor, a, n))
+            return $"your {name} is 0 in places where the numerical gradient is not: gradient is blocked where it should pass.";
+        return null;
+    }
+
+    // ------------------------------------------------------------------ guarded calls and messages
+
+    /// <summary>Runs the learner's code; an exception (other than "not started") becomes a failure naming the call and the case's shapes.</summary>
+    private static T Call<T>(Func<T> f, string call, GradientCase c, string hint)
+    {
+        try
+        {
+            return f();
+        }
+        catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException))
+        {
+            throw new CheckFailure(CheckFailure.Of($"{call} threw {e.GetType().Name}.", [("shapes", c.Shapes), ("error", Grader.CrashMessage(e))], hint).Message, e);
+        }
+    }
+
+    private static void ExpectShape(Tensor? actual, int[] expected, string call, string what, GradientCase c, string hint)
+    {
+        if (actual is null) throw Failure($"{call} returned null.", c, $"return {what} as a tensor.");
+        if (actual.ShapeSpan.SequenceEqual(expected)) return;
+        throw Failure($"{call} returned {what} of the wrong shape.", c, hint,
+            ("shapes", c.Shapes), ("expected shape", ShapeException.Format(expected)), ("your shape", actual.ShapeText));
+    }
+
+    private static void ExpectUnchanged(Tensor original, Tensor handed, string call, string argument, GradientCase c, string hint)
+    {
+        if (original.AsSpan().SequenceEqual(handed.AsSpan()) && original.ShapeSpan.SequenceEqual(handed.ShapeSpan)) return;
+        throw Failure($"{call} changed {argument} in place.", c, hint,
+            ("before the call", original.ToString()), ("after the call", handed.ToString()));
+    }
+
+    private static CheckFailure Failure(string summary, GradientCase c, string hint, params (string, string)[] lines) =>
+        CheckFailure.Of(summary, lines, hint);
+
+    /// <summary>A plain function with a hand-written backward, seen as a layer without parameters.</summary>
+    private sealed class FunctionLayer(Func<Tensor, Tensor> forward, Func<Tensor, Tensor, Tensor> backward) : ILayer
+    {
+        private Tensor? _x;
+
+        public Tensor Forward(Tensor x, bool train = true)
+        {
+            _x = x.Copy();
+            return forward(x);
+        }
+
+        public Tensor Backward(Tensor dout) => backward(_x ?? throw new InvalidOperationException("Backward before Forward."), dout);
+
+        public IReadOnlyDictionary<string, Tensor> Params { get; } = new Dictionary<string, Tensor>();
+
+        public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
+    }
+}

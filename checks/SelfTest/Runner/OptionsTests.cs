@@ -1,0 +1,88 @@
+using DeepLearningKata.Runner;
+using NUnit.Framework;
+
+namespace DeepLearningKata.SelfTest.RunnerTests;
+
+/// <summary>The runner's command line, read by hand.</summary>
+[TestFixture]
+public sealed class OptionsTests
+{
+    [Test]
+    public void No_options_grade_everything_for_the_learner()
+    {
+        var o = Options.Parse([]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(o.Chapters, Is.Empty);
+            Assert.That(o.Exercises, Is.Empty);
+            Assert.That(o.Subject, Is.EqualTo("learner"));
+            Assert.That(o.Json, Is.Null);
+            Assert.That(o.Badges, Is.Null);
+            Assert.That(o.Accept, Is.False);
+            Assert.That(o.Timeout, Is.Null);
+            Assert.That(o.Help, Is.False);
+            Assert.That(o.Worker, Is.False);
+        });
+    }
+
+    [Test]
+    public void Chapters_repeat_or_come_as_a_list()
+    {
+        Assert.That(Options.Parse(["--chapter", "1", "--chapter", "3"]).Chapters, Is.EqualTo(new[] { 1, 3 }));
+        Assert.That(Options.Parse(["--chapter", "1,3"]).Chapters, Is.EqualTo(new[] { 1, 3 }));
+        Assert.That(Options.Parse(["--chapter=2", "--chapter", "2"]).Chapters, Is.EqualTo(new[] { 2 }));
+    }
+
+    [Test]
+    public void Exercises_repeat_or_come_as_a_list()
+    {
+        Assert.That(Options.Parse(["--exercise", "1.3", "--exercise", "2.1"]).Exercises, Is.EqualTo(new[] { "1.3", "2.1" }));
+        Assert.That(Options.Parse(["--exercise", "1.3,1.4"]).Exercises, Is.EqualTo(new[] { "1.3", "1.4" }));
+        Assert.That(Options.Parse(["--exercises", "1.1,1.2"]).Exercises, Is.EqualTo(new[] { "1.1", "1.2" }));
+    }
+
+    [Test]
+    public void Every_other_option_is_read()
+    {
+        var o = Options.Parse(["--subject", "Reference", "--json", "r.json", "--badges", "b", "--accept", "--timeout", "2.5"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(o.Subject, Is.EqualTo("reference"));
+            Assert.That(o.Json, Is.EqualTo("r.json"));
+            Assert.That(o.Badges, Is.EqualTo("b"));
+            Assert.That(o.Accept, Is.True);
+            Assert.That(o.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+        });
+        Assert.That(Options.Parse(["--subject", "mutant:1.3/SigmoidDerivativeOnePlus"]).Subject, Is.EqualTo("mutant:1.3/SigmoidDerivativeOnePlus"));
+        Assert.That(Options.Parse(["--help"]).Help, Is.True);
+        Assert.That(Options.Parse(["--worker", "--exercises", "1.3"]).Worker, Is.True);
+    }
+
+    [TestCase(new[] { "--frobnicate" }, "unknown option '--frobnicate'")]
+    [TestCase(new[] { "--chapters", "1" }, "Did you mean --chapter?")]
+    [TestCase(new[] { "1.3" }, "--exercise 1.3")]
+    [TestCase(new[] { "--chapter" }, "--chapter needs a value")]
+    [TestCase(new[] { "--chapter", "--json", "x" }, "--chapter needs a value")]
+    [TestCase(new[] { "--chapter", "one" }, "got 'one'")]
+    [TestCase(new[] { "--chapter", "0" }, "got '0'")]
+    [TestCase(new[] { "--exercise", "13" }, "such as 1.3")]
+    [TestCase(new[] { "--subject", "teacher" }, "learner, reference or mutant:KEY")]
+    [TestCase(new[] { "--timeout", "-1" }, "greater than 0")]
+    [TestCase(new[] { "--timeout", "soon" }, "got 'soon'")]
+    [TestCase(new[] { "--accept=yes" }, "--accept takes no value")]
+    public void A_mistake_is_explained(string[] args, string expected)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse(args));
+        Assert.That(e!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void The_help_names_every_option()
+    {
+        foreach (var option in new[] { "--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--help" })
+        {
+            Assert.That(Options.HelpText, Does.Contain(option));
+        }
+        Assert.That(Options.HelpText, Does.Not.Contain("--worker"), "worker mode is internal");
+    }
+}

@@ -1,0 +1,41 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Reference;
+
+/// <summary>ReLU as a layer: a switch that lets the signal through where the input was positive.</summary>
+public class ReluLayer : ILayer
+{
+    /// <summary>1 where the last input was &gt; 0, else 0 (the book keeps the opposite, <c>x &lt;= 0</c>).</summary>
+    protected Tensor? mask;
+
+    public ReluLayer()
+    {
+        mask = null;
+    }
+
+    /// <inheritdoc/>
+    public virtual Tensor Forward(Tensor x, bool train = true)
+    {
+        mask = x > 0;
+        return Np.Maximum(0.0, x); // a new tensor: x itself stays as the caller handed it
+    }
+
+    /// <inheritdoc/>
+    public virtual Tensor Backward(Tensor dout)
+    {
+        var m = mask ?? throw new InvalidOperationException("Backward was called before Forward.");
+        return dout * m; // not dout[mask] = 0 as in the book: that would change the caller's dout
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, Tensor> Params { get; } = new Dictionary<string, Tensor>();
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
+}
+
+public partial class Chapter5Reference
+{
+    /// <inheritdoc/>
+    public virtual ILayer CreateRelu() => new ReluLayer();
+}

@@ -1,0 +1,81 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Exercises;
+
+public static partial class Chapter4
+{
+    /// <summary>
+    /// Exercise 4.8 — the book's two-layer network of chapter 4: makes a <see cref="TwoLayerNet"/>.
+    /// The instructions are on <see cref="TwoLayerNet"/> below.
+    /// </summary>
+    public static ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01) =>
+        new TwoLayerNet(inputSize, hiddenSize, outputSize, random, weightInitStd);
+
+    /// <summary>
+    /// Exercise 4.8 — a two-layer network that learns by numerical gradients (the book's <c>ch04/two_layer_net.py</c>):
+    /// <c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>, with the cross-entropy loss.
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// Formula:  a1 = x·W1 + b1,   z1 = σ(a1),   a2 = z1·W2 + b2,   y = softmax(a2)       (Predict)
+    ///           Loss = cross-entropy(y, t)      Accuracy = share of rows whose argmax(y) is the target class
+    ///           Gradient = for each parameter P: NumericalGradient(W => Loss(x, t), P)
+    /// Shapes:   W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,);
+    ///           x (N, input) → Predict (N, output), each row sums to 1;  t one-hot (N, output) or labels (N,)
+    ///           Gradient → "W1", "b1", "W2", "b2", each the shape of its parameter
+    /// Example:  var net = CreateTwoLayerNet(784, 50, 10, new Random(0));   // W = 0.01·N(0, 1), b = 0
+    ///           net.Predict(x)  →  (N, 10), every probability close to 0.1 while the weights are tiny
+    ///           net.Loss(x, t)  ≈  2.30 = −log(0.1)
+    /// Hint:     Constructor: W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), then W2 the
+    ///           same way from the same random; b1 and b2 Tensor.Zeros(…). Keep them in one dictionary and
+    ///           return that very dictionary from Params: training (4.9) changes them in place.
+    ///           Predict: Np.Dot, Earlier.Sigmoid (1.2) and Earlier.Softmax2D (1.6). Loss: Earlier.CrossEntropyError (4.2).
+    ///           Accuracy: Predict(x).Argmax(axis: 1); if t is one-hot (2-D), take t.Argmax(axis: 1) too; Np.Equal.
+    ///           Gradient: Earlier.NumericalGradient (4.4) of the function W => Loss(x, t) at Params["W1"] itself
+    ///           (not a copy: it nudges the parameter in place, and Loss sees the nudge through the network).
+    /// Grade it: ./run-checks.sh --exercise 4.8     (or: dotnet test --filter Name~4.8)
+    /// </code>
+    /// </remarks>
+    public sealed class TwoLayerNet : ITwoLayerNet
+    {
+        private readonly Dictionary<string, Tensor> _params = [];
+
+        /// <summary>W1, W2 from <paramref name="random"/> scaled by <paramref name="weightInitStd"/>; b1, b2 zero.</summary>
+        public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01)
+        {
+            // TODO: _params["W1"] = …; _params["b1"] = …; _params["W2"] = …; _params["b2"] = …;
+            throw new NotImplementedException("Exercise 4.8 (TwoLayerNet) is not started yet.");
+        }
+
+        /// <summary>The parameters by name: the very tensors the network computes with.</summary>
+        public IReadOnlyDictionary<string, Tensor> Params => _params;
+
+        /// <summary>The softmax probabilities of every row of <paramref name="x"/>.</summary>
+        public Tensor Predict(Tensor x)
+        {
+            // TODO: affine, sigmoid, affine, softmax.
+            throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Predict) is not started yet.");
+        }
+
+        /// <summary>The cross-entropy of <see cref="Predict"/> against <paramref name="t"/>.</summary>
+        public double Loss(Tensor x, Tensor t)
+        {
+            // TODO: Earlier.CrossEntropyError(Predict(x), t).
+            throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Loss) is not started yet.");
+        }
+
+        /// <summary>The share of rows whose most probable class is the target.</summary>
+        public double Accuracy(Tensor x, Tensor t)
+        {
+            // TODO: compare Predict(x).Argmax(axis: 1) with the labels.
+            throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Accuracy) is not started yet.");
+        }
+
+        /// <summary>The numerical gradient of <see cref="Loss"/> for every parameter, by name.</summary>
+        public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
+        {
+            // TODO: one Earlier.NumericalGradient per parameter, of W => Loss(x, t).
+            throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Gradient) is not started yet.");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Exercises;
+
+/// <summary>
+/// Exercise 5.4 — the affine (fully connected) layer x·W + b, for a whole batch at once.
+/// </summary>
+/// <remarks>
+/// <code>
+/// Formula:  forward   out = x · W + b             (x flattened to (N, D) first)
+///           backward  dx = dout · Wᵀ,   dW = xᵀ · dout,   db = Σ over the batch axis of dout
+/// Shapes:   x (N, D) or (N, C, H, W) with C·H·W = D;   W (D, M);   b (M,)
+///           out and dout (N, M);   dx has x's shape;   dW has W's shape (D, M);   db has b's (M,)
+/// Example:  x = [[1, 2]], W = [[1, 0, -1], [2, 1, 0]], b = [0.5, 0, 0]  →  out = [[5.5, 2, -1]]
+///           dout = [[1, 0, 2]]  →  dx = [[-1, 2]],  dW = [[1, 0, 2], [2, 0, 4]],  db = [1, 0, 2]
+/// Hint:     let the shapes guide you: dW must be (D, M), and only xᵀ (D, N) · dout (N, M) gives that.
+///           b was added to every row, so its gradient sums the rows: dout.Sum(axis: 0), not Mean.
+///           Keep x.Shape before x.Reshape(N, -1), and reshape dx back to it. Use W and b themselves
+///           (no copies): Params holds them, and training updates them in place.
+/// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter Name~5.4)
+/// </code>
+/// </remarks>
+public sealed class AffineLayer : ILayer
+{
+    private readonly Tensor W;
+    private readonly Tensor b;
+    private Tensor? x;
+    private int[]? originalXShape;
+    private Tensor? dW;
+    private Tensor? db;
+
+    public AffineLayer(Tensor W, Tensor b)
+    {
+        this.W = W;
+        this.b = b;
+        x = null;
+        originalXShape = null;
+        dW = null;
+        db = null;
+        Params = new Dictionary<string, Tensor> { ["W"] = W, ["b"] = b };
+    }
+
+    /// <summary>x · W + b for a batch x; remembers the (flattened) input and its shape.</summary>
+    public Tensor Forward(Tensor x, bool train = true)
+    {
+        // TODO: remember x's shape and x flattened to (N, D), then return x·W + b.
+        throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
+    }
+
+    /// <summary>dx (in the input's shape); stores dW and db for Grads.</summary>
+    public Tensor Backward(Tensor dout)
+    {
+        // TODO: set dW and db, and return dx in the input's original shape (the Formula line above).
+        throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
+    }
+
+    /// <summary>W and b, the very tensors the layer computes with.</summary>
+    public IReadOnlyDictionary<string, Tensor> Params { get; }
+
+    /// <summary>dW and db of the last Backward, by the names of Params.</summary>
+    public IReadOnlyDictionary<string, Tensor> Grads =>
+        dW is null || db is null ? new Dictionary<string, Tensor>() : new Dictionary<string, Tensor> { ["W"] = dW, ["b"] = db };
+}
+
+public static partial class Chapter5
+{
+    /// <summary>Exercise 5.4 — a fresh affine layer computing with W and b themselves.</summary>
+    public static ILayer CreateAffine(Tensor W, Tensor b) => new AffineLayer(W, b);
+}

@@ -1,0 +1,58 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Exercises;
+
+/// <summary>
+/// Exercise 5.5 — softmax and the cross-entropy loss as one layer, the last of a classifier.
+/// </summary>
+/// <remarks>
+/// <code>
+/// Formula:  forward   y = softmax(x) row by row;   loss = −Σ t · log(y + 1e-7) / N
+///           backward  dx = dout · (y − t) / N        (t one-hot)
+/// Shapes:   x (N, C) scores;   t one-hot (N, C) or labels (N,) with values 0 … C−1;   loss a number
+///           dx (N, C)
+/// Example:  x = [[0.3, 2.9, 4.0]], t = [[0, 0, 1]]  →  y = [[0.018211273, 0.24519181, 0.73659691]]
+///           loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
+///           with labels t = [2] the same loss and the same dx
+/// Hint:     Earlier.Softmax2D(x) is your row-wise softmax of exercise 1.6 (the max subtracted first), and
+///           Earlier.CrossEntropyError(y, t) your exercise 4.2 (δ = 1e-7, one-hot or labels, divided by N).
+///           With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
+///           Divide by the batch size N = x.Dim(0) in Backward too, and multiply by dout.
+///           Keep copies of what Backward needs (t.Copy()): the caller owns x and t.
+/// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter Name~5.5)
+/// </code>
+/// </remarks>
+public sealed class SoftmaxWithLossLayer : ILossLayer
+{
+    private double loss;
+    private Tensor? y;
+    private Tensor? t;
+
+    public SoftmaxWithLossLayer()
+    {
+        loss = 0;
+        y = null;
+        t = null;
+    }
+
+    /// <summary>The mean cross-entropy of softmax(x) against t; remembers y and t.</summary>
+    public double Forward(Tensor x, Tensor t)
+    {
+        // TODO: keep t, compute y = softmax(x) and the cross-entropy loss of y against t (Earlier has both); return the loss.
+        throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
+    }
+
+    /// <summary>dout · (y − t) / N for the last Forward.</summary>
+    public Tensor Backward(double dout = 1.0)
+    {
+        // TODO: batchSize = t.Dim(0); one-hot: (y − t) / batchSize; labels: copy y, subtract 1 at each row's label,
+        //       divide by batchSize. Multiply by dout.
+        throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
+    }
+}
+
+public static partial class Chapter5
+{
+    /// <summary>Exercise 5.5 — a fresh softmax-with-loss layer.</summary>
+    public static ILossLayer CreateSoftmaxWithLoss() => new SoftmaxWithLossLayer();
+}

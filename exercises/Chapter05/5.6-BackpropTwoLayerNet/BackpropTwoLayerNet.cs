@@ -1,0 +1,77 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Exercises;
+
+/// <summary>
+/// Exercise 5.6 — the two-layer network built from layers, with its gradient by backpropagation.
+/// </summary>
+/// <remarks>
+/// <code>
+/// Formula:  scores = Affine2(Relu1(Affine1(x)));   loss = SoftmaxWithLoss(scores, t)
+///           gradient: Loss(x, t), then dout = lastLayer.Backward(1), then every layer's Backward in
+///           reverse order; W1, b1 are Affine1's Grads["W"], Grads["b"], and W2, b2 are Affine2's.
+/// Shapes:   x (N, inputSize);   W1 (inputSize, hiddenSize), b1 (hiddenSize,);
+///           W2 (hiddenSize, outputSize), b2 (outputSize,);   scores (N, outputSize);   t (N, outputSize) or (N,)
+/// Example:  new BackpropTwoLayerNet(784, 50, 10, new Random(0)).Gradient(x, t) has "W1" of shape (784, 50), …,
+///           equal (to about 1e-7) to the numerical gradient of Loss — at a tiny fraction of its cost
+/// Hint:     W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), b1 = Tensor.Zeros(hiddenSize),
+///           then W2 and b2 likewise (in that order, from the random you are given). Build the layers with
+///           Earlier.CreateAffine(@params["W1"], @params["b1"]), Earlier.CreateRelu(), Earlier.CreateAffine(…),
+///           and Earlier.CreateSoftmaxWithLoss(): they share the very tensors in Params. Gradient only computes;
+///           it does not update anything. Predict returns the scores (no softmax).
+/// Grade it: ./run-checks.sh --exercise 5.6     (or: dotnet test --filter Name~5.6)
+/// </code>
+/// </remarks>
+public sealed class BackpropTwoLayerNet : ITwoLayerNet
+{
+    private readonly Dictionary<string, Tensor> @params = [];
+    private readonly List<(string Name, ILayer Layer)> layers = [];
+    private ILossLayer? lastLayer;
+
+    public BackpropTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01)
+    {
+        // TODO: fill @params with W1, b1, W2, b2; add ("Affine1", …), ("Relu1", …), ("Affine2", …) to layers;
+        //       lastLayer = Earlier.CreateSoftmaxWithLoss().
+        lastLayer = null;
+        throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
+    }
+
+    /// <summary>W1, b1, W2, b2: the very tensors the layers compute with.</summary>
+    public IReadOnlyDictionary<string, Tensor> Params => @params;
+
+    /// <summary>The scores: x forwarded through every layer in order.</summary>
+    public Tensor Predict(Tensor x)
+    {
+        // TODO: foreach layer in layers: x = layer.Forward(x); return x.
+        throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
+    }
+
+    /// <summary>lastLayer.Forward(Predict(x), t).</summary>
+    public double Loss(Tensor x, Tensor t)
+    {
+        // TODO
+        throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
+    }
+
+    /// <summary>The share of rows whose largest score is the target class (t one-hot or labels).</summary>
+    public double Accuracy(Tensor x, Tensor t)
+    {
+        // TODO: y = Predict(x).Argmax(axis: 1); if t is one-hot (t.Ndim != 1), t = t.Argmax(axis: 1);
+        //       return Np.Equal(y, t).Sum() / x.Dim(0).
+        throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
+    }
+
+    /// <summary>The gradient of Loss for W1, b1, W2, b2, by backpropagation.</summary>
+    public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
+    {
+        // TODO: forward (Loss), backward (lastLayer, then the layers in reverse), collect the Affine layers' Grads.
+        throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
+    }
+}
+
+public static partial class Chapter5
+{
+    /// <summary>Exercise 5.6 — a fresh two-layer network.</summary>
+    public static ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01) =>
+        new BackpropTwoLayerNet(inputSize, hiddenSize, outputSize, random, weightInitStd);
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Grades your exercises and tells you what to do next.
+
+.DESCRIPTION
+    Builds the runner (and with it your exercises/), then grades each exercise in a separate process
+    with a time limit, and prints a scoreboard per chapter, what went wrong, and the next exercise to do.
+    The twin of run-checks.sh; each parameter is one of the runner's options (./run-checks.sh --help).
+    Exit code: 0 when every selected exercise passes, 1 otherwise (also when the code does not compile),
+    2 for a mistake on the command line.
+
+.PARAMETER Chapter
+    Grade these chapters (--chapter), e.g. -Chapter 1,3.
+
+.PARAMETER Exercise
+    Grade these exercises (--exercise), e.g. -Exercise 1.3.
+
+.PARAMETER Subject
+    Whose code to grade (--subject): learner (the default), reference, or mutant:KEY.
+
+.PARAMETER Json
+    Also write a JSON summary to this file (--json).
+
+.PARAMETER Badges
+    Also write one badge per chapter into this folder (--badges).
+
+.PARAMETER Accept
+    For maintainers: accept the received golden files first (--accept); refused on CI.
+
+.PARAMETER Timeout
+    Time budget per exercise in seconds, instead of each exercise's own (--timeout).
+
+.PARAMETER Watch
+    Reserved for a later version (grading again whenever a file changes); for now it grades once.
+
+.EXAMPLE
+    ./run-checks.ps1 -Exercise 1.3
+
+.EXAMPLE
+    ./run-checks.ps1 -Chapter 1,3 -Json results.json -Badges badges
+#>
+[CmdletBinding()]
+param(
+    [int[]] $Chapter,
+    [string[]] $Exercise,
+    [string] $Subject,
+    [string] $Json,
+    [string] $Badges,
+    [switch] $Accept,
+    [double] $Timeout,
+    [switch] $Watch
+)
+
+# Only the language and .NET are used here (no modules), so the script runs in any PowerShell 7 host.
+$root = $PSScriptRoot
+$project = [System.IO.Path]::Combine($root, 'tools', 'Runner', 'DeepLearningKata.Runner.csproj')
+$dll = [System.IO.Path]::Combine($root, 'tools', 'Runner', 'bin', 'Release', 'net10.0', 'DeepLearningKata.Runner.dll')
+
+# The parameters, as the runner's options.
+$arguments = [string[]]@(
+    foreach ($c in $Chapter) { '--chapter'; [string]$c }
+    foreach ($e in $Exercise) { '--exercise'; $e }
+    if ($Subject) { '--subject'; $Subject }
+    if ($Json) { '--json'; $Json }
+    if ($Badges) { '--badges'; $Badges }
+    if ($Accept) { '--accept' }
+    if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
+)
+if ($Watch) {
+    [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')
+}
+
+# On a terminal, say what the first seconds are for; the runner's first line overwrites it.
+if (-not [Console]::IsErrorRedirected) { [Console]::Error.Write("Building…`r") }
+$build = & dotnet build $project -c Release --nologo -v quiet -tl:off -clp:NoSummary 2>&1
+if ($LASTEXITCODE -ne 0) {
+    [Console]::Error.WriteLine('The code does not compile, so nothing could be graded. Fix this first:')
+    # "/…/exercises/X.cs(21,9): error CS1002: ; expected [/…/Y.csproj]"  ->  "exercises/X.cs:21:9: error CS1002: ; expected"
+    $seen = [System.Collections.Generic.HashSet[string]]::new()
+    foreach ($line in $build) {
+        $text = ([string]$line).Trim()
+        if ($text -notmatch ': error [A-Za-z]+\d+') { continue }
+        $text = $text.Replace($root + [System.IO.Path]::DirectorySeparatorChar, '')
+        $text = $text -replace ' \[[^\]]*\]$', '' -replace '\((\d+),(\d+)\): error', ':$1:$2: error'
+        if ($seen.Add($text)) { [Console]::Error.WriteLine('  ' + $text) }
+    }
+    if ($seen.Count -eq 0) {
+        foreach ($line in $build) { [Console]::Error.WriteLine([string]$line) }
+    }
+    exit 1
+}
+
+& dotnet $dll @arguments
+exit $LASTEXITCODE

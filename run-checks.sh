@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Grades your exercises and tells you what to do next.
+#
+#   ./run-checks.sh                     every exercise
+#   ./run-checks.sh --exercise 1.3      one exercise (repeat, or a list: 1.3,1.4)
+#   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
+#   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout)
+#
+# It builds the runner (and with it your exercises/) and runs it; each exercise is graded in a separate
+# process with a time limit. Exit code: 0 when every selected exercise passes, 1 otherwise (also when
+# the code does not compile), 2 for a mistake on the command line. The twin for PowerShell is run-checks.ps1.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+project="$root/tools/Runner/DeepLearningKata.Runner.csproj"
+dll="$root/tools/Runner/bin/Release/net10.0/DeepLearningKata.Runner.dll"
+
+# On a terminal, say what the first seconds are for; the runner's first line overwrites it.
+if [ -t 2 ]; then printf 'Building…\r' >&2; fi
+if ! build="$(dotnet build "$project" -c Release --nologo -v quiet -tl:off -clp:NoSummary 2>&1)"; then
+  {
+    echo "The code does not compile, so nothing could be graded. Fix this first:"
+    # "/…/exercises/X.cs(21,9): error CS1002: ; expected [/…/Y.csproj]"  ->  "exercises/X.cs:21:9: error CS1002: ; expected"
+    errors="$(printf '%s\n' "$build" | grep -E ': error [A-Za-z]+[0-9]+' \
+      | sed -E -e "s|^[[:space:]]*||" -e "s|^${root//|/\\|}/||" -e 's| \[[^]]*\]$||' -e 's|\(([0-9]+),([0-9]+)\): error|:\1:\2: error|' \
+      | awk '!seen[$0]++' || true)"
+    if [ -n "$errors" ]; then printf '%s\n' "$errors" | sed 's|^|  |'; else printf '%s\n' "$build"; fi
+  } >&2
+  exit 1
+fi
+
+exec dotnet "$dll" "$@"

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using DeepLearningKata.Checks;
+
+namespace DeepLearningKata.Runner;
+
+/// <summary>The runner's command line: parse, select, accept, grade under the watchdog, report.</summary>
+public static class Cli
+{
+    /// <summary>The exit code when every selected exercise passed.</summary>
+    public const int Passed = 0;
+
+    /// <summary>The exit code when some selected exercise did not pass.</summary>
+    public const int NotAllPassed = 1;
+
+    /// <summary>The exit code for a mistake on the command line (or a refused request such as --accept on CI).</summary>
+    public const int Usage = 2;
+
+    /// <summary>
+    /// Runs the command line <paramref name="args"/> and returns the exit code. <paramref name="workers"/>
+    /// sets how workers are started and watched (tests use it to inject faults); the command line's
+    /// subject and timeout replace its own.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool color = false, SupervisorSettings? workers = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        RunOptions options;
+        IReadOnlyList<Exercise> selection;
+        try
+        {
+            options = Options.Parse(args);
+            if (options.Help)
+            {
+                stdout.Write(Options.HelpText);
+                return Passed;
+            }
+            if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
+            selection = Select(options);
+            CheckSubject(options.Subject);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"run-checks: {e.Message}");
+            stderr.WriteLine("Try --help for the options.");
+            return Usage;
+        }
+
+        if (options.Accept)
+        {
+            try
+            {
+                var accepted = Golden.Accept(Repo.Golden);
+                stdout.WriteLine(accepted.Count == 0
+                    ? "No received golden files to accept."
+                    : $"Accepted {accepted.Count} golden file(s) in {Repo.Relative(Repo.Golden)}/:\n  " + string.Join("\n  ", accepted));
+                stdout.WriteLine();
+            }
+            catch (InvalidOperationException e)
+            {
+                stderr.WriteLine($"run-checks: {e.Message}");
+                return Usage;
+            }
+        }
+
+        var console = new ConsoleReport(stdout, color, selection);
+        console.Header(options.Subject);
+        var settings = (workers ?? new SupervisorSettings()) with { Subject = options.Subject, Timeout = options.Timeout };
+        var clock = Stopwatch.StartNew();
+        var run = Supervisor.Grade(selection, settings, console.Graded);
+        var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
+
+        var written = new List<string>();
+        try
+        {
+            if (options.Json is { } json)
+            {
+                Summary.Write(json, report);
+                written.Add(json);
+            }
+            if (options.Badges is { } badges)
+            {
+                var files = Badges.Write(badges, report);
+                written.Add($"{Path.Combine(badges, "")} ({string.Join(", ", files.Select(Path.GetFileName))})");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Summary(report, written);
+            stderr.WriteLine($"run-checks: could not write the report: {e.Message}");
+            return Usage;
+        }
+        console.Summary(report, written);
+        return report.ExitCode;
+    }
+
+    /// <summary>The exercises the options select, in catalog order; a usage error for a chapter or exercise that does not exist.</summary>
+    public static IReadOnlyList<Exercise> Select(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var all = Catalog.Exercises;
+        if (all.Count == 0) throw new UsageException("the kata has no exercises yet.");
+        foreach (var chapter in options.Chapters.Where(c => all.All(e => e.Chapter != c)))
+        {
+            throw new UsageException($"there is no chapter {chapter}. Chapters: {string.Join(", ", Catalog.Chapters)}.");
+        }
+        foreach (var id in options.Exercises.Where(id => all.All(e => e.Id != id)))
+        {
+            throw new UsageException($"there is no exercise {id}. Exercises: {string.Join(", ", all.Select(e => e.Id))}.");
+        }
+        if (options.Chapters.Count == 0 && options.Exercises.Count == 0) return all;
+        return all.Where(e => options.Chapters.Contains(e.Chapter) || options.Exercises.Contains(e.Id)).ToList();
+    }
+
+    private static void CheckSubject(string subject)
+    {
+        try
+        {
+            Subjects.ByName(subject);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DeepLearningKata.Runner;
+
+/// <summary>A mistake on the command line: shown with a pointer to <c>--help</c>, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>What the command line asked for.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Chapters to grade (<c>--chapter 1,3</c>); with <see cref="Exercises"/> empty too, every chapter.</summary>
+    public IReadOnlyList<int> Chapters { get; init; } = [];
+
+    /// <summary>Exercises to grade (<c>--exercise 1.3</c>), in addition to the chapters.</summary>
+    public IReadOnlyList<string> Exercises { get; init; } = [];
+
+    /// <summary><c>learner</c> (the default), <c>reference</c> or <c>mutant:KEY</c>.</summary>
+    public string Subject { get; init; } = "learner";
+
+    /// <summary>Where to write the JSON summary, or null.</summary>
+    public string? Json { get; init; }
+
+    /// <summary>The folder for one badge per chapter, or null.</summary>
+    public string? Badges { get; init; }
+
+    /// <summary>Accept the received golden files before grading (never on CI).</summary>
+    public bool Accept { get; init; }
+
+    /// <summary>A time budget per exercise overriding the exercise's own, or null.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    public bool Help { get; init; }
+
+    /// <summary>Internal: this process is a worker started by the runner; it grades and reports events.</summary>
+    public bool Worker { get; init; }
+}
+
+/// <summary>Reads the runner's command line by hand: a few long options, each with at most one value.</summary>
+public static partial class Options
+{
+    /// <summary>The text of <c>--help</c>.</summary>
+    public const string HelpText = """
+        run-checks: grades the kata's exercises and tells you what to do next.
+
+        Usage:  ./run-checks.sh [options]
+                ./run-checks.ps1 [-Chapter 1,3] [-Exercise 1.3] [-Subject reference] [-Json FILE] ...
+
+        Options:
+          --chapter N        grade chapter N; repeat it or give a list: --chapter 1,3
+          --exercise ID      grade one exercise, e.g. --exercise 1.3; repeat it or give a list
+                             (with neither option, every exercise is graded)
+          --subject S        whose code to grade: learner (the default: your exercises/ folder),
+                             reference (the kata's solutions), or mutant:KEY (for maintainers:
+                             a deliberately wrong solution, e.g. mutant:1.3/SigmoidDerivativeOnePlus)
+          --json FILE        also write a JSON summary (shaped like Exercism's results.json)
+          --badges DIR       also write one badge per chapter into DIR: chapter-N.svg and
+                             chapter-N.json (a shields.io endpoint)
+          --accept           for maintainers: accept the received golden files first
+                             (golden/**/*.received.* become *.verified.*); refused when CI is set
+          --timeout SECONDS  time budget per exercise, instead of each exercise's own
+          --help             show this text
+
+        Exit code: 0 when every selected exercise passes, 1 otherwise, 2 for a mistake on the command line.
+
+        """;
+
+    private static readonly string[] Known =
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--help", "--worker", "--exercises"];
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
+    public static RunOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new RunOptions();
+        var chapters = new List<int>();
+        var exercises = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string name = arg;
+            string? inline = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
+            {
+                name = arg[..eq];
+                inline = arg[(eq + 1)..];
+            }
+            string Value()
+            {
+                if (inline is not null) return inline.Length > 0 ? inline : throw new UsageException($"{name} needs a value.");
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"{name} needs a value{Example(name)}.");
+                }
+                return args[++i];
+            }
+            void NoValue()
+            {
+                if (inline is not null) throw new UsageException($"{name} takes no value.");
+            }
+
+            switch (name)
+            {
+                case "--chapter":
+                    chapters.AddRange(List(Value()).Select(ParseChapter));
+                    break;
+                case "--exercise" or "--exercises":
+                    exercises.AddRange(List(Value()).Select(ParseExercise));
+                    break;
+                case "--subject":
+                    options = options with { Subject = ParseSubject(Value()) };
+                    break;
+                case "--json":
+                    options = options with { Json = Value() };
+                    break;
+                case "--badges":
+                    options = options with { Badges = Value() };
+                    break;
+                case "--accept":
+                    NoValue();
+                    options = options with { Accept = true };
+                    break;
+                case "--timeout":
+                    options = options with { Timeout = ParseTimeout(Value()) };
+                    break;
+                case "--help" or "-h" or "-?" or "/?":
+                    NoValue();
+                    options = options with { Help = true };
+                    break;
+                case "--worker":
+                    NoValue();
+                    options = options with { Worker = true };
+                    break;
+                default:
+                    throw new UsageException(Unknown(arg));
+            }
+        }
+        return options with { Chapters = chapters.Distinct().ToList(), Exercises = exercises.Distinct().ToList() };
+    }
+
+    private static IEnumerable<string> List(string value) =>
+        value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int ParseChapter(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UsageException($"--chapter expects a chapter number such as 1, or a list such as 1,3; got '{text}'.");
+
+    private static string ParseExercise(string text) =>
+        ExerciseId().IsMatch(text)
+            ? text
+            : throw new UsageException($"--exercise expects an exercise id such as 1.3 (chapter.number); got '{text}'.");
+
+    private static string ParseSubject(string text)
+    {
+        if (text.Equals("learner", StringComparison.OrdinalIgnoreCase)) return "learner";
+        if (text.Equals("reference", StringComparison.OrdinalIgnoreCase)) return "reference";
+        if (text.StartsWith("mutant:", StringComparison.OrdinalIgnoreCase) && text.Length > "mutant:".Length) return "mutant:" + text["mutant:".Length..];
+        throw new UsageException($"--subject expects learner, reference or mutant:KEY; got '{text}'.");
+    }
+
+    private static TimeSpan ParseTimeout(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 24 * 3600
+            ? TimeSpan.FromSeconds(s)
+            : throw new UsageException($"--timeout expects a number of seconds greater than 0, such as 30; got '{text}'.");
+
+    private static string Example(string name) => name switch
+    {
+        "--chapter" => ", e.g. --chapter 1",
+        "--exercise" => ", e.g. --exercise 1.3",
+        "--subject" => ": learner, reference or mutant:KEY",
+        "--json" => ", e.g. --json results.json",
+        "--badges" => ", e.g. --badges badges",
+        "--timeout" => ", e.g. --timeout 30",
+        _ => "",
+    };
+
+    private static string Unknown(string arg)
+    {
+        if (!arg.StartsWith('-')) return $"unexpected argument '{arg}'. Options start with --, e.g. --exercise {arg}.";
+        var bare = arg.TrimStart('-').ToLowerInvariant();
+        var close = Known.Where(k => k is not "--worker" and not "--exercises")
+            .FirstOrDefault(k => bare.Length > 1 && (k[2..].StartsWith(bare, StringComparison.Ordinal) || bare.StartsWith(k[2..], StringComparison.Ordinal)));
+        return $"unknown option '{arg}'." + (close is null ? "" : $" Did you mean {close}?");
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+$")]
+    private static partial Regex ExerciseId();
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using DeepLearningKata.Checks;
+
+namespace DeepLearningKata.Runner;
+
+/// <summary>
+/// Worker mode (<c>dotnet DeepLearningKata.Runner.dll --worker --subject S --exercises 1.1,1.2</c>): grades the
+/// exercises in order with <see cref="Grader"/> and reports each as events on standard output. Whatever the
+/// graded code prints goes to standard error (so it can never be mistaken for an event) and is also sent
+/// back with the exercise's result.
+/// </summary>
+public static class Worker
+{
+    public static int Run(RunOptions options, Stream standardOutput)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var protocol = new StreamWriter(standardOutput, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var capture = new CaptureWriter(Console.Error);
+        Console.SetOut(capture);
+        Console.SetError(capture);
+        Console.SetIn(TextReader.Null); // a Console.ReadLine() in an exercise must not wait for a keyboard
+
+        var subject = Subjects.ByName(options.Subject);
+        var faults = Faults.Parse(Environment.GetEnvironmentVariable(Faults.Variable));
+        foreach (var id in options.Exercises)
+        {
+            var exercise = Catalog.Get(id);
+            protocol.WriteLine(new WorkerEvent(WorkerEvent.Start, id).ToLine());
+            capture.Reset();
+            var graded = faults.TryGetValue(id, out var fault) ? Faults.Inject(subject, exercise, fault) : subject;
+            var result = Grader.Grade(exercise, graded, options.Timeout);
+            protocol.WriteLine(new WorkerEvent(WorkerEvent.Graded, id, result, capture.Take()).ToLine());
+        }
+        protocol.WriteLine(new WorkerEvent(WorkerEvent.Done).ToLine());
+        return 0;
+    }
+
+    /// <summary>Keeps what the graded code prints (up to a limit) and passes it on to standard error.</summary>
+    private sealed class CaptureWriter(TextWriter inner) : TextWriter
+    {
+        private const int Limit = 16 * 1024;
+        private readonly StringBuilder _kept = new();
+        private readonly Lock _lock = new();
+        private bool _truncated;
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (_lock)
+            {
+                if (_kept.Length < Limit) _kept.Append(value);
+                else _truncated = true;
+                inner.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            if (value is null) return;
+            lock (_lock)
+            {
+                var room = Limit - _kept.Length;
+                if (value.Length <= room) _kept.Append(value);
+                else
+                {
+                    _kept.Append(value.AsSpan(0, Math.Max(0, room)));
+                    _truncated = true;
+                }
+                inner.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+        public override void Flush() => inner.Flush();
+
+        public void Reset()
+        {
+            lock (_lock)
+            {
+                _kept.Clear();
+                _truncated = false;
+            }
+        }
+
+        /// <summary>What was printed since the last reset, or null when nothing was.</summary>
+        public string? Take()
+        {
+            lock (_lock)
+            {
+                var text = _kept.Length == 0 ? null : _kept.ToString() + (_truncated ? "\n…" : "");
+                _kept.Clear();
+                _truncated = false;
+                return text;
+            }
+        }
+    }
+}
