@@ -2,15 +2,22 @@ using DeepLearningKata.Contracts;
 
 namespace DeepLearningKata.Benchmark;
 
-// The book's layers (chapter 5), written directly with the engine's Tensor and Np operations. They exist
-// here because the chapter 5 exercises do not yet; they implement the same contracts (ILayer,
-// ILossLayer), so the benchmark can switch to the reference layers by changing LayerSet.Engine below.
+// The book's layers (chapter 5), written directly with the engine's Tensor and Np operations, the way
+// the engine is meant to be used for speed: the transposed products without transposed copies. The
+// reference solutions of chapter 5 implement the same contracts (ILayer, ILossLayer) and can be timed
+// instead with --layers reference; they follow the book line by line (np.dot(dout, W.T) makes W.T).
 
 /// <summary>Builds the three kinds of layer the two-layer net needs.</summary>
 internal sealed record LayerSet(string Name, Func<Tensor, Tensor, ILayer> Affine, Func<ILayer> Relu, Func<ILossLayer> SoftmaxWithLoss)
 {
+    private static readonly DeepLearningKata.Reference.Chapter5Reference Chapter5 = new();
+
     /// <summary>The layers of this file.</summary>
-    public static LayerSet Engine { get; } = new("engine layers", (w, b) => new Affine(w, b), () => new Relu(), () => new SoftmaxWithLoss());
+    public static LayerSet Engine { get; } = new("the benchmark's layers (Layers.cs)", (w, b) => new Affine(w, b), () => new Relu(), () => new SoftmaxWithLoss());
+
+    /// <summary>The reference solutions of exercises 5.2, 5.4 and 5.5.</summary>
+    public static LayerSet Reference { get; } = new("the reference layers of chapter 5",
+        (w, b) => Chapter5.CreateAffine(w, b), () => Chapter5.CreateRelu(), () => Chapter5.CreateSoftmaxWithLoss());
 }
 
 /// <summary><c>out = x·W + b</c>; backward gives <c>dx = dout·Wᵀ</c>, <c>dW = xᵀ·dout</c>, <c>db = Σ dout</c> over the batch.</summary>

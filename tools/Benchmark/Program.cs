@@ -5,17 +5,17 @@ using DeepLearningKata.Benchmark;
 
 // The engine against NumPy on the same work; see tools/benchmark.sh and PERFORMANCE.md.
 //   dotnet run -c Release --project tools/Benchmark -- [--steps 1000] [--warmup 200] [--rounds 3]
-//     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile]
+//     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile] [--layers engine|reference]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
-var layers = LayerSet.Engine;
+var layers = options.ReferenceLayers ? LayerSet.Reference : LayerSet.Engine;
 
 Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
 Console.WriteLine($"Garbage collector: young generation {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "default"} (DOTNET_GCgen0size), " +
     $"large objects from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes; server {System.Runtime.GCSettings.IsServerGC}");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
-    $"net from {layers.Name}");
+    $"the engine's net is built from {layers.Name}");
 
 var data = SyntheticData.Create(options.Samples, options.Warmup + options.Steps, seed: 2024);
 Console.WriteLine($"Data: {options.Samples} synthetic samples (784 inputs in [0, 1), teacher labels), " +
@@ -109,11 +109,11 @@ if (options.Profile)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile)
+internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile, bool ReferenceLayers)
 {
     public static Options Parse(string[] args)
     {
-        var o = new Options(Steps: 1000, Warmup: 200, Rounds: 3, Samples: 10000, GemmRuns: 15, Python: null, NoNumPy: false, Profile: false);
+        var o = new Options(Steps: 1000, Warmup: 200, Rounds: 3, Samples: 10000, GemmRuns: 15, Python: null, NoNumPy: false, Profile: false, ReferenceLayers: false);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -127,7 +127,13 @@ internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, i
                 "--python" => o with { Python = Next() },
                 "--no-numpy" => o with { NoNumPy = true },
                 "--profile" => o with { Profile = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile"),
+                "--layers" => Next() switch
+                {
+                    "engine" => o with { ReferenceLayers = false },
+                    "reference" => o with { ReferenceLayers = true },
+                    var other => throw new ArgumentException($"--layers is engine or reference, not {other}."),
+                },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile --layers engine|reference"),
             };
         }
         return o;

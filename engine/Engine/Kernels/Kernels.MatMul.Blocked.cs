@@ -18,10 +18,10 @@ namespace DeepLearningKata;
 internal static unsafe partial class Kernels
 {
     // Steps of the shared dimension per block: an MR×kc tile of A (6×256 doubles = 12 KB) stays in L1.
-    private static readonly int KcMax = int.Parse(Environment.GetEnvironmentVariable("DLK_KC") ?? "256"); // TUNING
+    private const int KcMax = 256;
 
     // Doubles of packed B per column block, 512 KB: about half of a current core's L2.
-    private static readonly int PackedBudget = int.Parse(Environment.GetEnvironmentVariable("DLK_NCB") ?? "65536"); // TUNING
+    private const int PackedBudget = 64 * 1024;
 
     /// <summary>One product <c>C = A·B</c>, each operand as a pointer and strides.</summary>
     private readonly struct Product
