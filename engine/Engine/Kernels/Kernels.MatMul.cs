@@ -9,9 +9,18 @@ namespace DeepLearningKata;
 // its time here. The entry points describe each operand by strides (element (i, p) of A is
 // a[i·aRow + p·aCol]), so A·B, Aᵀ·B and A·Bᵀ share one implementation and no transpose is ever copied.
 //
-// Files: this one (entry points, thin shapes, threads) → Kernels.MatMul.Blocked.cs (cache blocking) →
-// Kernels.MatMul.Packing.cs (panels of B) → Kernels.MatMul.MicroKernel.cs (the register tile) →
-// Kernels.MatMul.Lanes.cs (AVX-512, AVX2, 128-bit and scalar registers behind one interface).
+// Files, from the outside in:
+//   Kernels.MatMul.cs             entry points, matrix–vector shapes, cutting a product into parts
+//   Kernels.MatMul.Threads.cs     one thread or two (measured per shape), and how to fix the choice
+//   Kernels.MatMul.Parallel.cs    running the parts on the calling thread and one helper
+//   Kernels.MatMul.Blocked.cs     cache blocking: the loop nest around the micro-kernel
+//   Kernels.MatMul.Packing.cs     copying B into register-wide panels (and Bᵀ without a transposed copy)
+//   Kernels.MatMul.MicroKernel.cs the register tile: MR rows × up to 4 registers of C
+//   Kernels.MatMul.Lanes.cs       AVX-512, AVX2, 128-bit and scalar registers behind one interface
+//
+// How fast, on the 2-core AVX-512 machines of this project (one thread): about 95 GFLOP/s at
+// 512×512×512 and 75–80 on the two-layer net's (100×784)·(784×50), against a hardware peak of about
+// 112 per core; see tools/benchmark.sh for the comparison with NumPy + OpenBLAS.
 //
 // Results can differ from a naive triple loop in the last bits: the sums are added in another order.
 internal static unsafe partial class Kernels
