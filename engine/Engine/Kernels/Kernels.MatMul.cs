@@ -123,6 +123,13 @@ internal static unsafe partial class Kernels
         var byColumns = columnPanels >= PartsPerProduct || columnPanels >= rowTiles;
         var units = byColumns ? columnPanels : rowTiles;
         var parts = Math.Min(PartsPerProduct, units);
+        if (byColumns && (long)x.M * x.K > PackedBudget)
+        {
+            // Every column part reads all of A. When A does not fit in L2 (512×512: 2 MB) it would come from
+            // memory again for each part, so the parts are made at least one column block wide.
+            var panelsPerBlock = ColumnBlock<TLanes>(SharedBlock(x.K)) / maxWidth;
+            parts = Math.Clamp(units / panelsPerBlock, 2, parts);
+        }
         double[]? shared = null;
         try
         {
