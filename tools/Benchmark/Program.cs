@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Text.Json;
 using DeepLearningKata.Benchmark;
 
-// The engine against NumPy on the same work; see tools/benchmark.sh and PERFORMANCE.md.
+// The engine against NumPy on the same work, side by side; tools/benchmark.sh builds and runs this.
 //   dotnet run -c Release --project tools/Benchmark -- [--steps 1000] [--warmup 200] [--rounds 3]
 //     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile] [--layers engine|reference]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -11,8 +11,8 @@ var options = Options.Parse(args);
 var layers = options.ReferenceLayers ? LayerSet.Reference : LayerSet.Engine;
 
 Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
-Console.WriteLine($"Garbage collector: young generation {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "default"} (DOTNET_GCgen0size), " +
-    $"large objects from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes; server {System.Runtime.GCSettings.IsServerGC}");
+Console.WriteLine($"Garbage collector: arrays from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes on the large-object heap " +
+    $"(runtimeconfig.template.json), {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} mode");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
     $"the engine's net is built from {layers.Name}");
