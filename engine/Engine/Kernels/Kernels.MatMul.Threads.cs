@@ -45,7 +45,10 @@ internal static partial class Kernels
         private const int Slots = 64;
 
         // One product in this many is run the other way, to notice when the faster choice changes.
-        private const int ExploreEvery = 16;
+        private const int ExploreEvery = 64;
+
+        // Two threads are used when a product takes less than this share of its time on one thread.
+        private const double TwoThreadsMustSave = 0.85;
 
         // Seconds per multiply-add, an exponentially weighted average: [slot, threads − 1].
         private static readonly double[,] Cost = new double[Slots, 2];
@@ -60,7 +63,9 @@ internal static partial class Kernels
             // Each way is measured twice before the averages are trusted (the first run includes compiling).
             if (Samples[slot, 1] < 2) return 2;
             if (Samples[slot, 0] < 2) return 1;
-            var faster = Cost[slot, 1] <= Cost[slot, 0] ? 2 : 1;
+            // Two threads must be clearly faster: their cost does not end with the product (the helper
+            // keeps its core busy a little longer, looking for more work), and it varies more.
+            var faster = Cost[slot, 1] < TwoThreadsMustSave * Cost[slot, 0] ? 2 : 1;
             return Interlocked.Increment(ref Calls[slot]) % ExploreEvery == 0 ? 3 - faster : faster;
         }
 
