@@ -69,6 +69,21 @@ public sealed partial class Tensor
         value._data.CopyTo(_data, 0);
     }
 
+    /// <summary>
+    /// In place, <c>this −= scale · other</c>: NumPy's <c>W -= lr * dW</c> without the temporary <c>lr * dW</c>,
+    /// one fused multiply-add pass. Every holder of this tensor sees the change.
+    /// </summary>
+    /// <exception cref="ShapeException">The shapes differ.</exception>
+    public void SubtractInPlace(Tensor other, double scale = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!other.ShapeSpan.SequenceEqual(_shape))
+        {
+            throw new ShapeException($"Cannot subtract a tensor of shape {other.ShapeText} from one of shape {ShapeText} in place.");
+        }
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, _data);
+    }
+
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
     public Tensor Copy() => new((double[])_data.Clone(), _shape);
 

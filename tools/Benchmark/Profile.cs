@@ -67,11 +67,11 @@ internal static class Profile
             Mark("db1 = Σ da1");
             _ = Np.DotTransposeB(da1, w1);
             Mark("dx = da1·W1ᵀ  (100×50)·(50×784)");
-            w1.Assign(w1 - lr * dw1);
-            Mark("SGD: W1.Assign(W1 − lr·dW1)");
-            b1.Assign(b1 - lr * db1);
-            w2.Assign(w2 - lr * dw2);
-            b2.Assign(b2 - lr * db2);
+            w1.SubtractInPlace(dw1, lr);
+            Mark("SGD: W1.SubtractInPlace(dW1, lr)");
+            b1.SubtractInPlace(db1, lr);
+            w2.SubtractInPlace(dw2, lr);
+            b2.SubtractInPlace(db2, lr);
             Mark("SGD: b1, W2, b2");
             total.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
         }

@@ -49,7 +49,7 @@ internal sealed class TwoLayerNet
         var x = xTrain.Rows(batch);
         var t = tTrain.Rows(batch);
         var (loss, grads) = Gradient(x, t);
-        foreach (var (name, p) in Params) p.Assign(p - learningRate * grads[name]);
+        foreach (var (name, p) in Params) p.SubtractInPlace(grads[name], learningRate); // W -= lr·dW
         return loss;
     }
 }

@@ -237,4 +237,14 @@ public sealed class ArithmeticTests
     {
         TensorAssert.Equal(Tensor.Arange(0, 6).Reshape(3, 2).Apply(v => v * v), [3, 2], [0, 1, 4, 9, 16, 25]);
     }
+
+    [Test]
+    public void SubtractInPlace_is_W_minus_equals_lr_times_dW_and_every_holder_sees_it()
+    {
+        var w = Tensor.From(new double[,] { { 1, 2 }, { 3, 4 } });
+        var holder = new Dictionary<string, Tensor> { ["W"] = w };
+        w.SubtractInPlace(Tensor.From(new double[,] { { 10, 20 }, { 30, 40 } }), 0.1);
+        TensorAssert.Equal(holder["W"], [2, 2], [0, 0, 0, 0]);
+        Assert.Throws<ShapeException>(() => w.SubtractInPlace(Tensor.Zeros(4)));
+    }
 }

@@ -42,8 +42,8 @@ public class AffineLayer : ILayer
     public virtual Tensor Backward(Tensor dout)
     {
         var input = x ?? throw new InvalidOperationException("Backward was called before Forward.");
-        var dx = Np.Dot(dout, W.T);
-        dW = Np.Dot(input.T, dout);
+        var dx = Np.DotTransposeB(dout, W);    // dout·Wᵀ, reading W in place
+        dW = Np.DotTransposeA(input, dout);    // xᵀ·dout, reading x in place
         db = dout.Sum(axis: 0);
         return dx.Reshape(originalXShape!); // back to the input's shape
     }
