@@ -89,20 +89,8 @@ public static class Cases
     /// <summary>The rows of <paramref name="t"/> but the last.</summary>
     public static Tensor DropLastRow(Tensor t) => t.Rows(Enumerable.Range(0, t.Dim(0) - 1).ToArray());
 
-    /// <summary>Softmax of every row, written out with loops (independent of any subject).</summary>
-    public static Tensor SoftmaxRows(Tensor a)
-    {
-        var result = Tensor.ZerosLike(a);
-        for (var i = 0; i < a.Dim(0); i++)
-        {
-            var max = double.NegativeInfinity;
-            for (var j = 0; j < a.Dim(1); j++) max = Math.Max(max, a[i, j]);
-            var sum = 0.0;
-            for (var j = 0; j < a.Dim(1); j++) sum += result[i, j] = Math.Exp(a[i, j] - max);
-            for (var j = 0; j < a.Dim(1); j++) result[i, j] /= sum;
-        }
-        return result;
-    }
+    /// <summary>Softmax of every row (independent of any subject).</summary>
+    public static Tensor SoftmaxRows(Tensor a) => Oracle.Softmax(a);
 
     /// <summary>One-hot rows (N, C) for labels (N,).</summary>
     public static Tensor OneHot(Tensor labels, int classes)
