@@ -79,7 +79,7 @@ internal sealed class NetParamsAreCopies : Chapter5Reference
         public Net(int i, int h, int o, Random r, double s) : base(i, h, o, r, s) =>
             _copies = @params.ToDictionary(p => p.Key, p => p.Value.Copy());
 
-        IReadOnlyDictionary<string, Tensor> ITwoLayerNet.Params => _copies;
+        IReadOnlyDictionary<string, Tensor> INetwork.Params => _copies;
     }
 }
 

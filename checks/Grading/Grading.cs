@@ -65,3 +65,17 @@ public sealed class Chapter5
     [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [5])]
     public void Exercise(string id) => Cases.Grade(id);
 }
+
+[Category("Chapter6")]
+public sealed class Chapter6
+{
+    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [6])]
+    public void Exercise(string id) => Cases.Grade(id);
+}
+
+[Category("Chapter7")]
+public sealed class Chapter7
+{
+    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [7])]
+    public void Exercise(string id) => Cases.Grade(id);
+}

@@ -26,11 +26,13 @@ public static class Subjects
 {
     /// <summary>The reference solutions (engine/Reference).</summary>
     public static Subject Reference { get; } =
-        new("reference", new Chapter1Reference(), new Chapter2Reference(), new Chapter3Reference(), new Chapter4Reference(), new Chapter5Reference());
+        new("reference", new Chapter1Reference(), new Chapter2Reference(), new Chapter3Reference(), new Chapter4Reference(), new Chapter5Reference(),
+            new Chapter6Reference(), new Chapter7Reference());
 
     /// <summary>The learner's exercises (exercises/), the default subject.</summary>
     public static Subject Learner { get; } =
-        new("learner", new LearnerChapter1(), new LearnerChapter2(), new LearnerChapter3(), new LearnerChapter4(), new LearnerChapter5());
+        new("learner", new LearnerChapter1(), new LearnerChapter2(), new LearnerChapter3(), new LearnerChapter4(), new LearnerChapter5(),
+            new LearnerChapter6(), new LearnerChapter7());
 
     private static readonly Lazy<IReadOnlyList<Mutant>> AllMutants = new(() =>
         typeof(Subjects).Assembly.GetTypes()

@@ -60,7 +60,7 @@ public interface IChapter4
 
     /// <summary>
     /// 4.8 — the book's chapter-4 two-layer network: <c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>,
-    /// with the cross-entropy loss and a numerical <see cref="ITwoLayerNet.Gradient"/>.
+    /// with the cross-entropy loss and a numerical <see cref="INetwork.Gradient"/>.
     /// <c>W1 = weightInitStd · Tensor.RandomNormal(random, inputSize, hiddenSize)</c>, then
     /// <c>W2 = weightInitStd · Tensor.RandomNormal(random, hiddenSize, outputSize)</c> from the same generator;
     /// <c>b1 (hidden,)</c> and <c>b2 (output,)</c> are zero.

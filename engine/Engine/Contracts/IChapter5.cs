@@ -38,9 +38,9 @@ public interface IChapter5
 
     /// <summary>
     /// 5.6 — the book's two-layer network, Affine–Relu–Affine with SoftmaxWithLoss on top, whose
-    /// <see cref="ITwoLayerNet.Gradient"/> is computed by backpropagation. <c>W1</c> is
+    /// <see cref="INetwork.Gradient"/> is computed by backpropagation. <c>W1</c> is
     /// <c>weightInitStd · N(0, 1)</c> of shape <c>(inputSize, hiddenSize)</c> drawn from <paramref name="random"/>,
-    /// then <c>W2</c> <c>(hiddenSize, outputSize)</c>; the biases are zeros. <see cref="ITwoLayerNet.Predict"/> returns the scores
+    /// then <c>W2</c> <c>(hiddenSize, outputSize)</c>; the biases are zeros. <see cref="INetwork.Predict"/> returns the scores
     /// (before softmax).
     /// </summary>
     ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01);

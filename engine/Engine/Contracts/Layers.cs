@@ -48,8 +48,8 @@ public interface IScalarLayer
     (double Dx, double Dy) Backward(double dout);
 }
 
-/// <summary>The book's two-layer network: parameters <c>W1, b1, W2, b2</c> by name.</summary>
-public interface ITwoLayerNet
+/// <summary>A network: parameters by name, predictions, loss, accuracy and the gradient of the loss.</summary>
+public interface INetwork
 {
     /// <summary>The parameters by name; the very tensors the network computes with.</summary>
     IReadOnlyDictionary<string, Tensor> Params { get; }
@@ -66,3 +66,6 @@ public interface ITwoLayerNet
     /// <summary>The gradient of <see cref="Loss"/> for every parameter, by name.</summary>
     IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t);
 }
+
+/// <summary>The book's two-layer network (chapters 4 and 5): parameters <c>W1, b1, W2, b2</c> by name.</summary>
+public interface ITwoLayerNet : INetwork;
