@@ -28,16 +28,46 @@ public static class Langs
         return null;
     }
 
-    /// <summary>The default language: <c>KATA_LANG</c> when it names one, else the UI culture (zh* → Chinese, anything else → English).</summary>
-    public static Lang Default() => Default(Environment.GetEnvironmentVariable("KATA_LANG"), CultureInfo.CurrentUICulture);
+    /// <summary>
+    /// The default language: <c>KATA_LANG</c> when it names one, else the UI culture (zh* → Chinese,
+    /// anything else → English). The kata runs with invariant globalization, where the UI culture is
+    /// always the invariant one; then the system's own setting stands in for it: <c>LC_ALL</c>,
+    /// <c>LC_MESSAGES</c> or <c>LANG</c> on Linux and macOS, the user's UI language on Windows.
+    /// </summary>
+    public static Lang Default() =>
+        Default(Environment.GetEnvironmentVariable("KATA_LANG"), CultureInfo.CurrentUICulture, SystemLanguage());
 
-    /// <summary><see cref="Default()"/> with its two inputs given (for tests).</summary>
-    public static Lang Default(string? kataLang, CultureInfo culture)
+    /// <summary><see cref="Default()"/> with its inputs given (for tests); <paramref name="system"/> is used when the culture is the invariant one.</summary>
+    public static Lang Default(string? kataLang, CultureInfo culture, string? system = null)
     {
         ArgumentNullException.ThrowIfNull(culture);
         if (Parse(kataLang) is { } chosen) return chosen;
-        return culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Lang.Zh : Lang.En;
+        var name = culture.Name.Length > 0 ? culture.Name : system ?? "";
+        return name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Lang.Zh : Lang.En;
     }
+
+    /// <summary>The system's language setting as a name such as <c>zh_CN.UTF-8</c> or <c>zh</c>, or null.</summary>
+    private static string? SystemLanguage()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                // The primary language of the user's UI language id; 0x04 is Chinese.
+                return (GetUserDefaultUILanguage() & 0x3FF) == 0x04 ? "zh" : "en";
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+        return new[] { "LC_ALL", "LC_MESSAGES", "LANG" }
+            .Select(Environment.GetEnvironmentVariable)
+            .FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    }
+
+    [System.Runtime.InteropServices.DllImport("kernel32.dll")]
+    private static extern ushort GetUserDefaultUILanguage();
 
     /// <summary><c>en</c> or <c>zh</c>.</summary>
     public static string Code(this Lang lang) => lang == Lang.Zh ? "zh" : "en";
@@ -107,7 +137,11 @@ public sealed partial record Instructions(
         // CJK characters take two columns in a terminal: "提示:" is as wide as "Hint: ".
         var width = label.Sum(c => Langs.HasCjk(c.ToString()) ? 2 : 1);
         text.Append(label).Append(' ', Math.Max(1, LabelWidth - width)).Append(lines[0]).Append('\n');
-        foreach (var line in lines.Skip(1)) text.Append(' ', LabelWidth).Append(line).Append('\n');
+        foreach (var line in lines.Skip(1))
+        {
+            if (line.Length > 0) text.Append(' ', LabelWidth).Append(line);
+            text.Append('\n');
+        }
     }
 
     /// <summary>
@@ -164,7 +198,7 @@ public sealed partial record Instructions(
             }
             else if (line.Length == 0 || char.IsWhiteSpace(line[0]))
             {
-                if (current is not null && line.Length > 0) fields[current].Add(Unindent(line));
+                if (current is not null) fields[current].Add(Unindent(line)); // a blank line inside a field separates two examples
             }
             else
             {
@@ -172,7 +206,7 @@ public sealed partial record Instructions(
                 if (current is not null) fields[current].Add(line);
             }
         }
-        string Field(string name) => fields.TryGetValue(name, out var v) ? string.Join("\n", v) : "";
+        string Field(string name) => fields.TryGetValue(name, out var v) ? string.Join("\n", v).TrimEnd('\n') : "";
         foreach (var name in Labels.Where(l => l != "Grade it" && !fields.ContainsKey(l))) problems.Add($"'{name}:' is missing");
 
         var result = new Instructions(member, new Bilingual(en, zh), Field("Formula"), Field("Shapes"), Field("Example"),
