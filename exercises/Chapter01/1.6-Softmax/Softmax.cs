@@ -11,7 +11,7 @@ public static partial class Chapter1
     /// <code>
     /// Formula:  softmax(x)[i, j] = e^(x[i, j]) / Σ_k e^(x[i, k])
     ///                            = e^(x[i, j] − m_i) / Σ_k e^(x[i, k] − m_i),     m_i = max_k x[i, k]
-    /// Shapes:   x (m, n)  →  m_i, Σ_k (m, 1)  →  softmax(x) (m, n),   Σ_j softmax(x)[i, j] = 1
+    /// Shapes:   x (m, n)  →  m_i, Σ_k e^(x[i, k] − m_i): (m, 1)  →  softmax(x) (m, n),   Σ_j softmax(x)[i, j] = 1
     /// Example:  Softmax([[1, 2, 3],      =  [[0.09003057, 0.24472847, 0.66524096],
     ///                    [5, 5, 5]])          [0.33333333, 0.33333333, 0.33333333]]
     ///           Softmax([[1000, 1001, 1002]])  =  [[0.09003057, 0.24472847, 0.66524096]]     (≠ NaN)

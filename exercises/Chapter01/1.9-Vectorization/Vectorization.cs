@@ -27,7 +27,7 @@ public static partial class Chapter1
     ///           row i and down b's column j: b[k, j], not b[j, k].
     /// 提示:     1-D · 1-D 是内积（一个数），2-D · 1-D 是矩阵乘向量，2-D · 2-D 是矩阵乘积。
     ///           按 a.Ndim 和 b.Ndim 分情况处理。1-D 的情形返回 Tensor.Scalar(sum)，一个 0 维张量，
-    ///           就像 np.dot 返回一个普通的数。矩阵乘积中 k 沿着 a 的第 i 行、沿着 b 的第 j 列往下走：
+    ///           就像 np.dot 返回一个普通的数。矩阵乘积中 k 沿 a 的第 i 行横着走、沿 b 的第 j 列竖着走：
     ///           是 b[k, j]，不是 b[j, k]。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>

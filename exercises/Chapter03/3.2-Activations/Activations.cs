@@ -60,7 +60,7 @@ public static partial class Chapter3
     /// Example:  Identity([[0.3, -1.5], [2.0, 0.0]])  =  [[0.3, -1.5], [2.0, 0.0]]
     /// Hint:     the shortest exercise of the kata: the same values in the same shape. It exists so
     ///           that every layer of 3.4's network ends in an activation, the last one included.
-    /// 提示:     这是整个练习中最短的一题：值和形状都原样返回。有了它，3.4 的网络中每一层（包括
+    /// 提示:     这是整套 kata 中最短的一道练习：值和形状都原样返回。有了它，3.4 的网络中每一层（包括
     ///           最后一层）都以一个激活函数结尾。
     /// </code>
     /// </remarks>
