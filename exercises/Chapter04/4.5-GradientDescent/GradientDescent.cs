@@ -25,7 +25,7 @@ public static partial class Chapter4
     ///           例子中函数的最小值是 0，位于 [0, 0]：lr = 10 会发散，lr = 1e-10 则几乎不动。
     ///           Earlier.NumericalGradient(f, x) 是你的练习 4.4。在 x = initX.Copy() 上操作（4.4 会微调
     ///           它），并把每个点复制到路径里：如果路径里存的都是对同一个 x 的引用，而你又不断修改它，
-    ///           最后每一行都会等于最后一行。是减号：用加号就成了梯度上升。
+    ///           到头来每一行都和最后一行一样。是减号：用加号就成了梯度上升。
     /// Grade it: ./run-checks.sh --exercise 4.5     (or: dotnet test --filter Name~4.5)
     /// </code>
     /// </remarks>
