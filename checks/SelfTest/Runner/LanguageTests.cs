@@ -6,6 +6,7 @@ namespace DeepLearningKata.SelfTest.RunnerTests;
 
 /// <summary>--explain and --lang: the instructions and hints from the stubs, in English or Simplified Chinese.</summary>
 [TestFixture]
+[NonParallelizable] // one test sets KATA_LANG, a process-wide environment variable
 public sealed class LanguageTests
 {
     public static IEnumerable<TestCaseData> Stubs => InstructionsTests.Stubs;
