@@ -31,6 +31,13 @@
 .PARAMETER Timeout
     Time budget per exercise in seconds, instead of each exercise's own (--timeout).
 
+.PARAMETER Explain
+    Print this exercise's instructions instead of grading (--explain), e.g. -Explain 1.3.
+
+.PARAMETER Lang
+    The language of instructions and hints (--lang): en (English) or zh (简体中文). The default is
+    $env:KATA_LANG, else the system's language.
+
 .PARAMETER Watch
     Reserved for a later version (grading again whenever a file changes); for now it grades once.
 
@@ -39,6 +46,9 @@
 
 .EXAMPLE
     ./run-checks.ps1 -Chapter 1,3 -Json results.json -Badges badges
+
+.EXAMPLE
+    ./run-checks.ps1 -Explain 1.3 -Lang zh
 #>
 [CmdletBinding()]
 param(
@@ -49,6 +59,8 @@ param(
     [string] $Badges,
     [switch] $Accept,
     [double] $Timeout,
+    [string] $Explain,
+    [ValidateSet('en', 'zh')] [string] $Lang,
     [switch] $Watch
 )
 
@@ -66,6 +78,8 @@ $arguments = [string[]]@(
     if ($Badges) { '--badges'; $Badges }
     if ($Accept) { '--accept' }
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
+    if ($Explain) { '--explain'; $Explain }
+    if ($Lang) { '--lang'; $Lang }
 )
 if ($Watch) {
     [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')

@@ -4,7 +4,8 @@
 #   ./run-checks.sh                     every exercise
 #   ./run-checks.sh --exercise 1.3      one exercise (repeat, or a list: 1.3,1.4)
 #   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
-#   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout)
+#   ./run-checks.sh --explain 1.3       the instructions of exercise 1.3 (add --lang zh for 中文)
+#   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout, --lang)
 #
 # It builds the runner (and with it your exercises/) and runs it; each exercise is graded in a separate
 # process with a time limit. Exit code: 0 when every selected exercise passes, 1 otherwise (also when

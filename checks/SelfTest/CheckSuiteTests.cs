@@ -69,11 +69,17 @@ public sealed class CheckSuiteTests
         var folder = Path.Combine(Repo.Root, exercise.Folder);
         Assert.That(Directory.Exists(folder), $"missing exercise folder {exercise.Folder}");
         var stub = string.Join("\n", Directory.GetFiles(folder, "*.cs").Select(File.ReadAllText));
-        foreach (var part in new[] { "Formula:", "Shapes:", "Example:", "Hint:", $"Exercise {id}" })
+        foreach (var part in new[] { "Formula:", "Shapes:", "Example:", "Hint:", "提示:", $"Exercise {id}", $"练习 {id}" })
         {
             Assert.That(stub, Does.Contain(part), $"the stub of {id} must state its {part.TrimEnd(':')}");
         }
         Assert.That(stub, Does.Not.Contain("PLACEHOLDER"));
+
+        // The instructions in both languages, read the way --explain reads them (InstructionsTests covers every stub on disk).
+        var instructions = ExerciseInstructions.Read(id);
+        Assert.That(instructions.Problem, Is.Null);
+        Assert.That(instructions.File, Does.StartWith(exercise.Folder));
+        InstructionsTests.AssertBilingual(instructions);
     }
 
     [TestCaseSource(nameof(Exercises))]

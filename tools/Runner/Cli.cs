@@ -36,6 +36,7 @@ public static class Cli
                 return Passed;
             }
             if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
+            if (options.Explain is { } id) return Explain(id, options.Lang ?? Langs.Default(), stdout, stderr);
             selection = Select(options);
             CheckSubject(options.Subject);
         }
@@ -63,7 +64,7 @@ public static class Cli
             }
         }
 
-        var console = new ConsoleReport(stdout, color, selection);
+        var console = new ConsoleReport(stdout, color, selection) { Lang = options.Lang ?? Langs.Default() };
         console.Header(options.Subject);
         var settings = (workers ?? new SupervisorSettings()) with { Subject = options.Subject, Timeout = options.Timeout };
         var clock = Stopwatch.StartNew();
@@ -110,6 +111,26 @@ public static class Cli
         }
         if (options.Chapters.Count == 0 && options.Exercises.Count == 0) return all;
         return all.Where(e => options.Chapters.Contains(e.Chapter) || options.Exercises.Contains(e.Id)).ToList();
+    }
+
+    /// <summary><c>--explain ID</c>: the exercise's instructions, read from its stub, in <paramref name="lang"/>.</summary>
+    private static int Explain(string id, Lang lang, TextWriter stdout, TextWriter stderr)
+    {
+        var instructions = ExerciseInstructions.Read(id);
+        var known = Catalog.Exercises.FirstOrDefault(e => e.Id == id);
+        if (known is null && instructions.File.Length == 0)
+        {
+            throw new UsageException($"there is no exercise {id}. Exercises: {string.Join(", ", Catalog.Exercises.Select(e => e.Id))}.");
+        }
+        if (instructions.Problem is { } problem)
+        {
+            stderr.WriteLine($"run-checks: {problem}");
+            return NotAllPassed;
+        }
+        stdout.WriteLine($"{(known is null ? id : known.Name)}   {instructions.File}");
+        stdout.WriteLine();
+        stdout.Write(instructions.Render(lang));
+        return Passed;
     }
 
     private static void CheckSubject(string subject)

@@ -13,6 +13,9 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
     private readonly int _nameWidth = selection.Count == 0 ? 0 : selection.Max(e => e.Name.Length);
     private int? _chapter;
 
+    /// <summary>The language of the hint under "Next:" (the stub's <c>Hint:</c> or <c>提示:</c>).</summary>
+    public Lang Lang { get; init; }
+
     /// <summary>The first line: whose code, how many exercises.</summary>
     public void Header(string subject)
     {
@@ -94,11 +97,26 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             var who = report.Subject == "learner" ? "Next" : "First not passing";
             output.WriteLine(Bold($"{who}: {verb} {exercise.Name}") + $" in {where}");
             output.WriteLine($"  then grade just that one: ./run-checks.sh --exercise {exercise.Id}   (or ./run-checks.ps1 -Exercise {exercise.Id})");
+            NextHint(exercise);
         }
         else if (report.Total > 0)
         {
             output.WriteLine(Paint(State.Passed, $"Every selected exercise passes ({report.Passed}/{report.Total})."));
         }
+    }
+
+    /// <summary>The stub's hint in <see cref="Lang"/>, and how to read the whole of its instructions.</summary>
+    private void NextHint(Exercise exercise)
+    {
+        var hint = ExerciseInstructions.Read(exercise.Id).Hint(Lang);
+        var lang = Lang == Lang.Zh ? " --lang zh" : "";
+        if (hint is not null)
+        {
+            var lines = hint.Split('\n');
+            output.WriteLine($"  {(Lang == Lang.Zh ? "提示:" : "hint:")} {lines[0]}");
+            foreach (var line in lines.Skip(1)) output.WriteLine($"        {line}");
+        }
+        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}");
     }
 
     /// <summary>The stub's file when its folder holds exactly one, else the folder.</summary>

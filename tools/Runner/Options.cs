@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DeepLearningKata.Checks;
 
 namespace DeepLearningKata.Runner;
 
@@ -32,6 +33,12 @@ public sealed record RunOptions
 
     public bool Help { get; init; }
 
+    /// <summary>The language of instructions and hints (<c>--lang en|zh</c>), or null for the default (<c>KATA_LANG</c>, then the system's UI culture).</summary>
+    public Lang? Lang { get; init; }
+
+    /// <summary>Print this exercise's instructions instead of grading (<c>--explain 1.3</c>), or null.</summary>
+    public string? Explain { get; init; }
+
     /// <summary>Internal: this process is a worker started by the runner; it grades and reports events.</summary>
     public bool Worker { get; init; }
 }
@@ -45,6 +52,7 @@ public static partial class Options
 
         Usage:  ./run-checks.sh [options]
                 ./run-checks.ps1 [-Chapter 1,3] [-Exercise 1.3] [-Subject reference] [-Json FILE] ...
+                ./run-checks.sh --explain 1.3 [--lang zh]
 
         Options:
           --chapter N        grade chapter N; repeat it or give a list: --chapter 1,3
@@ -59,6 +67,10 @@ public static partial class Options
           --accept           for maintainers: accept the received golden files first
                              (golden/**/*.received.* become *.verified.*); refused when CI is set
           --timeout SECONDS  time budget per exercise, instead of each exercise's own
+          --explain ID       print the instructions of exercise ID (formula, shapes, example, hint)
+                             instead of grading, e.g. --explain 1.3
+          --lang en|zh       the language of instructions and hints: en (English) or zh (简体中文);
+                             the default is KATA_LANG, else the system's language (zh* gives zh)
           --help             show this text
 
         Exit code: 0 when every selected exercise passes, 1 otherwise, 2 for a mistake on the command line.
@@ -66,7 +78,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--help", "--worker", "--exercises"];
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -105,7 +117,7 @@ public static partial class Options
                     chapters.AddRange(List(Value()).Select(ParseChapter));
                     break;
                 case "--exercise" or "--exercises":
-                    exercises.AddRange(List(Value()).Select(ParseExercise));
+                    exercises.AddRange(List(Value()).Select(e => ParseExercise(e)));
                     break;
                 case "--subject":
                     options = options with { Subject = ParseSubject(Value()) };
@@ -122,6 +134,12 @@ public static partial class Options
                     break;
                 case "--timeout":
                     options = options with { Timeout = ParseTimeout(Value()) };
+                    break;
+                case "--explain":
+                    options = options with { Explain = ParseExercise(Value(), name) };
+                    break;
+                case "--lang":
+                    options = options with { Lang = ParseLang(Value()) };
                     break;
                 case "--help" or "-h" or "-?" or "/?":
                     NoValue();
@@ -146,10 +164,13 @@ public static partial class Options
             ? n
             : throw new UsageException($"--chapter expects a chapter number such as 1, or a list such as 1,3; got '{text}'.");
 
-    private static string ParseExercise(string text) =>
+    private static string ParseExercise(string text, string option = "--exercise") =>
         ExerciseId().IsMatch(text)
             ? text
-            : throw new UsageException($"--exercise expects an exercise id such as 1.3 (chapter.number); got '{text}'.");
+            : throw new UsageException($"{option} expects an exercise id such as 1.3 (chapter.number); got '{text}'.");
+
+    private static Lang ParseLang(string text) =>
+        Langs.Parse(text) ?? throw new UsageException($"--lang expects en (English) or zh (简体中文); got '{text}'.");
 
     private static string ParseSubject(string text)
     {
@@ -172,6 +193,8 @@ public static partial class Options
         "--json" => ", e.g. --json results.json",
         "--badges" => ", e.g. --badges badges",
         "--timeout" => ", e.g. --timeout 30",
+        "--explain" => ", e.g. --explain 1.3",
+        "--lang" => ": en or zh",
         _ => "",
     };
 

@@ -79,7 +79,7 @@ public sealed class OptionsTests
     [Test]
     public void The_help_names_every_option()
     {
-        foreach (var option in new[] { "--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--help" })
+        foreach (var option in new[] { "--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help" })
         {
             Assert.That(Options.HelpText, Does.Contain(option));
         }

@@ -30,6 +30,8 @@ public sealed class ScriptTests
         ["Badges"] = "--badges",
         ["Accept"] = "--accept",
         ["Timeout"] = "--timeout",
+        ["Explain"] = "--explain",
+        ["Lang"] = "--lang",
         ["Watch"] = null, // reserved
     };
 
@@ -46,6 +48,9 @@ public sealed class ScriptTests
             Assert.That(parameters["Exercise"], Is.EqualTo(typeof(string[])));
             Assert.That(parameters["Accept"], Is.EqualTo(typeof(SwitchParameter)));
             Assert.That(parameters["Watch"], Is.EqualTo(typeof(SwitchParameter)));
+            var lang = ast.ParamBlock.Parameters.Single(p => p.Name.VariablePath.UserPath == "Lang");
+            var validate = lang.Attributes.OfType<AttributeAst>().Single(a => a.TypeName.Name == "ValidateSet");
+            Assert.That(validate.PositionalArguments.Select(a => a.SafeGetValue()), Is.EqualTo(new[] { "en", "zh" }), "-Lang en|zh");
         });
         foreach (var option in Mapping.Values.OfType<string>())
         {
@@ -55,6 +60,8 @@ public sealed class ScriptTests
                 "--accept" => [option],
                 "--exercise" => [option, "1.3"],
                 "--subject" => [option, "reference"],
+                "--explain" => [option, "1.3"],
+                "--lang" => [option, "zh"],
                 _ => [option, "1"],
             };
             Assert.DoesNotThrow(() => Options.Parse(args), option);
@@ -109,6 +116,9 @@ public sealed class ScriptTests
             "--json", "r.json", "--badges", "b", "--accept", "--timeout", "30",
         }));
         Assert.That(exit, Is.EqualTo(7), "the runner's exit code is the script's");
+
+        var (explain, _, _) = Host("-Explain 1.6 -Lang zh");
+        Assert.That(explain[1], Is.EqualTo(new[] { Dll, "--explain", "1.6", "--lang", "zh" }), "-Explain and -Lang");
 
         var (plain, _, _) = Host("");
         Assert.That(plain[1], Is.EqualTo(new[] { Dll }), "no parameters, no options");

@@ -4,17 +4,22 @@ public static partial class Chapter1
 {
     /// <summary>
     /// Exercise 1.4 — unroll an image of shape (h, w, c) into one column vector of shape (h·w·c, 1).
+    /// 练习 1.4 — 把形状为 (h, w, c) 的图像展开成一个形状为 (h·w·c, 1) 的列向量。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  v[(i·w + j)·c + k, 0] = image[i, j, k]      (row-major, "C" order, as NumPy's reshape)
-    /// Shapes:   image (h, w, c)  →  (h·w·c, 1), a column: h·w·c rows and one column
-    /// Example:  image of shape (2, 2, 2) = [[[1, 2], [3, 4]],
-    ///                                       [[5, 6], [7, 8]]]
-    ///           ImageToVector(image) = [[1], [2], [3], [4], [5], [6], [7], [8]]   shape (8, 1)
+    /// Formula:  v[(i·w + j)·c + k, 0] = image[i, j, k]      (row-major, C order: image.reshape(h·w·c, 1))
+    /// Shapes:   image (h, w, c)  →  v (h·w·c, 1)
+    /// Example:  image (2, 2, 2) = [[[1, 2], [3, 4]],
+    ///                              [[5, 6], [7, 8]]]
+    ///           ImageToVector(image) = [[1], [2], [3], [4], [5], [6], [7], [8]]   (8, 1)
     /// Hint:     image.Shape is [h, w, c]; image.Reshape(rows, cols) keeps the elements in the order
-    ///           they are stored (the last axis, the channel, changes fastest). Mind the order of the
-    ///           two sizes: (1, n) would be a row, not a column.
+    ///           they are stored (the last axis, the channel, changes fastest), as NumPy's reshape does.
+    ///           The result is a column: h·w·c rows and one column. Mind the order of the two sizes:
+    ///           (1, n) would be a row, not a column.
+    /// 提示:     image.Shape 是 [h, w, c]；image.Reshape(rows, cols) 会按元素的存储顺序排列（最后一个
+    ///           轴，也就是通道，变化最快），和 NumPy 的 reshape 一样。结果是一列：h·w·c 行、1 列。
+    ///           注意两个尺寸的先后：(1, n) 是一行，不是一列。
     /// Grade it: ./run-checks.sh --exercise 1.4     (or: dotnet test --filter Name~1.4)
     /// </code>
     /// </remarks>

@@ -5,16 +5,21 @@ public static partial class Chapter1
     /// <summary>
     /// Exercise 1.8 — the L2 loss: the sum of the squared differences between the predictions
     /// <paramref name="yhat"/> and the true labels <paramref name="y"/>.
+    /// 练习 1.8 — L2 损失：预测值 <paramref name="yhat"/> 与真实标签 <paramref name="y"/> 之差的平方和。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  L2(ŷ, y) = Σ_i (y[i] − ŷ[i])²        (a sum: no square root, no division by the count)
-    /// Shapes:   yhat and y of the same shape (m) (or any shape)  →  one double
+    /// Formula:  L2(ŷ, y) = Σ_i (y[i] − ŷ[i])²
+    /// Shapes:   yhat (m), y (m)  →  double;     yhat, y (d₁, …, dₖ)  →  double
     /// Example:  yhat = [0.9, 0.2, 0.1, 0.4, 0.9],  y = [1, 0, 0, 1, 1]
     ///           L2(yhat, y) = 0.01 + 0.04 + 0.01 + 0.36 + 0.01 = 0.43
-    /// Hint:     With d = y - yhat, Np.Sum(d * d) works; so does np.dot(d, d), the dot product of d
-    ///           with itself: Np.Dot(d.Flatten(), d.Flatten()).Item(). Not Np.Norm, which takes the
-    ///           square root, and not Mean, which divides by the number of elements.
+    /// Hint:     It is a sum: no square root, no division by the count. With d = y - yhat,
+    ///           Np.Sum(d * d) works; so does np.dot(d, d), the dot product of d with itself:
+    ///           Np.Dot(d.Flatten(), d.Flatten()).Item(). Not Np.Norm, which takes the square root,
+    ///           and not Mean, which divides by the number of elements.
+    /// 提示:     这是一个求和：不开平方根，也不除以元素个数。令 d = y - yhat，Np.Sum(d * d) 可以；
+    ///           np.dot(d, d)（d 与自身的点积）也可以：Np.Dot(d.Flatten(), d.Flatten()).Item()。
+    ///           不要用 Np.Norm，它会开平方根；也不要用 Mean，它会除以元素个数。
     /// Grade it: ./run-checks.sh --exercise 1.8     (or: dotnet test --filter Name~1.8)
     /// </code>
     /// </remarks>

@@ -10,19 +10,25 @@ public static partial class Chapter1
 {
     /// <summary>
     /// Exercise 1.9 (Dot) — the dot product, as <c>np.dot</c>, written with loops.
+    /// 练习 1.9 (Dot) — 用循环实现点积，效果同 <c>np.dot</c>。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  1-D · 1-D:  Σ_k a[k]·b[k]                      (the inner product, one number)
-    ///           2-D · 1-D:  result[i]    = Σ_k a[i, k]·b[k]     (matrix times vector)
-    ///           2-D · 2-D:  result[i, j] = Σ_k a[i, k]·b[k, j]  (matrix product)
-    /// Shapes:   (K)·(K) → () a 0-D tensor;   (m, K)·(K) → (m);   (m, K)·(K, n) → (m, n)
+    /// Formula:  1-D · 1-D:  Σ_k a[k]·b[k]
+    ///           2-D · 1-D:  result[i]    = Σ_k a[i, k]·b[k]
+    ///           2-D · 2-D:  result[i, j] = Σ_k a[i, k]·b[k, j]
+    /// Shapes:   (K)·(K) → ();   (m, K)·(K) → (m);   (m, K)·(K, n) → (m, n)
     /// Example:  Dot([9, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0],
     ///               [9, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0])  =  278       (shape ())
     ///           a = b = [[1, 2, 3], [1, 2, 3], [1, 2, 3]]:  Dot(a, b) = [[6, 12, 18], [6, 12, 18], [6, 12, 18]]
-    /// Hint:     Branch on a.Ndim and b.Ndim. The 1-D case returns Tensor.Scalar(sum), a 0-D tensor, as
-    ///           np.dot returns a plain number. In the matrix product k runs along a's row i and down
-    ///           b's column j: b[k, j], not b[j, k].
+    /// Hint:     1-D · 1-D is the inner product (one number), 2-D · 1-D a matrix times a vector, 2-D · 2-D
+    ///           the matrix product. Branch on a.Ndim and b.Ndim. The 1-D case returns Tensor.Scalar(sum),
+    ///           a 0-D tensor, as np.dot returns a plain number. In the matrix product k runs along a's
+    ///           row i and down b's column j: b[k, j], not b[j, k].
+    /// 提示:     1-D · 1-D 是内积（一个数），2-D · 1-D 是矩阵乘向量，2-D · 2-D 是矩阵乘积。
+    ///           按 a.Ndim 和 b.Ndim 分情况处理。1-D 的情形返回 Tensor.Scalar(sum)，一个 0 维张量，
+    ///           就像 np.dot 返回一个普通的数。矩阵乘积中 k 沿 a 的第 i 行横着走、沿 b 的第 j 列竖着走：
+    ///           是 b[k, j]，不是 b[j, k]。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>
@@ -34,17 +40,21 @@ public static partial class Chapter1
 
     /// <summary>
     /// Exercise 1.9 (Outer) — the outer product, as <c>np.outer</c>, written with loops.
+    /// 练习 1.9 (Outer) — 用循环实现外积，效果同 <c>np.outer</c>。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  result[i, j] = a_flat[i] · b_flat[j]    (every element of a times every element of b;
-    ///                                                    inputs of any shape are flattened first)
-    /// Shapes:   a of any shape (p elements), b of any shape (q elements)  →  (p, q)
+    /// Formula:  result[i, j] = a_flat[i] · b_flat[j],     a_flat = a.Flatten(),   b_flat = b.Flatten()
+    /// Shapes:   a (…) with a.Size = p,   b (…) with b.Size = q   →   (p, q)
     /// Example:  Outer([1, 2, 3], [10, 20]) = [[10, 20], [20, 40], [30, 60]]
-    ///           Outer([[1, 2], [3, 4], [5, 6]], [[1, 2], [1, 2], [1, 2]]) is (6, 6): row i is
-    ///           (i + 1)·[1, 2, 1, 2, 1, 2], the first row [1, 2, 1, 2, 1, 2], the last [6, 12, 6, 12, 6, 12].
-    /// Hint:     a.AsSpan() gives all elements in storage order, whatever a's shape: the flattened a.
+    ///           Outer([[1, 2], [3, 4], [5, 6]], [[1, 2], [1, 2], [1, 2]])  →  (6, 6),   row i = (i + 1)·[1, 2, 1, 2, 1, 2]:
+    ///           row 0 = [1, 2, 1, 2, 1, 2],  …,  row 5 = [6, 12, 6, 12, 6, 12]
+    /// Hint:     Every element of a times every element of b; inputs of any shape are flattened first.
+    ///           a.AsSpan() gives all elements in storage order, whatever a's shape: the flattened a.
     ///           The result has a.Size rows and b.Size columns.
+    /// 提示:     a 的每个元素乘以 b 的每个元素；任意形状的输入都先展平。不论 a 是什么形状，
+    ///           a.AsSpan() 都按存储顺序给出全部元素，也就是展平后的 a。
+    ///           结果有 a.Size 行、b.Size 列。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>
@@ -57,19 +67,27 @@ public static partial class Chapter1
     /// <summary>
     /// Exercise 1.9 (Multiply) — the element-wise product of two matrices with NumPy's broadcasting, as
     /// <c>np.multiply(a, b)</c> (or <c>a * b</c>), written with loops.
+    /// 练习 1.9 (Multiply) — 用循环实现两个矩阵带 NumPy 广播的逐元素乘积，效果同 <c>np.multiply(a, b)</c>（或 <c>a * b</c>）。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  result[i, j] = a[i, j] · b[i, j], where an axis of size 1 is stretched ("broadcast") to
-    ///           the other's size: if a has one column, a[i, 0] is used for every j (likewise rows, and b).
-    /// Shapes:   a and b are 2-D; along each axis their sizes are equal or one of them is 1.
+    /// Formula:  result[i, j] = a[ia, ja] · b[ib, jb]
+    ///           ia = a.Dim(0) == 1 ? 0 : i,   ja = a.Dim(1) == 1 ? 0 : j
+    ///           ib = b.Dim(0) == 1 ? 0 : i,   jb = b.Dim(1) == 1 ? 0 : j
+    /// Shapes:   a, b 2-D;   a.Dim(d) == b.Dim(d) || a.Dim(d) == 1 || b.Dim(d) == 1
     ///           (m, n)·(m, n) → (m, n);  (m, n)·(m, 1) → (m, n);  (1, n)·(m, n) → (m, n);  (m, 1)·(1, n) → (m, n)
     /// Example:  Multiply([[1, 2, 3],      [[1],        [[1, 2, 3],
     ///                     [2, 2, 2],   ,   [2],   )  =   [4, 4, 4],
-    ///                     [3, 3, 3]]       [3]]          [9, 9, 9]]     (b's column is used for every column)
-    /// Hint:     The result has Math.Max(a.Dim(0), b.Dim(0)) rows and Math.Max(a.Dim(1), b.Dim(1)) columns.
+    ///                     [3, 3, 3]]       [3]]          [9, 9, 9]]
+    /// Hint:     An axis of size 1 is stretched ("broadcast") to the other's size: in the example b has
+    ///           one column, so b[i, 0] is used for every column j. The result has
+    ///           Math.Max(a.Dim(0), b.Dim(0)) rows and Math.Max(a.Dim(1), b.Dim(1)) columns.
     ///           For output (i, j), read a at row 0 if a has only one row (else row i), and at column 0
     ///           if it has only one column (else column j); read b the same way.
+    /// 提示:     长度为 1 的轴会被"拉伸"（广播）成另一方的长度：例子里 b 只有一列，所以每一列 j 都用
+    ///           b[i, 0]。结果有 Math.Max(a.Dim(0), b.Dim(0)) 行、Math.Max(a.Dim(1), b.Dim(1)) 列。
+    ///           计算输出 (i, j) 时，如果 a 只有一行就读第 0 行（否则读第 i 行），如果只有一列就读
+    ///           第 0 列（否则读第 j 列）；b 也照此读取。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>

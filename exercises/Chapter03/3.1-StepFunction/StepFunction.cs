@@ -5,16 +5,21 @@ public static partial class Chapter3
     /// <summary>
     /// Exercise 3.1 — the step function, the perceptron's activation: 1 where an element is above 0,
     /// 0 elsewhere.
+    /// 练习 3.1 — 阶跃函数，即感知机的激活函数：元素大于 0 的地方为 1，其余为 0。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  h(x) = 1  if x &gt; 0,   h(x) = 0  if x ≤ 0          (element by element)
-    /// Shapes:   x of any shape  →  a tensor of the same shape, every element 0.0 or 1.0
+    /// Formula:  h(x)[i] = 1  if x[i] &gt; 0,    h(x)[i] = 0  if x[i] ≤ 0
+    /// Shapes:   x (d₁, …, dₖ)  →  h(x) (d₁, …, dₖ),   h(x)[i] ∈ {0.0, 1.0}
     /// Example:  StepFunction([-1.0, 0.0, 1.0, 2.0])  =  [0, 0, 1, 1]
     /// Hint:     x &gt; 0 on a Tensor gives a mask of 0.0 and 1.0, as np.array(x &gt; 0, dtype=int)
-    ///           does in NumPy. At exactly 0 the answer is 0. Do not write into x itself.
-    ///           The checks plot your step function on Tensor.Arange(-5.0, 5.0, 0.1) and compare
-    ///           it with the book's figure (your plot goes to .kata/plots/).
+    ///           does in NumPy; it has the shape of x. At exactly 0 the answer is 0. Do not write into
+    ///           x itself. The checks plot your step function on Tensor.Arange(-5.0, 5.0, 0.1) and
+    ///           compare it with the book's figure (your plot goes to .kata/plots/).
+    /// 提示:     对 Tensor 写 x &gt; 0 会得到由 0.0 和 1.0 组成的掩码，和 NumPy 的
+    ///           np.array(x &gt; 0, dtype=int) 一样，形状与 x 相同。恰好为 0 时结果是 0。不要改写 x
+    ///           本身。检查会在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出你的阶跃函数，并与书中的图比较
+    ///           （你的图保存在 .kata/plots/）。
     /// Grade it: ./run-checks.sh --exercise 3.1     (or: dotnet test --filter Name~3.1)
     /// </code>
     /// </remarks>

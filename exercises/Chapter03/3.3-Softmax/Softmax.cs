@@ -5,21 +5,30 @@ public static partial class Chapter3
     /// <summary>
     /// Exercise 3.3 — softmax, the output layer of a classifier: it turns scores into probabilities
     /// that are positive and sum to 1, without overflowing on large scores.
+    /// 练习 3.3 — softmax，分类器的输出层：把得分变成为正且和为 1 的概率，遇到很大的得分也不会溢出。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  y_k = exp(a_k − C) / Σ_i exp(a_i − C),   with C = max_i a_i
-    ///           Subtracting any constant C leaves y unchanged (it cancels between the numerator
-    ///           and the denominator); C = max makes the largest exponent e^0 = 1, so nothing overflows.
-    /// Shapes:   a of shape (n,)     →  (n,), summing to 1
-    ///           a of shape (N, n)   →  (N, n): a batch, the softmax of every row on its own
+    /// Formula:  y_k = exp(a_k − C) / Σ_i exp(a_i − C),   C = max_i a_i
+    /// Shapes:   a (n,)     →  y (n,),     Σ_k y_k = 1
+    ///           a (N, n)   →  y (N, n),   y[r] = softmax(a[r])
     /// Example:  Softmax([0.3, 2.9, 4.0])        =  [0.018211273, 0.24519181, 0.73659691]
     ///           Softmax([1010, 1000, 990])      =  [0.9999546, 4.5397869e-05, 2.0610600e-09]
-    ///           (without subtracting the max, e^1010 is ∞ and the answer is [NaN, NaN, NaN])
-    /// Hint:     a.Max(axis: -1, keepdims: true) is each row's max (for a 1-D a, the max itself),
+    /// Hint:     Subtracting any constant C leaves y unchanged (it cancels between the numerator and
+    ///           the denominator); C = max makes the largest exponent e^0 = 1, so nothing overflows.
+    ///           Without it, e^1010 is ∞ and the answer is [NaN, NaN, NaN]. A batch (N, n) is N
+    ///           separate softmaxes, one per row.
+    ///           a.Max(axis: -1, keepdims: true) is each row's max (for a 1-D a, the max itself),
     ///           and .Sum(axis: -1, keepdims: true) each row's sum; keepdims makes them broadcast
     ///           back against a, so the same three lines work for one vector and for a batch.
     ///           Use each row's own max: one max for the whole batch, or the mean, can still overflow.
+    /// 提示:     减去任何常数 C 都不会改变 y（它在分子和分母中相互抵消）；取 C = max 时最大的指数是
+    ///           e^0 = 1，因此不会溢出。不减的话，e^1010 是 ∞，结果就成了 [NaN, NaN, NaN]。
+    ///           一个批次 (N, n) 就是 N 个各自独立的 softmax，每行一个。
+    ///           a.Max(axis: -1, keepdims: true) 是每行的最大值（a 为一维时就是它的最大值），
+    ///           .Sum(axis: -1, keepdims: true) 是每行的和；keepdims 让它们能与 a 广播，因此同样的
+    ///           三行代码对单个向量和对一个批次都适用。
+    ///           要用每一行自己的最大值：整个批次共用一个最大值，或者用平均值，仍然可能溢出。
     /// Grade it: ./run-checks.sh --exercise 3.3     (or: dotnet test --filter Name~3.3)
     /// </code>
     /// </remarks>

@@ -5,20 +5,27 @@ public static partial class Chapter3
     /// <summary>
     /// Exercise 3.5 — batch inference: the predicted class of every sample, computed batchSize samples
     /// at a time, as the book does to classify MNIST quickly.
+    /// 练习 3.5 — 批处理推理：每次处理 batchSize 个样本，求出每个样本的预测类别；书中就是这样快速地对 MNIST 分类的。
     /// </summary>
     /// <remarks>
     /// <code>
     /// Formula:  for start = 0, batchSize, 2·batchSize, … while start &lt; N:
     ///               rows        = start … min(start + batchSize, N) − 1
-    ///               y           = Forward(network, x[rows])        one row of scores per sample
-    ///               prediction  = argmax of each row of y          (np.argmax(y, axis=1))
-    /// Shapes:   x (N, d), batchSize ≥ 1  →  (N,): the class index of each sample, as a double
-    /// Example:  N = 7, batchSize = 3: batches of rows 0–2, 3–5 and 6. The last batch is partial;
-    ///           it still counts. If Forward gives y = [[0.1, 0.8], [0.6, 0.3], [0.2, 0.9]] for
-    ///           a batch, its predictions are [1, 0, 1].
-    /// Hint:     x.Rows(indices) picks rows (Enumerable.Range(start, count).ToArray() makes the
+    ///               y           = Forward(network, x[rows])          (rows.Length, classes)
+    ///               prediction  = argmax(y, axis: 1)                 np.argmax(y, axis=1)
+    /// Shapes:   x (N, d), batchSize ≥ 1  →  predictions (N,),   predictions[i] ∈ {0, 1, …} (double)
+    /// Example:  N = 7, batchSize = 3  →  rows 0–2, 3–5, 6
+    ///           y = [[0.1, 0.8], [0.6, 0.3], [0.2, 0.9]]  →  predictions [1, 0, 1]
+    /// Hint:     The result is the class index of each sample, as a double. Forward gives one row of
+    ///           scores per sample. The last batch may be partial (row 6 alone above); it still counts.
+    ///           x.Rows(indices) picks rows (Enumerable.Range(start, count).ToArray() makes the
     ///           indices); Earlier.Forward(network, batch) is your exercise 3.4, and
     ///           y.Argmax(axis: 1) gives one index per row. Mind the last, shorter batch.
+    /// 提示:     结果是每个样本的类别下标，类型为 double。Forward 为每个样本给出一行得分。最后一个
+    ///           批次可能不满（上例中只有第 6 行），它也要算上。
+    ///           x.Rows(indices) 取出若干行（下标可用 Enumerable.Range(start, count).ToArray() 生成）；
+    ///           Earlier.Forward(network, batch) 是你的练习 3.4；y.Argmax(axis: 1) 为每行给出一个下标。
+    ///           别漏掉最后那个较短的批次。
     /// Grade it: ./run-checks.sh --exercise 3.5     (or: dotnet test --filter Name~3.5)
     /// </code>
     /// </remarks>
@@ -30,15 +37,18 @@ public static partial class Chapter3
 
     /// <summary>
     /// Exercise 3.5 — accuracy: the fraction of samples whose predicted class equals their label.
+    /// 练习 3.5 — 识别精度：预测类别与标签相同的样本所占的比例。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  accuracy = (number of i with prediction_i == t_i) / N
-    /// Shapes:   x (N, d), t (N,) of class labels  →  a number in [0, 1]
-    /// Example:  predictions [1, 0, 1], labels t = [1, 1, 1]  →  2 / 3 = 0.66666667
-    /// Hint:     PredictBatch(network, x, batchSize) gives the predictions; Np.Equal(p, t) is 1.0
-    ///           where they agree, so its Sum() counts the hits. Divide by N, the number of
-    ///           samples, not by the number of batches.
+    /// Formula:  accuracy = |{ i : prediction_i == t_i }| / N
+    /// Shapes:   x (N, d), t (N,)  →  accuracy ∈ [0, 1]
+    /// Example:  predictions [1, 0, 1],  t = [1, 1, 1]  →  2 / 3 = 0.66666667
+    /// Hint:     t holds class labels. PredictBatch(network, x, batchSize) gives the predictions;
+    ///           Np.Equal(p, t) is 1.0 where they agree, so its Sum() counts the hits. Divide by N,
+    ///           the number of samples, not by the number of batches.
+    /// 提示:     t 是类别标签。PredictBatch(network, x, batchSize) 给出预测；Np.Equal(p, t) 在两者
+    ///           相同的位置为 1.0，所以它的 Sum() 就是猜对的个数。要除以样本数 N，而不是批次数。
     /// </code>
     /// </remarks>
     public static double Accuracy(IReadOnlyDictionary<string, Tensor> network, Tensor x, Tensor t, int batchSize)

@@ -5,16 +5,23 @@ public static partial class Chapter4
     /// <summary>
     /// Exercise 4.1 — the mean squared error, the book's first loss function: how far the network's
     /// output <paramref name="y"/> is from the targets <paramref name="t"/>.
+    /// 练习 4.1 — 均方误差，书中的第一个损失函数：衡量网络输出 <paramref name="y"/> 与目标 <paramref name="t"/> 相差多远。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  E = ½ · Σ_k (y_k − t_k)²      (a sum over every element; the book calls it "mean", but there is no 1/n)
-    /// Shapes:   y and t of the same shape (any)  →  one number
-    /// Example:  t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]           (the correct class is 2)
-    ///           y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0]
-    ///           MeanSquaredError(y, t) = 0.0975      (with the 0.6 on class 7 instead: 0.5975)
-    /// Hint:     NumPy's 0.5 * np.sum((y - t)**2) reads the same with tensors: (y - t) is element-wise,
+    /// Formula:  E = ½ · Σ_k (y_k − t_k)²
+    /// Shapes:   y (d₁, …, dₘ),  t (d₁, …, dₘ)  →  E: double
+    /// Example:  t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+    ///           y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0]   →  MeanSquaredError(y, t) = 0.0975
+    ///           y = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0]   →  MeanSquaredError(y, t) = 0.5975
+    /// Hint:     The sum runs over every element; the book calls it "mean", but there is no 1/n. In the
+    ///           example the correct class is 2: y puts 0.6 on it first, then on class 7 instead.
+    ///           NumPy's 0.5 * np.sum((y - t)**2) reads the same with tensors: (y - t) is element-wise,
     ///           d * d squares every element, .Sum() adds them up. Don't forget the ½.
+    /// 提示:     求和遍及每个元素；书中虽然叫它"均方"，但并没有除以 n。例子里正确的类别是 2：第一个 y
+    ///           把 0.6 放在类别 2 上，第二个 y 则放在了类别 7 上。
+    ///           NumPy 的 0.5 * np.sum((y - t)**2) 用张量写法完全一样：(y - t) 是逐元素的，d * d 对每个
+    ///           元素求平方，.Sum() 把它们加起来。别忘了 ½。
     /// Grade it: ./run-checks.sh --exercise 4.1     (or: dotnet test --filter Name~4.1)
     /// </code>
     /// </remarks>

@@ -7,6 +7,7 @@ public static partial class Chapter4
     /// <summary>
     /// Exercise 4.8 — the book's two-layer network of chapter 4: makes a <see cref="TwoLayerNet"/>.
     /// The instructions are on <see cref="TwoLayerNet"/> below.
+    /// 练习 4.8 — 书中第 4 章的两层神经网络：创建一个 <see cref="TwoLayerNet"/>。说明写在下面的 <see cref="TwoLayerNet"/> 上。
     /// </summary>
     public static ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01) =>
         new TwoLayerNet(inputSize, hiddenSize, outputSize, random, weightInitStd);
@@ -14,25 +15,38 @@ public static partial class Chapter4
     /// <summary>
     /// Exercise 4.8 — a two-layer network that learns by numerical gradients (the book's <c>ch04/two_layer_net.py</c>):
     /// <c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>, with the cross-entropy loss.
+    /// 练习 4.8 — 一个用数值梯度学习的两层神经网络（书中的 <c>ch04/two_layer_net.py</c>）：<c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>，损失函数为交叉熵误差。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  a1 = x·W1 + b1,   z1 = σ(a1),   a2 = z1·W2 + b2,   y = softmax(a2)       (Predict)
-    ///           Loss = cross-entropy(y, t)      Accuracy = share of rows whose argmax(y) is the target class
-    ///           Gradient = for each parameter P: NumericalGradient(W => Loss(x, t), P)
-    /// Shapes:   W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,);
-    ///           x (N, input) → Predict (N, output), each row sums to 1;  t one-hot (N, output) or labels (N,)
-    ///           Gradient → "W1", "b1", "W2", "b2", each the shape of its parameter
+    /// Formula:  Predict(x):   a1 = x·W1 + b1,   z1 = σ(a1),   a2 = z1·W2 + b2,   y = softmax(a2)
+    ///           Loss(x, t)      = CrossEntropyError(Predict(x), t)
+    ///           Accuracy(x, t)  = mean_n [ argmax(y[n]) == label(t[n]) ]
+    ///           Gradient(x, t)[P] = NumericalGradient(W => Loss(x, t), Params[P]),   P ∈ { W1, b1, W2, b2 }
+    /// Shapes:   W1 (input, hidden), b1 (hidden,), W2 (hidden, output), b2 (output,)
+    ///           x (N, input)  →  Predict(x) (N, output),   Σ_k y[n, k] = 1;     t (N, output) one-hot  |  t (N,) labels
+    ///           Gradient(x, t)[P].Shape == Params[P].Shape
     /// Example:  var net = CreateTwoLayerNet(784, 50, 10, new Random(0));   // W = 0.01·N(0, 1), b = 0
-    ///           net.Predict(x)  →  (N, 10), every probability close to 0.1 while the weights are tiny
+    ///           net.Predict(x)  →  (N, 10),   y[n, k] ≈ 0.1
     ///           net.Loss(x, t)  ≈  2.30 = −log(0.1)
-    /// Hint:     Constructor: W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), then W2 the
+    /// Hint:     Accuracy is the share of rows whose argmax(y) is the target class. While the weights are
+    ///           tiny, every probability is close to 0.1, hence the loss of about −log(0.1).
+    ///           Constructor: W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), then W2 the
     ///           same way from the same random; b1 and b2 Tensor.Zeros(…). Keep them in one dictionary and
     ///           return that very dictionary from Params: training (4.9) changes them in place.
     ///           Predict: Np.Dot, Earlier.Sigmoid (1.2) and Earlier.Softmax2D (1.6). Loss: Earlier.CrossEntropyError (4.2).
     ///           Accuracy: Predict(x).Argmax(axis: 1); if t is one-hot (2-D), take t.Argmax(axis: 1) too; Np.Equal.
     ///           Gradient: Earlier.NumericalGradient (4.4) of the function W => Loss(x, t) at Params["W1"] itself
     ///           (not a copy: it nudges the parameter in place, and Loss sees the nudge through the network).
+    /// 提示:     Accuracy 是 argmax(y) 等于目标类别的行所占的比例。权重很小时，每个概率都接近 0.1，
+    ///           所以损失约为 −log(0.1)。
+    ///           构造函数：W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize)，再用同一个
+    ///           random 以同样方式生成 W2；b1 和 b2 用 Tensor.Zeros(…)。把它们放进一个字典，Params 就返回
+    ///           这个字典本身：训练（4.9）会原地修改它们。
+    ///           Predict：Np.Dot、Earlier.Sigmoid（1.2）和 Earlier.Softmax2D（1.6）。Loss：Earlier.CrossEntropyError（4.2）。
+    ///           Accuracy：Predict(x).Argmax(axis: 1)；如果 t 是 one-hot（二维），也取 t.Argmax(axis: 1)；再用 Np.Equal。
+    ///           Gradient：在 Params["W1"] 本身上，对函数 W => Loss(x, t) 调用 Earlier.NumericalGradient（4.4）
+    ///           （不能用副本：它会原地微调参数，Loss 通过网络看到这个微调）。
     /// Grade it: ./run-checks.sh --exercise 4.8     (or: dotnet test --filter Name~4.8)
     /// </code>
     /// </remarks>

@@ -4,18 +4,25 @@ namespace DeepLearningKata.Exercises;
 
 /// <summary>
 /// Exercise 5.2 — ReLU as a layer: like a switch, on where the input was positive, off elsewhere.
+/// 练习 5.2 — 把 ReLU 写成层：它就像一个开关，输入为正的地方打开，其余地方关闭。
 /// </summary>
 /// <remarks>
 /// <code>
-/// Formula:  forward   y = max(0, x),          remember mask = (x > 0)
-///           backward  dx = dout where x > 0, 0 elsewhere     (dx = dout * mask)
-/// Shapes:   x of any shape → y of x's shape;   dout of y's shape → dx of x's shape
+/// Formula:  forward   y = max(0, x),     mask = (x > 0)
+///           backward  dx = dout * mask,   dx[i] = x[i] > 0 ? dout[i] : 0
+/// Shapes:   x (d₁, …, dₘ)  →  y (d₁, …, dₘ);     dout (d₁, …, dₘ)  →  dx (d₁, …, dₘ)
 /// Example:  Forward([[1, -0.5], [-2, 3]])  = [[1, 0], [0, 3]]
 ///           Backward([[5, 6], [7, 8]])      = [[5, 0], [0, 8]]
-/// Hint:     x > 0 gives a tensor of 1s and 0s; multiplying by it keeps or blocks each element.
+/// Hint:     Forward remembers the mask; y, dout and dx all have x's shape. x > 0 gives a tensor of
+///           1s and 0s; multiplying by it keeps or blocks each element.
 ///           The mask comes from x (in Forward), never from dout. Do not write into x or dout:
 ///           the book's dout[mask] = 0 changes its caller's dout; return new tensors instead.
 ///           At exactly x = 0 no gradient passes (as in the book and in PyTorch).
+/// 提示:     Forward 要记住 mask；y、dout 和 dx 的形状都和 x 相同。x > 0 得到一个由 1 和 0 组成的
+///           张量；乘上它就能让每个元素通过或被挡住。
+///           mask 来自 x（在 Forward 中），绝不能来自 dout。不要改写 x 或 dout：书中的
+///           dout[mask] = 0 会改掉调用者的 dout；应当返回新的张量。
+///           x 恰好为 0 时梯度不通过（和书中以及 PyTorch 一致）。
 /// Grade it: ./run-checks.sh --exercise 5.2     (or: dotnet test --filter Name~5.2)
 /// </code>
 /// </remarks>

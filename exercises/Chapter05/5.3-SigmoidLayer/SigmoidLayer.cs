@@ -4,15 +4,19 @@ namespace DeepLearningKata.Exercises;
 
 /// <summary>
 /// Exercise 5.3 — the sigmoid as a layer. Its backward needs only its own output.
+/// 练习 5.3 — 把 sigmoid 写成层。它的反向传播只需要它自己的输出。
 /// </summary>
 /// <remarks>
 /// <code>
-/// Formula:  forward   y = σ(x) = 1 / (1 + e^(−x)),   remember y
+/// Formula:  forward   y = σ(x) = 1 / (1 + e^(−x))
 ///           backward  dx = dout · y · (1 − y)
-/// Shapes:   x of any shape → y of x's shape;   dout of y's shape → dx of x's shape
+/// Shapes:   x (d₁, …, dₘ)  →  y (d₁, …, dₘ);     dout (d₁, …, dₘ)  →  dx (d₁, …, dₘ)
 /// Example:  Forward([0, 2]) = [0.5, 0.88079708];  then Backward([1, 2]) = [0.25, 0.20998717]
-/// Hint:     keep a copy of the output (y.Copy()): the caller owns the tensor you return and may
-///           change it. Both factors matter: y alone, or (1 − y) alone, is a classic slip.
+/// Hint:     Forward remembers y, and Backward uses only y. Keep a copy of the output (y.Copy()):
+///           the caller owns the tensor you return and may change it. Both factors matter: y alone,
+///           or (1 − y) alone, is a classic slip.
+/// 提示:     Forward 记住 y，Backward 只用 y。保存输出的副本（y.Copy()）：你返回的张量归调用者
+///           所有，调用者可能会修改它。两个因子都不能少：只乘 y 或只乘 (1 − y) 是常见的失误。
 /// Grade it: ./run-checks.sh --exercise 5.3     (or: dotnet test --filter Name~5.3)
 /// </code>
 /// </remarks>

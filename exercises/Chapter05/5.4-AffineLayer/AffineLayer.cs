@@ -4,19 +4,27 @@ namespace DeepLearningKata.Exercises;
 
 /// <summary>
 /// Exercise 5.4 — the affine (fully connected) layer x·W + b, for a whole batch at once.
+/// 练习 5.4 — 仿射（全连接）层 x·W + b，一次处理整个批次。
 /// </summary>
 /// <remarks>
 /// <code>
-/// Formula:  forward   out = x · W + b             (x flattened to (N, D) first)
-///           backward  dx = dout · Wᵀ,   dW = xᵀ · dout,   db = Σ over the batch axis of dout
-/// Shapes:   x (N, D) or (N, C, H, W) with C·H·W = D;   W (D, M);   b (M,)
-///           out and dout (N, M);   dx has x's shape;   dW has W's shape (D, M);   db has b's (M,)
+/// Formula:  forward   x ← x.Reshape(N, D);     out = x · W + b
+///           backward  dx = dout · Wᵀ,   dW = xᵀ · dout,   db = Σ_n dout[n, :]
+/// Shapes:   x (N, D) | (N, C, H, W) with C·H·W = D;     W (D, M);   b (M,)
+///           out, dout (N, M);     dx: x.Shape;   dW (D, M);   db (M,)
 /// Example:  x = [[1, 2]], W = [[1, 0, -1], [2, 1, 0]], b = [0.5, 0, 0]  →  out = [[5.5, 2, -1]]
 ///           dout = [[1, 0, 2]]  →  dx = [[-1, 2]],  dW = [[1, 0, 2], [2, 0, 4]],  db = [1, 0, 2]
-/// Hint:     let the shapes guide you: dW must be (D, M), and only xᵀ (D, N) · dout (N, M) gives that.
-///           b was added to every row, so its gradient sums the rows: dout.Sum(axis: 0), not Mean.
-///           Keep x.Shape before x.Reshape(N, -1), and reshape dx back to it. Use W and b themselves
-///           (no copies): Params holds them, and training updates them in place.
+/// Hint:     An input of any rank is flattened to (N, D) first, and dx gets x's original shape back;
+///           dW has W's shape and db b's. Let the shapes guide you: dW must be (D, M), and only
+///           xᵀ (D, N) · dout (N, M) gives that. b was added to every row, so its gradient sums the
+///           rows: dout.Sum(axis: 0), not Mean. Keep x.Shape before x.Reshape(N, -1), and reshape dx
+///           back to it. Use W and b themselves (no copies): Params holds them, and training updates
+///           them in place.
+/// 提示:     任意维数的输入都先展平成 (N, D)，dx 再恢复成 x 原来的形状；dW 的形状与 W 相同，db 与 b
+///           相同。让形状来引导你：dW 必须是 (D, M)，只有 xᵀ (D, N) · dout (N, M) 能得到它。b 被加到
+///           了每一行上，所以它的梯度是把各行加起来：dout.Sum(axis: 0)，不是 Mean。在 x.Reshape(N, -1)
+///           之前保存 x.Shape，再把 dx 变形回去。直接使用 W 和 b 本身（不要复制）：Params 持有它们，
+///           训练时会原地更新它们。
 /// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter Name~5.4)
 /// </code>
 /// </remarks>

@@ -4,21 +4,29 @@ namespace DeepLearningKata.Exercises;
 
 /// <summary>
 /// Exercise 5.5 — softmax and the cross-entropy loss as one layer, the last of a classifier.
+/// 练习 5.5 — 把 softmax 和交叉熵误差合成一个层，作为分类器的最后一层。
 /// </summary>
 /// <remarks>
 /// <code>
-/// Formula:  forward   y = softmax(x) row by row;   loss = −Σ t · log(y + 1e-7) / N
+/// Formula:  forward   y[n] = softmax(x[n]);     loss = −Σ t · log(y + 1e-7) / N
 ///           backward  dx = dout · (y − t) / N        (t one-hot)
-/// Shapes:   x (N, C) scores;   t one-hot (N, C) or labels (N,) with values 0 … C−1;   loss a number
-///           dx (N, C)
+/// Shapes:   x (N, C);   t (N, C) one-hot  |  t (N,) ∈ {0, …, C−1};     loss: double;     dx (N, C)
 /// Example:  x = [[0.3, 2.9, 4.0]], t = [[0, 0, 1]]  →  y = [[0.018211273, 0.24519181, 0.73659691]]
 ///           loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
-///           with labels t = [2] the same loss and the same dx
-/// Hint:     Earlier.Softmax2D(x) is your row-wise softmax of exercise 1.6 (the max subtracted first), and
+///           t = [2]  →  loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
+/// Hint:     The softmax is taken row by row; with labels t = [2] the loss and dx are the same as
+///           with the one-hot t.
+///           Earlier.Softmax2D(x) is your row-wise softmax of exercise 1.6 (the max subtracted first), and
 ///           Earlier.CrossEntropyError(y, t) your exercise 4.2 (δ = 1e-7, one-hot or labels, divided by N).
 ///           With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
 ///           Divide by the batch size N = x.Dim(0) in Backward too, and multiply by dout.
 ///           Keep copies of what Backward needs (t.Copy()): the caller owns x and t.
+/// 提示:     softmax 按行分别计算；用标签 t = [2] 时，损失和 dx 与用 one-hot 的 t 时完全相同。
+///           Earlier.Softmax2D(x) 是你在练习 1.6 中写的按行 softmax（先减去最大值），
+///           Earlier.CrossEntropyError(y, t) 是你的练习 4.2（δ = 1e-7，one-hot 或标签均可，除以 N）。
+///           使用标签时，y − t 的意思是：在 y 的副本上，把 [i, t[i]] 处减去 1。
+///           Backward 中也要除以批大小 N = x.Dim(0)，并乘上 dout。
+///           把 Backward 需要的东西保存为副本（t.Copy()）：x 和 t 归调用者所有。
 /// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter Name~5.5)
 /// </code>
 /// </remarks>

@@ -4,21 +4,33 @@ namespace DeepLearningKata.Exercises;
 
 /// <summary>
 /// Exercise 5.6 — the two-layer network built from layers, with its gradient by backpropagation.
+/// 练习 5.6 — 用层搭建的两层神经网络，用反向传播求梯度。
 /// </summary>
 /// <remarks>
 /// <code>
 /// Formula:  scores = Affine2(Relu1(Affine1(x)));   loss = SoftmaxWithLoss(scores, t)
-///           gradient: Loss(x, t), then dout = lastLayer.Backward(1), then every layer's Backward in
-///           reverse order; W1, b1 are Affine1's Grads["W"], Grads["b"], and W2, b2 are Affine2's.
+///           Gradient:  Loss(x, t);   dout = lastLayer.Backward(1);   dout = layer.Backward(dout)  ∀ layer, reversed
+///                      W1, b1 = Affine1.Grads["W"], Affine1.Grads["b"];    W2, b2 = Affine2.Grads["W"], Affine2.Grads["b"]
 /// Shapes:   x (N, inputSize);   W1 (inputSize, hiddenSize), b1 (hiddenSize,);
-///           W2 (hiddenSize, outputSize), b2 (outputSize,);   scores (N, outputSize);   t (N, outputSize) or (N,)
-/// Example:  new BackpropTwoLayerNet(784, 50, 10, new Random(0)).Gradient(x, t) has "W1" of shape (784, 50), …,
-///           equal (to about 1e-7) to the numerical gradient of Loss — at a tiny fraction of its cost
-/// Hint:     W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), b1 = Tensor.Zeros(hiddenSize),
+///           W2 (hiddenSize, outputSize), b2 (outputSize,);   scores (N, outputSize);   t (N, outputSize) | (N,)
+/// Example:  var net = new BackpropTwoLayerNet(784, 50, 10, new Random(0));
+///           net.Gradient(x, t)["W1"]  →  (784, 50),   …
+///           |net.Gradient(x, t)[P] − NumericalGradient(Loss, P)|  ≈  1e-7
+/// Hint:     For the gradient, run Loss(x, t), then dout = lastLayer.Backward(1), then every layer's
+///           Backward in reverse order; W1 and b1 are Affine1's Grads, W2 and b2 Affine2's. The result
+///           agrees with the numerical gradient of Loss to about 1e-7, at a tiny fraction of its cost.
+///           W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), b1 = Tensor.Zeros(hiddenSize),
 ///           then W2 and b2 likewise (in that order, from the random you are given). Build the layers with
 ///           Earlier.CreateAffine(@params["W1"], @params["b1"]), Earlier.CreateRelu(), Earlier.CreateAffine(…),
 ///           and Earlier.CreateSoftmaxWithLoss(): they share the very tensors in Params. Gradient only computes;
 ///           it does not update anything. Predict returns the scores (no softmax).
+/// 提示:     求梯度时：先执行 Loss(x, t)，再 dout = lastLayer.Backward(1)，然后按相反顺序调用每一层的
+///           Backward；W1、b1 取自 Affine1 的 Grads，W2、b2 取自 Affine2 的 Grads。结果与 Loss 的
+///           数值梯度相差约 1e-7，而计算代价只是它的极小一部分。
+///           W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize)，b1 = Tensor.Zeros(hiddenSize)，
+///           W2 和 b2 同理（按这个顺序，用传给你的 random）。用 Earlier.CreateAffine(@params["W1"], @params["b1"])、
+///           Earlier.CreateRelu()、Earlier.CreateAffine(…) 和 Earlier.CreateSoftmaxWithLoss() 搭建各层：它们共用
+///           Params 中的那些张量本身。Gradient 只负责计算，不更新任何东西。Predict 返回得分（不做 softmax）。
 /// Grade it: ./run-checks.sh --exercise 5.6     (or: dotnet test --filter Name~5.6)
 /// </code>
 /// </remarks>

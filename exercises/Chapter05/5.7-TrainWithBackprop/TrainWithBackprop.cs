@@ -6,24 +6,39 @@ public static partial class Chapter5
 {
     /// <summary>
     /// Exercise 5.7 — training by mini-batch gradient descent, with gradients by backpropagation.
+    /// 练习 5.7 — 用 mini-batch 梯度下降进行训练，梯度由反向传播求得。
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  for each epoch, for each batch of BatchSize consecutive rows (a last, shorter one is dropped):
+    /// Formula:  for epoch = 1 … Epochs:
+    ///             for step = 0 … n / BatchSize − 1:                 rows step·BatchSize … (step + 1)·BatchSize − 1
     ///               grad = net.Gradient(xBatch, tBatch)
-    ///               p ← p − LearningRate · grad[key]   for every (key, p) in net.Params, in place
-    ///               record net.Loss(xBatch, tBatch)     (after the update, as the book does)
-    ///           after each epoch: record net.Accuracy on all of xTrain and of xTest; write one line to progress
-    /// Shapes:   xTrain (n, 784), tTrain (n,) labels or (n, 10) one-hot; the same for the test set
-    ///           history: Losses has Epochs · (n / BatchSize) entries, TrainAccuracies and TestAccuracies one per epoch
-    /// Example:  with net = Chapter5.CreateTwoLayerNet(784, 50, 10, new Random(57)), the first 3,000 training digits of
-    ///           Mnist.Load() and new TrainingSettings(Epochs: 3, BatchSize: 100, LearningRate: 0.5), Train prints
-    ///           "epoch 1: loss 0.8838, train accuracy 67.8 %, test accuracy 65.5 %", … and ends near 88 % on the test set
-    /// Hint:     rows of a batch: xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray()).
+    ///               p ← p − LearningRate · grad[key]               ∀ (key, p) ∈ net.Params, in place
+    ///               Losses += net.Loss(xBatch, tBatch)
+    ///             TrainAccuracies += net.Accuracy(xTrain, tTrain);   TestAccuracies += net.Accuracy(xTest, tTest)
+    ///             progress.WriteLine(…)
+    /// Shapes:   xTrain (n, 784), tTrain (n,) | (n, 10);   xTest (n', 784), tTest (n',) | (n', 10)
+    ///           →  TrainingHistory(Losses (Epochs · (n / BatchSize),), TrainAccuracies (Epochs,), TestAccuracies (Epochs,))
+    /// Example:  net = Chapter5.CreateTwoLayerNet(784, 50, 10, new Random(57));   xTrain, tTrain = Mnist.Load() rows 0 … 2999
+    ///           Train(net, xTrain, tTrain, xTest, tTest, new TrainingSettings(Epochs: 3, BatchSize: 100, LearningRate: 0.5), progress)
+    ///             epoch 1: loss 0.8838, train accuracy 67.8 %, test accuracy 65.5 %
+    ///             …
+    ///             (test accuracy ≈ 88 %)
+    /// Hint:     Each batch is BatchSize consecutive rows; a last, shorter batch is dropped. The loss is
+    ///           recorded after the update, as the book does. After each epoch, record the accuracy on all
+    ///           of xTrain and of xTest, and write one line to progress.
+    ///           Rows of a batch: xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray()).
     ///           Update in place with p.Assign(p - lr * grad[key]): the layers hold the very tensors in
     ///           Params, while p = p - … only points your variable at a new tensor, and the net learns nothing.
     ///           The training set is shuffled already, so walking it in order gives every run the same
     ///           learning curve — the checks compare yours with the reference's, point by point.
+    /// 提示:     每个批次是连续的 BatchSize 行；最后不足一批的行丢弃不用。和书中一样，损失在参数更新之后
+    ///           记录。每个 epoch 结束后，记录在全部 xTrain 和全部 xTest 上的识别精度，并向 progress 写一行。
+    ///           一个批次的行：xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray())。
+    ///           用 p.Assign(p - lr * grad[key]) 原地更新：各层持有的正是 Params 中的那些张量，而
+    ///           p = p - … 只会让你的变量指向一个新张量，网络什么也学不到。
+    ///           训练集已经打乱过了，所以按顺序遍历时，每次运行得到的学习曲线都相同——检查会把你的曲线
+    ///           和参考实现的曲线逐点比较。
     /// Grade it: ./run-checks.sh --exercise 5.7     (or: dotnet test --filter Name~5.7)
     /// </code>
     /// </remarks>
