@@ -143,9 +143,9 @@ public sealed class WeightInitChecks
     private static void VerifyHistograms(string name, string title, double[][] shares, bool relu, string hint)
     {
         var centres = Enumerable.Range(0, Bins + 1).Select(b => (b + 0.5) / Bins).ToArray();
-        var panels = Enumerable.Range(0, Layers).Select(l => new Figure($"{l + 1}-layer", relu ? "ReLU output" : "sigmoid output",
+        var panels = Enumerable.Range(0, Layers).Select(l => new Figure($"{l + 1}-layer", relu ? "ReLU output (last bar: ≥ 1)" : "sigmoid output (last bar: ≥ 1)",
             l == 0 ? "share of activations" : "", [new Series("share", centres, shares[l]) { Style = SeriesStyle.Bars, Color = "#1f77b4" }],
-            0, relu ? 0.1 : 0.3) { XMin = 0, XMax = 1 + 1.0 / Bins }).ToList();
+            0, relu ? 0.1 : 0.3) { XMin = 0, XMax = 1 + 1.0 / Bins, HideLegend = true }).ToList();
         Plots.VerifyPanels(name, panels, Layers, 300, 280, ShareTolerance, $"{title}: {hint}");
     }
 

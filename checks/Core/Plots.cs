@@ -43,6 +43,9 @@ public sealed record Figure(string Title, string XLabel, string YLabel, IReadOnl
 
     /// <inheritdoc cref="XMin"/>
     public double? XMax { get; init; }
+
+    /// <summary>Draws no legend, even for a labelled series (a panel whose title says it all).</summary>
+    public bool HideLegend { get; init; }
 }
 
 /// <summary>
@@ -80,7 +83,8 @@ public static class Plots
         plot.YLabel(figure.YLabel);
         if (figure.YMin is { } lo && figure.YMax is { } hi) plot.Axes.SetLimitsY(lo, hi);
         if (figure.XMin is { } left && figure.XMax is { } right) plot.Axes.SetLimitsX(left, right);
-        if (figure.Series.Count(s => !s.Backdrop) + (overlay?.Series.Count(s => !s.Backdrop) ?? 0) > 1) plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        if (figure.HideLegend) plot.HideLegend();
+        else if (figure.Series.Count(s => !s.Backdrop) + (overlay?.Series.Count(s => !s.Backdrop) ?? 0) > 1) plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         return plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
     }
 
