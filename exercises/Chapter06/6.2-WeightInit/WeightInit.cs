@@ -9,10 +9,10 @@ public static partial class Chapter6
     /// <remarks>
     /// <code>
     /// Formula:  Xavier  W = N(0, 1) · √(1 / nIn)        He  W = N(0, 1) · √(2 / nIn)
-    /// Shapes:   (nIn, nOut) ← nIn inputs of the layer (rows), nOut nodes (columns)
+    /// Shapes:   (nIn, nOut):   x (N, nIn) · W (nIn, nOut) → (N, nOut)
     /// Example:  XavierInit(2, 3, new Random(0)) = [[0.4672499856161762, -1.0378790220942797, -1.128948329104258],
     ///                                              [-0.4319622453711734, -0.44782432342634404, -0.17368635423811413]]
-    ///           XavierInit(100, 200, random): mean ≈ 0, standard deviation ≈ 0.1;   HeInit: ≈ 0.1414
+    ///           XavierInit(100, 200, random): mean ≈ 0, std ≈ 0.1;   HeInit(100, 200, random): mean ≈ 0, std ≈ 0.1414
     /// Hint:     Tensor.RandomNormal(random, nIn, nOut) draws N(0, 1) from the Random you are given — use it
     ///           (not new Random()), so the same seed gives the same weights. Multiply by the square root of
     ///           1/nIn or 2/nIn: the standard deviation, not the variance. The scale depends on nIn (the

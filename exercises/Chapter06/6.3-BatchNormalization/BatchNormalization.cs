@@ -8,20 +8,20 @@ namespace DeepLearningKata.Exercises;
 /// </summary>
 /// <remarks>
 /// <code>
-/// Formula:  train  μ_B = (1/N)·Σ_i x_i      σ²_B = (1/N)·Σ_i (x_i − μ_B)²      (axis 0: over the batch)
+/// Formula:  train  μ_B = (1/N)·Σ_i x_i      σ²_B = (1/N)·Σ_i (x_i − μ_B)²      (Σ_i: axis 0)
 ///                  x̂ = (x − μ_B) / √(σ²_B + 1e-6)      y = γ·x̂ + β
-///                  running_mean = momentum·running_mean + (1 − momentum)·μ_B     (zeros at first)
-///                  running_var  = momentum·running_var  + (1 − momentum)·σ²_B    (zeros at first)
+///                  running_mean = momentum·running_mean + (1 − momentum)·μ_B     (running_mean₀ = 0)
+///                  running_var  = momentum·running_var  + (1 − momentum)·σ²_B    (running_var₀ = 0)
 ///           test   y = γ·(x − running_mean) / √(running_var + 1e-6) + β
-///           backward (of a training Forward)   dβ = Σ_i dout      dγ = Σ_i x̂⊙dout
+///           Backward (after Forward(x, train: true))   dβ = Σ_i dout      dγ = Σ_i x̂⊙dout
 ///                  dx̂ = γ·dout;  dx = (1/(N·σ))·(N·dx̂ − Σ_i dx̂ − x̂·Σ_i dx̂⊙x̂),   σ = √(σ²_B + 1e-6)
 /// Shapes:   x (N, D) or (N, C, H, W), flattened to (N, D = C·H·W);   gamma, beta, μ_B, σ²_B, running stats (D,)
 ///           y and dx have x's shape;   dgamma, dbeta (D,)
 /// Example:  gamma = [1], beta = [0], x = [[1], [2], [3]]  →  y = [[-1.224743952833969], [0], [1.224743952833969]]
 ///           Backward([[1], [0], [0]])  →  dx = [[0.20412491069558175], [-0.40824798427798964], [0.20412307358240794]]
 ///                                          dgamma = [-1.224743952833969],  dbeta = [1]
-///           then Forward(x, train: false)  →  [[3.09836343932728], [6.97131773848638], [10.844272037645478]]
-///                                          (running_mean = [0.2], running_var ≈ [0.0667] after one batch)
+///           Forward(x, train: false)  →  [[3.09836343932728], [6.97131773848638], [10.844272037645478]]
+///                                          (running_mean = [0.2], running_var = [0.0666…])
 /// Hint:     x.Mean(axis: 0) gives μ_B of shape (D,), and broadcasting subtracts it from every row. σ²_B divides
 ///           by N, not N − 1. The 1e-6 goes inside the square root. Keep xc = x − μ_B, x̂ and σ for Backward.
 ///           In Backward, x feeds dx three ways (directly, through μ_B and through σ²_B): the book's graph

@@ -12,8 +12,8 @@ namespace DeepLearningKata.Exercises;
 ///                    test   y = x·(1 − ratio)
 ///           weight decay    loss  = Σ_W ½·λ·Σ W²          gradient  dW + λ·W
 /// Shapes:   Dropout: x, mask, y, dout, dx all of x's shape (any);   WeightDecayGradient: dW, W and the result of W's shape
-/// Example:  ratio = 0.5, x = [1, 2, 3, 4]: train with mask [1, 0, 1, 1]  →  y = [1, 0, 3, 4],  Backward([10, 20, 30, 40]) = [10, 0, 30, 40]
-///           test  →  [0.5, 1, 1.5, 2]
+/// Example:  ratio = 0.5, x = [1, 2, 3, 4]:   Forward(x, train: true), mask = [1, 0, 1, 1]  →  y = [1, 0, 3, 4];   Backward([10, 20, 30, 40]) = [10, 0, 30, 40]
+///           Forward(x, train: false)  →  [0.5, 1, 1.5, 2]
 ///           WeightDecayLoss([[[1, -2]], [3]], λ = 0.1) = 0.7        WeightDecayGradient(dW = [0.5, 0.5], W = [1, -2], λ = 0.1) = [0.6, 0.3]
 /// Hint:     Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio is a tensor of 1s and 0s: keep it as the mask,
 ///           and use the same mask in Backward (do not draw a new one there). Draw from the Random you are given.
