@@ -159,7 +159,7 @@ public sealed class OptimizersChecks
     /// <summary>Runs the subject on a case, comparing every parameter with the oracle after every step.</summary>
     internal static void RunAndCompare(IChapter6 chapter, OptimizerCase c, string hint)
     {
-        var optimizer = chapter.CreateOptimizer(c);
+        var optimizer = c.Create(chapter);
         var parameters = c.Parameters();
         var expected = OptimizerOracle.Run(c);
         for (var s = 0; s < c.Steps; s++)
@@ -369,9 +369,4 @@ public sealed class OptimizersChecks
             { Color = colors[l], Backdrop = true };
         }
     }
-}
-
-internal static class OptimizerCaseExtensions
-{
-    public static IOptimizer CreateOptimizer(this IChapter6 chapter, OptimizerCase c) => c.Create(chapter);
 }
