@@ -68,4 +68,20 @@ public static class Earlier
     /// <summary>Exercise 5.5: a fresh softmax-with-loss layer.</summary>
     public static ILossLayer CreateSoftmaxWithLoss() =>
         Blocks.Use("5.5", "Earlier.CreateSoftmaxWithLoss", s => s.Chapter5.CreateSoftmaxWithLoss(), Chapter5.CreateSoftmaxWithLoss);
+
+    /// <summary>Exercise 6.1: a fresh SGD optimizer.</summary>
+    public static IOptimizer CreateSgd(double learningRate = 0.01) =>
+        Blocks.Use("6.1", "Earlier.CreateSgd", s => s.Chapter6.CreateSgd(learningRate), () => Chapter6.CreateSgd(learningRate));
+
+    /// <summary>Exercise 6.1: a fresh Adam optimizer (the book trains its convolutional network with it).</summary>
+    public static IOptimizer CreateAdam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999) =>
+        Blocks.Use("6.1", "Earlier.CreateAdam", s => s.Chapter6.CreateAdam(learningRate, beta1, beta2), () => Chapter6.CreateAdam(learningRate, beta1, beta2));
+
+    /// <summary>Exercise 6.2: He initial weights N(0, 1)·√(2/nIn) of shape (nIn, nOut), for layers followed by ReLU.</summary>
+    public static Tensor HeInit(int nIn, int nOut, Random random) =>
+        Blocks.Use("6.2", "Earlier.HeInit", s => s.Chapter6.HeInit(nIn, nOut, random), () => Chapter6.HeInit(nIn, nOut, random));
+
+    /// <summary>Exercise 6.2: Xavier initial weights N(0, 1)·√(1/nIn) of shape (nIn, nOut), for layers followed by sigmoid.</summary>
+    public static Tensor XavierInit(int nIn, int nOut, Random random) =>
+        Blocks.Use("6.2", "Earlier.XavierInit", s => s.Chapter6.XavierInit(nIn, nOut, random), () => Chapter6.XavierInit(nIn, nOut, random));
 }

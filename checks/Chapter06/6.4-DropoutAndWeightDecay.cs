@@ -1,0 +1,192 @@
+using System.Globalization;
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter06;
+
+[Exercise("6.4", "DropoutAndWeightDecay")]
+public sealed class DropoutAndWeightDecayChecks
+{
+    private const string DropoutHint = "train: mask = Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio, return x * mask (kept elements " +
+                                       "unchanged); test: return x * (1 − ratio); Backward: return dout * mask, the mask of the last Forward.";
+
+    private const string DecayHint = "WeightDecayLoss adds ½·λ·Σ W² over every W in the list; WeightDecayGradient returns dW + λ·W as a new tensor.";
+
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>x with no zeros (values in ±[0.5, 2]), so a zero in the output can only come from the mask.</summary>
+    private static Tensor NoZeros(Random random, params int[] shape) =>
+        Tensor.RandomUniform(random, 0.5, 2, shape) * (Tensor.RandomUniform(random, 0, 1, shape) > 0.5).Apply(v => 2 * v - 1);
+
+    [Check("keeps about 1 − ratio of the elements in training, each unchanged, and zeroes the rest")]
+    public void TrainKeepsAShare(IChapter6 c)
+    {
+        foreach (var ratio in new[] { 0.5, 0.2, 0.8 })
+        {
+            var x = NoZeros(new Random(64), 100, 200);
+            var y = c.CreateDropout(ratio, new Random(65)).Forward(x.Copy());
+            var call = $"CreateDropout({R(ratio)}, new Random(65)).Forward(x (100, 200))";
+            Expect.Shape(y, [100, 200], call, null, DropoutHint);
+            var ys = y.AsSpan();
+            var xs = x.AsSpan();
+            int kept = 0, scaled = 0, other = 0;
+            for (var i = 0; i < ys.Length; i++)
+            {
+                if (ys[i] == 0) continue;
+                if (Math.Abs(ys[i] - xs[i]) <= 1e-12 * Math.Abs(xs[i])) kept++;
+                else if (Math.Abs(ys[i] * (1 - ratio) - xs[i]) <= 1e-9 * Math.Abs(xs[i])) scaled++;
+                else other++;
+            }
+            Expect.That(scaled == 0, $"{call} divides the kept elements by (1 − ratio).",
+                [("elements so scaled", scaled.ToString(CultureInfo.InvariantCulture))],
+                "this is the book's Dropout, not the inverted one: in training keep x as it is (x * mask), and scale by (1 − ratio) at test time instead.");
+            Expect.That(other == 0, $"{call} changes {other} kept elements.", [], "a kept element passes unchanged: y = x * mask, with mask of 1s and 0s.");
+            var share = kept / (double)ys.Length;
+            var p = 1 - ratio;
+            var bound = 5 * Math.Sqrt(p * (1 - p) / ys.Length);
+            Expect.That(Math.Abs(share - p) <= bound, $"{call} keeps {share:P2} of the elements.",
+                [("expected", $"{p:P0} ± {bound:P2} (1 − ratio, within 5 standard errors)")],
+                "keep an element where its uniform draw in [0, 1) is greater than ratio: that happens with probability 1 − ratio. " +
+                "(A draw below ratio keeps only ratio of them.)");
+        }
+    }
+
+    [Check("draws a new mask from the given Random in every training Forward: same seed, same mask")]
+    public void MasksAreRandomAndRepeatable(IChapter6 c)
+    {
+        var x = NoZeros(new Random(66), 4, 50);
+        var a = c.CreateDropout(0.5, new Random(67));
+        var b = c.CreateDropout(0.5, new Random(67));
+        var first = a.Forward(x.Copy());
+        Expect.Close(b.Forward(x.Copy()), first, "a second CreateDropout(0.5, new Random(67)).Forward(x)", Tolerance.Value, null,
+            "draw the mask from the Random you are given (Tensor.RandomUniform(random, …)), not from new Random() or Random.Shared, " +
+            "so that a seeded run can be repeated.");
+        var second = a.Forward(x.Copy());
+        Expect.That(!first.AsSpan().SequenceEqual(second.AsSpan()), "two training Forward calls of one Dropout layer drop the same elements.",
+            [("first", first.ToString()), ("second", second.ToString())],
+            "draw a fresh mask in every training Forward: each mini-batch trains another thinned network.");
+    }
+
+    [Check("lets dout through the very mask of the last Forward in Backward")]
+    public void BackwardUsesTheMask(IChapter6 c) =>
+        Properties.ForAll("6.4 dropout backward",
+            from shape in Gen.ArrayOf(Gen.Choose(1, 6), 2)
+            from seed in Gen.Choose(0, 100000)
+            from ratio in Gens.Double(0.2, 0.8)
+            select (shape, seed, ratio),
+            p =>
+            {
+                var random = new Random(p.seed);
+                var x = NoZeros(random, p.shape);
+                var dout = NoZeros(random, p.shape);
+                var layer = c.CreateDropout(p.ratio, new Random(p.seed + 1));
+                layer.Forward(NoZeros(random, p.shape));
+                var y = layer.Forward(x.Copy());
+                var mask = y.Apply(v => v == 0 ? 0.0 : 1.0);
+                Expect.Close(layer.Backward(dout.Copy()), dout * mask, $"CreateDropout({R(p.ratio)}, random).Backward(dout) after Forward(x)", Tolerance.Value,
+                    [Expect.Input("x", x), ("Forward(x)", y.ToString()), Expect.Input("dout", dout)],
+                    "the gradient flows exactly where Forward kept x, and nowhere else: return dout * mask with the mask Forward kept " +
+                    "(a new draw in Backward picks other elements; the mask of an older Forward belongs to another batch).");
+            });
+
+    [Check("multiplies by 1 − ratio at test time, without dropping anything")]
+    public void TestModeScales(IChapter6 c)
+    {
+        var x = NoZeros(new Random(68), 3, 4);
+        foreach (var ratio in new[] { 0.5, 0.3 })
+        {
+            Expect.Close(c.CreateDropout(ratio, new Random(69)).Forward(x.Copy(), train: false), x * (1 - ratio),
+                $"CreateDropout({R(ratio)}, random).Forward(x, train: false)", Tolerance.Value, [Expect.Input("x", x)],
+                "at test time every unit is on, so scale x by (1 − ratio): the share training kept on average. No mask, no division.");
+        }
+    }
+
+    [Check("leaves x and dout unchanged")]
+    public void LeavesInputsAlone(IChapter6 c)
+    {
+        var x = NoZeros(new Random(70), 5, 6);
+        var dout = NoZeros(new Random(71), 5, 6);
+        var layer = c.CreateDropout(0.5, new Random(72));
+        var xIn = x.Copy();
+        layer.Forward(xIn);
+        Expect.Unchanged(x, xIn, "CreateDropout(0.5, random).Forward(x)", "x");
+        var doutIn = dout.Copy();
+        layer.Backward(doutIn);
+        Expect.Unchanged(dout, doutIn, "Backward(dout)", "dout");
+        Expect.Unchanged(x, xIn, "Backward(dout)", "x (handed to Forward before)");
+        var xTest = x.Copy();
+        layer.Forward(xTest, train: false);
+        Expect.Unchanged(x, xTest, "Forward(x, train: false)", "x");
+    }
+
+    [Check("gives the weight-decay worked example: loss 0.7 and gradient [0.6, 0.3]")]
+    public void WeightDecayExample(IChapter6 c)
+    {
+        Tensor w1 = new[,] { { 1.0, -2.0 } };
+        var w2 = Tensor.From(3.0);
+        Expect.Close(c.WeightDecayLoss([w1, w2], 0.1), 0.7, "WeightDecayLoss([[[1, -2]], [3]], 0.1)", Tolerance.Value,
+            [("weights", "[[1, -2]] and [3]"), ("λ", "0.1")], "½·0.1·(1 + 4) + ½·0.1·9 = 0.25 + 0.45 = 0.7: every matrix counts, and the ½ too.");
+        Expect.Close(c.WeightDecayGradient(Tensor.From(0.5, 0.5), Tensor.From(1.0, -2.0), 0.1), Tensor.From(0.6, 0.3),
+            "WeightDecayGradient([0.5, 0.5], [1, -2], 0.1)", Tolerance.Value, [("dW", "[0.5, 0.5]"), ("W", "[1, -2]"), ("λ", "0.1")],
+            "the derivative of ½·λ·W² is λ·W: dW + λ·W = [0.5 + 0.1, 0.5 − 0.2].");
+    }
+
+    private static FsCheck.Gen<(Tensor[] Weights, double Lambda)> DecayCases() =>
+        from count in Gen.Choose(0, 3)
+        from weights in Gen.CollectToArray(Enumerable.Range(0, count).Select(_ => Gens.Tensor(-3, 3, 3, 4)))
+        from lambda in Gens.Double(0.0, 1.0)
+        select (weights.Select(w => w.Value).ToArray(), lambda);
+
+    [Check("adds ½·λ·ΣW² over every weight matrix of the list (random lists, shapes and λ)")]
+    public void WeightDecayLossMatchesFormula(IChapter6 c) =>
+        Properties.ForAll("6.4 weight decay loss", DecayCases(), p =>
+        {
+            var expected = 0.0;
+            foreach (var w in p.Weights) foreach (var v in w.AsSpan()) expected += 0.5 * p.Lambda * v * v;
+            var copies = p.Weights.Select(w => w.Copy()).ToArray();
+            var loss = c.WeightDecayLoss(copies, p.Lambda);
+            var inputs = p.Weights.Select((w, i) => Expect.Input($"weights[{i}]", w)).Append(("λ", R(p.Lambda))).ToList();
+            Expect.Close(loss, expected, $"WeightDecayLoss(weights ({p.Weights.Length} of them), λ)", Tolerance.Value, inputs,
+                DecayHint + (Math.Abs(loss - 2 * expected) <= 1e-9 * Math.Abs(expected) && expected != 0 ? " Yours is twice that: the ½ is missing." : ""));
+            for (var i = 0; i < copies.Length; i++) Expect.Unchanged(p.Weights[i], copies[i], "WeightDecayLoss(weights, λ)", $"weights[{i}]");
+        });
+
+    [Check("returns dW + λ·W, the derivative of ½·λ·ΣW², without changing dW or W")]
+    public void WeightDecayGradientMatchesDerivative(IChapter6 c) =>
+        Properties.ForAll("6.4 weight decay gradient",
+            from w in Gens.Tensor(-3, 3, 3, 4)
+            from dw in Gens.OfShape(-1, 1, w.Value.Shape)
+            from lambda in Gens.Double(0.01, 1.0)
+            select (W: w.Value, dW: dw.Value, lambda),
+            p =>
+            {
+                // The derivative of ½·λ·ΣW², by central differences, plus the loss's own dW.
+                var numerical = p.dW + Numerical.Gradient(t => 0.5 * p.lambda * (t * t).Sum(), p.W.Copy());
+                var dW = p.dW.Copy();
+                var W = p.W.Copy();
+                var g = c.WeightDecayGradient(dW, W, p.lambda);
+                Expect.Close(g, numerical, "WeightDecayGradient(dW, W, λ)", Tolerance.Gradient,
+                    [Expect.Input("dW", p.dW), Expect.Input("W", p.W), ("λ", R(p.lambda))],
+                    DecayHint + " The ½ in the loss cancels the 2 of W²'s derivative: λ·W, not λ·W/2 or 2·λ·W.",
+                    expectedNote: "dW + the central difference of ½·λ·ΣW²");
+                Expect.Unchanged(p.dW, dW, "WeightDecayGradient(dW, W, λ)", "dW");
+                Expect.Unchanged(p.W, W, "WeightDecayGradient(dW, W, λ)", "W");
+            });
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter6 c)
+    {
+        var random = new Random(73);
+        var x = NoZeros(random, 3, 4);
+        var W1 = Tensor.RandomNormal(random, 3, 2);
+        var W2 = Tensor.RandomNormal(random, 2, 2);
+        var dW = Tensor.RandomNormal(random, 3, 2);
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "x", x }, { "W1", W1 }, { "W2", W2 }, { "dW1", dW },
+            { "Dropout(0.4).Forward(x, train: false)", c.CreateDropout(0.4, new Random(1)).Forward(x.Copy(), train: false) },
+            { "WeightDecayLoss([W1, W2], 0.05)", c.WeightDecayLoss([W1.Copy(), W2.Copy()], 0.05) },
+            { "WeightDecayGradient(dW1, W1, 0.05)", c.WeightDecayGradient(dW.Copy(), W1.Copy(), 0.05) },
+        }, Tolerance.Value, DropoutHint + " " + DecayHint);
+    }
+}
