@@ -13,7 +13,7 @@ namespace DeepLearningKata.Exercises;
 ///           AdaGrad   h += g⊙g;   p −= lr·g / (√h + 1e-7)                          (h₀ = 0)
 ///           Adam      t += 1;   lr_t = lr·√(1 − β2^t) / (1 − β1^t)                 (β1 = 0.9, β2 = 0.999, m₀ = v₀ = 0, t₀ = 0)
 ///                     m += (1 − β1)·(g − m);   v += (1 − β2)·(g⊙g − v);   p −= lr_t·m / (√v + 1e-7)
-/// Shapes:   parameters["W"] and grads["W"] of the same shape, for every name;   v, h, m of that shape, one per name;   t one per optimizer
+/// Shapes:   parameters[k], grads[k], v[k], h[k], m[k]: one shape ∀ name k;   t: scalar
 /// Example:  p = [1, -2], g = [0.5, -1], lr = 0.1:   Update(p, g) → p₁,   Update(p, g) again → p₂
 ///           SGD       [0.95, -1.9]                          → [0.9, -1.8]
 ///           Momentum  [0.95, -1.9]                          → [0.855, -1.71]

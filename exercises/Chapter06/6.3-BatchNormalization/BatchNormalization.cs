@@ -15,8 +15,8 @@ namespace DeepLearningKata.Exercises;
 ///           test   y = γ·(x − running_mean) / √(running_var + 1e-6) + β
 ///           Backward (after Forward(x, train: true))   dβ = Σ_i dout      dγ = Σ_i x̂⊙dout
 ///                  dx̂ = γ·dout;  dx = (1/(N·σ))·(N·dx̂ − Σ_i dx̂ − x̂·Σ_i dx̂⊙x̂),   σ = √(σ²_B + 1e-6)
-/// Shapes:   x (N, D) or (N, C, H, W), flattened to (N, D = C·H·W);   gamma, beta, μ_B, σ²_B, running stats (D,)
-///           y and dx have x's shape;   dgamma, dbeta (D,)
+/// Shapes:   x (N, D) | (N, C, H, W) → (N, D = C·H·W);   gamma, beta, μ_B, σ²_B, running_mean, running_var: (D,)
+///           y, dx: shape(x);   dgamma, dbeta: (D,)
 /// Example:  gamma = [1], beta = [0], x = [[1], [2], [3]]  →  y = [[-1.224743952833969], [0], [1.224743952833969]]
 ///           Backward([[1], [0], [0]])  →  dx = [[0.20412491069558175], [-0.40824798427798964], [0.20412307358240794]]
 ///                                          dgamma = [-1.224743952833969],  dbeta = [1]

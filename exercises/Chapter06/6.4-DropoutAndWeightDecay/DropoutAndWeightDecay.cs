@@ -11,7 +11,7 @@ namespace DeepLearningKata.Exercises;
 /// Formula:  Dropout  train  mask = (uniform draw from random > ratio),  y = x⊙mask;    backward  dx = dout⊙mask
 ///                    test   y = x·(1 − ratio)
 ///           weight decay    loss  = Σ_W ½·λ·Σ W²          gradient  dW + λ·W
-/// Shapes:   Dropout: x, mask, y, dout, dx all of x's shape (any);   WeightDecayGradient: dW, W and the result of W's shape
+/// Shapes:   Dropout: x, mask, y, dout, dx: shape(x);   WeightDecayGradient: dW, W, result: shape(W)
 /// Example:  ratio = 0.5, x = [1, 2, 3, 4]:   Forward(x, train: true), mask = [1, 0, 1, 1]  →  y = [1, 0, 3, 4];   Backward([10, 20, 30, 40]) = [10, 0, 30, 40]
 ///           Forward(x, train: false)  →  [0.5, 1, 1.5, 2]
 ///           WeightDecayLoss([[[1, -2]], [3]], λ = 0.1) = 0.7        WeightDecayGradient(dW = [0.5, 0.5], W = [1, -2], λ = 0.1) = [0.6, 0.3]
