@@ -36,6 +36,7 @@ public static class Cli
                 return Passed;
             }
             if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
+            Classroom.ClassroomCommand.CheckOptions(options);
             selection = Select(options);
             CheckSubject(options.Subject);
         }
@@ -45,6 +46,8 @@ public static class Cli
             stderr.WriteLine("Try --help for the options.");
             return Usage;
         }
+
+        if (options.Classroom is not null) return Classroom.ClassroomCommand.Run(options, selection, stdout, stderr, workers);
 
         if (options.Accept)
         {
