@@ -31,6 +31,18 @@
 .PARAMETER Timeout
     Time budget per exercise in seconds, instead of each exercise's own (--timeout).
 
+.PARAMETER Classroom
+    For instructors: grade every learner's copy in this folder (--classroom); see README, "Classroom".
+
+.PARAMETER Csv
+    With -Classroom: also write the class's table as CSV to this file (--csv).
+
+.PARAMETER Memory
+    With -Classroom: the memory limit of each grading process in MB (--memory).
+
+.PARAMETER Parallel
+    With -Classroom: how many submissions are graded at once (--parallel).
+
 .PARAMETER Watch
     Reserved for a later version (grading again whenever a file changes); for now it grades once.
 
@@ -39,6 +51,9 @@
 
 .EXAMPLE
     ./run-checks.ps1 -Chapter 1,3 -Json results.json -Badges badges
+
+.EXAMPLE
+    ./run-checks.ps1 -Classroom submissions -Csv class.csv -Json class.json
 #>
 [CmdletBinding()]
 param(
@@ -49,6 +64,10 @@ param(
     [string] $Badges,
     [switch] $Accept,
     [double] $Timeout,
+    [string] $Classroom,
+    [string] $Csv,
+    [int] $Memory,
+    [int] $Parallel,
     [switch] $Watch
 )
 
@@ -66,6 +85,10 @@ $arguments = [string[]]@(
     if ($Badges) { '--badges'; $Badges }
     if ($Accept) { '--accept' }
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
+    if ($Classroom) { '--classroom'; $Classroom }
+    if ($Csv) { '--csv'; $Csv }
+    if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
+    if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
 )
 if ($Watch) {
     [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')

@@ -20,7 +20,8 @@ namespace DeepLearningKata.Runner.Classroom;
 /// <item>the runner's own worker and watchdog (<see cref="Supervisor"/>) grade the selected exercises in a
 /// <see cref="Sandbox"/> holding this runner's output with the submission's <c>DeepLearningKata.Exercises.dll</c>,
 /// with each exercise's time budget and a memory limit per process (<c>DOTNET_GCHeapHardLimit</c>): an endless loop,
-/// a stack overflow or a huge allocation ends only that learner's worker, and is reported against that exercise.</item>
+/// a stack overflow or a huge allocation ends only that learner's worker, and is reported against that exercise.
+/// An exercise that ran out of time is graded once more, alone, and only a second time-out counts.</item>
 /// </list>
 /// The checks' random inputs come from fixed seeds, and the reports hold no times or temporary paths, so grading the
 /// same folder twice writes the same CSV and JSON.
@@ -205,6 +206,14 @@ internal sealed class SubmissionGrader(
             return LearnerResult.Broken(source, SubmissionStatus.Error, "grading failed: " + Scrub(run.Error, sandbox, scratch), tampered);
         }
         var graded = run.Results.ToDictionary(r => r.Exercise.Id);
+        // A time-out on a busy machine must not cost a learner the exercise, nor make two runs disagree:
+        // an exercise that ran out of time is graded once more, alone in a fresh worker, and only a second time-out counts.
+        var slow = run.Results.Where(r => r.Result.State == State.TimedOut).Select(r => r.Exercise).ToList();
+        if (slow.Count > 0)
+        {
+            var again = Supervisor.Grade(slow, settings);
+            foreach (var r in again.Results.Where(r => r.Result.State != State.TimedOut)) graded[r.Exercise.Id] = r;
+        }
         var exercises = selection.Select(e =>
             compiled.Broken.TryGetValue(e.Id, out var errors)
                 ? new ClassExercise(e, LearnerResult.DoesNotCompile, "its files do not compile (the other exercises were graded without them):\n" + string.Join("\n", errors))

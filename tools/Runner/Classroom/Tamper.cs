@@ -43,10 +43,14 @@ public sealed class Tamper
     /// <summary>How many files the instructor's copy has that are compared.</summary>
     public int Count => _instructor.Count;
 
+    /// <summary>The instructor's files under <paramref name="root"/>, relative with '/': what git knows, or every file without git.</summary>
+    public static IReadOnlyList<string> InstructorFiles(string root) =>
+        (GitFiles(root) ?? Walk(root)).Where(f => File.Exists(Path.Combine(root, f))).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Reads (and hashes) the instructor's files under <paramref name="root"/>.</summary>
     public static Tamper ForInstructor(string root)
     {
-        var files = GitFiles(root) ?? Walk(root);
+        var files = InstructorFiles(root);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var relative in files.Where(Compared))
         {
