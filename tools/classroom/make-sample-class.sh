@@ -5,8 +5,8 @@
 #   ./run-checks.sh --classroom DIR --csv DIR.csv --json DIR.json
 #
 # Each submission is a copy of this repository's files (git ls-files) with some exercises "solved": the
-# reference solution of chapters 1-4 (exercises 1.1-4.7, whose reference is a plain method) rewritten into
-# the learner's stub file. Learners cycle through kinds of work, so that every line of the report shows up:
+# reference solution rewritten into the learner's stub file (an exercise whose rewritten reference does not
+# compile as a learner's file shows up as "does not compile", which the report handles too). Learners cycle through kinds of work, so that every line of the report shows up:
 # all solved, partly done, untouched stubs, one wrong answer, one exercise that does not compile, an endless
 # loop, a stack overflow, a huge allocation, a changed check (tampered), Earlier.cs broken (does not compile),
 # an empty folder, a folder that is not the kata, and a few handed in as .zip files.
@@ -19,12 +19,10 @@ if [ -e "$dir" ]; then echo "make-sample-class: $dir exists already; give a new 
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 
-# The exercises whose reference is a method of ChapterNReference (not a class of its own): they can be pasted.
+# Every exercise with a reference file of its own can be "solved" by rewriting that file into the stub.
 solvable=()
-for ref in "$root"/engine/Reference/Chapter0[1-4]/*-*.cs; do
-  id="$(basename "$ref" | cut -d- -f1)"
-  grep -q '^\s*public class\|^\s*public sealed class\|^\s*public record' "$ref" && continue
-  solvable+=("$id")
+for ref in "$root"/engine/Reference/Chapter*/*-*.cs; do
+  solvable+=("$(basename "$ref" | cut -d- -f1)")
 done
 
 copy_repo() { # copy_repo TARGET: this repository's files, as a learner's clone has them
@@ -35,11 +33,21 @@ copy_repo() { # copy_repo TARGET: this repository's files, as a learner's clone 
 solve() { # solve TARGET ID: the reference of exercise ID, rewritten into the learner's stub
   local target="$1" id="$2" ref stub
   ref="$(ls "$root"/engine/Reference/Chapter*/"$id"-*.cs)"
-  stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs | head -n 1)"
-  sed -e 's/^namespace DeepLearningKata\.Reference;/namespace DeepLearningKata.Exercises;/' \
-      -e 's/public partial class Chapter\([0-9]*\)Reference\b.*/public static partial class Chapter\1/' \
-      -e 's/public virtual /public static /' \
-      -e '/<inheritdoc\/>/d' "$ref" > "$stub"
+  stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs 2>/dev/null | head -n 1)"
+  [ -n "$stub" ] || return 0
+  # Members of ChapterNReference (4 spaces in) become static methods of ChapterN; classes of their own (layers,
+  # networks) keep instance members, no longer virtual.
+  awk '
+    /^namespace DeepLearningKata\.Reference;/ { print "namespace DeepLearningKata.Exercises;"; next }
+    /^public partial class Chapter[0-9]+Reference/ { n = $0; sub(/Reference.*/, "", n); sub(/public partial class /, "", n); print "public static partial class " n; inside = 1; next }
+    /^}/ { inside = 0 }
+    /<inheritdoc\/>/ { next }
+    { line = $0
+      if (inside && line ~ /^    public virtual /) sub(/public virtual /, "public static ", line)
+      else gsub(/public virtual /, "public ", line)
+      gsub(/protected /, "private ", line)
+      print line }
+  ' "$ref" > "$stub"
 }
 
 solve_upto() { # solve_upto TARGET LAST_CHAPTER
@@ -67,7 +75,7 @@ for i in $(seq 1 "$count"); do
   esac
   copy_repo "$t"
   case "$kind" in
-    solved|solved-zip|tampered) solve_upto "$t" 4 ;;
+    solved|solved-zip|tampered) solve_upto "$t" 99 ;;
     partly) solve_upto "$t" 1 ;;
     stubs) ;;
     *) solve_upto "$t" 3 ;;
