@@ -38,6 +38,18 @@
     The language of instructions and hints (--lang): en (English) or zh (简体中文). The default is
     $env:KATA_LANG, else the system's language.
 
+.PARAMETER Classroom
+    For instructors: grade every learner's copy in this folder (--classroom); see README, "Classroom".
+
+.PARAMETER Csv
+    With -Classroom: also write the class's table as CSV to this file (--csv).
+
+.PARAMETER Memory
+    With -Classroom: the memory limit of each grading process in MB (--memory).
+
+.PARAMETER Parallel
+    With -Classroom: how many submissions are graded at once (--parallel).
+
 .PARAMETER Watch
     Reserved for a later version (grading again whenever a file changes); for now it grades once.
 
@@ -49,6 +61,9 @@
 
 .EXAMPLE
     ./run-checks.ps1 -Explain 1.3 -Lang zh
+
+.EXAMPLE
+    ./run-checks.ps1 -Classroom submissions -Csv class.csv -Json class.json
 #>
 [CmdletBinding()]
 param(
@@ -61,6 +76,10 @@ param(
     [double] $Timeout,
     [string] $Explain,
     [ValidateSet('en', 'zh')] [string] $Lang,
+    [string] $Classroom,
+    [string] $Csv,
+    [int] $Memory,
+    [int] $Parallel,
     [switch] $Watch
 )
 
@@ -80,6 +99,10 @@ $arguments = [string[]]@(
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
     if ($Explain) { '--explain'; $Explain }
     if ($Lang) { '--lang'; $Lang }
+    if ($Classroom) { '--classroom'; $Classroom }
+    if ($Csv) { '--csv'; $Csv }
+    if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
+    if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
 )
 if ($Watch) {
     [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')

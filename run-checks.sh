@@ -6,6 +6,8 @@
 #   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
 #   ./run-checks.sh --explain 1.3       the instructions of exercise 1.3 (add --lang zh for 中文)
 #   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout, --lang)
+#   ./run-checks.sh --classroom DIR --csv class.csv --json class.json
+#                                       for instructors: grade a whole class (README, "Classroom")
 #
 # It builds the runner (and with it your exercises/) and runs it; each exercise is graded in a separate
 # process with a time limit. Exit code: 0 when every selected exercise passes, 1 otherwise (also when

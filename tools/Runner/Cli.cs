@@ -37,6 +37,7 @@ public static class Cli
             }
             if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
             if (options.Explain is { } id) return Explain(id, options.Lang ?? Langs.Default(), stdout, stderr);
+            Classroom.ClassroomCommand.CheckOptions(options);
             selection = Select(options);
             CheckSubject(options.Subject);
         }
@@ -46,6 +47,8 @@ public static class Cli
             stderr.WriteLine("Try --help for the options.");
             return Usage;
         }
+
+        if (options.Classroom is not null) return Classroom.ClassroomCommand.Run(options, selection, stdout, stderr, workers);
 
         if (options.Accept)
         {

@@ -38,6 +38,17 @@ public sealed record RunOptions
 
     /// <summary>Print this exercise's instructions instead of grading (<c>--explain 1.3</c>), or null.</summary>
     public string? Explain { get; init; }
+    /// <summary>For instructors: the class folder to grade (<c>--classroom DIR</c>), or null; see <c>Classroom/ClassroomCommand.cs</c>.</summary>
+    public string? Classroom { get; init; }
+
+    /// <summary>With <see cref="Classroom"/>: where to write the CSV table, or null.</summary>
+    public string? Csv { get; init; }
+
+    /// <summary>With <see cref="Classroom"/>: the memory limit of each grading process in MB, or null for the default.</summary>
+    public int? Memory { get; init; }
+
+    /// <summary>With <see cref="Classroom"/>: how many submissions are graded at once, or null for the default.</summary>
+    public int? Parallel { get; init; }
 
     /// <summary>Internal: this process is a worker started by the runner; it grades and reports events.</summary>
     public bool Worker { get; init; }
@@ -73,12 +84,20 @@ public static partial class Options
                              the default is KATA_LANG, else the system's language (zh* gives zh)
           --help             show this text
 
+        For instructors (README, "Classroom"):
+          --classroom DIR    grade every learner's copy in DIR (a folder or a .zip each) against
+                             this copy's checks and golden files; a table per learner and chapter
+          --csv FILE         with --classroom: also write the table as CSV (--json: as JSON)
+          --memory MB        with --classroom: memory limit of each grading process (default 1024)
+          --parallel N       with --classroom: submissions graded at once (default: the cores)
+
         Exit code: 0 when every selected exercise passes, 1 otherwise, 2 for a mistake on the command line.
 
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises"];
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises",
+         "--classroom", "--csv", "--memory", "--parallel"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -145,6 +164,18 @@ public static partial class Options
                     NoValue();
                     options = options with { Help = true };
                     break;
+                case "--classroom":
+                    options = options with { Classroom = Value() };
+                    break;
+                case "--csv":
+                    options = options with { Csv = Value() };
+                    break;
+                case "--memory":
+                    options = options with { Memory = ParseCount(name, Value(), 64, 1024 * 1024) };
+                    break;
+                case "--parallel":
+                    options = options with { Parallel = ParseCount(name, Value(), 1, 64) };
+                    break;
                 case "--worker":
                     NoValue();
                     options = options with { Worker = true };
@@ -185,6 +216,11 @@ public static partial class Options
             ? TimeSpan.FromSeconds(s)
             : throw new UsageException($"--timeout expects a number of seconds greater than 0, such as 30; got '{text}'.");
 
+    private static int ParseCount(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new UsageException($"{name} expects a whole number from {min} to {max}; got '{text}'.");
+
     private static string Example(string name) => name switch
     {
         "--chapter" => ", e.g. --chapter 1",
@@ -195,6 +231,8 @@ public static partial class Options
         "--timeout" => ", e.g. --timeout 30",
         "--explain" => ", e.g. --explain 1.3",
         "--lang" => ": en or zh",
+        "--classroom" => ", e.g. --classroom submissions/",
+        "--csv" => ", e.g. --csv class.csv",
         _ => "",
     };
 

@@ -22,6 +22,12 @@ public sealed record SupervisorSettings
 
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The worker program to start instead of this runner's own dll (classroom grading starts a sandbox's copy), or null.</summary>
+    public string? WorkerDll { get; init; }
+
+    /// <summary>The workers' working directory, or null for the runner's own.</summary>
+    public string? WorkingDirectory { get; init; }
 }
 
 /// <summary>One graded exercise: the grader's result and what the graded code printed meanwhile.</summary>
@@ -224,6 +230,7 @@ public static class Supervisor
         public static WorkerProcess Start(IEnumerable<string> ids, SupervisorSettings settings)
         {
             var (host, dll) = WorkerCommand();
+            if (settings.WorkerDll is { } own) dll = own;
             var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
             {
                 RedirectStandardOutput = true,
@@ -252,6 +259,7 @@ public static class Supervisor
                 info.ArgumentList.Add(t.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
+            if (settings.WorkingDirectory is { } cwd) info.WorkingDirectory = cwd;
             string? stderrFile = null;
             if (StandardError.ToFile)
             {

@@ -32,6 +32,10 @@ public sealed class ScriptTests
         ["Timeout"] = "--timeout",
         ["Explain"] = "--explain",
         ["Lang"] = "--lang",
+        ["Classroom"] = "--classroom",
+        ["Csv"] = "--csv",
+        ["Memory"] = "--memory",
+        ["Parallel"] = "--parallel",
         ["Watch"] = null, // reserved
     };
 
@@ -62,6 +66,7 @@ public sealed class ScriptTests
                 "--subject" => [option, "reference"],
                 "--explain" => [option, "1.3"],
                 "--lang" => [option, "zh"],
+                "--memory" => [option, "512"],
                 _ => [option, "1"],
             };
             Assert.DoesNotThrow(() => Options.Parse(args), option);
@@ -122,6 +127,11 @@ public sealed class ScriptTests
 
         var (plain, _, _) = Host("");
         Assert.That(plain[1], Is.EqualTo(new[] { Dll }), "no parameters, no options");
+        var (classroom, _, _) = Host("-Classroom 'my class' -Csv c.csv -Json c.json -Chapter 1 -Memory 512 -Parallel 2");
+        Assert.That(classroom[1], Is.EqualTo(new[]
+        {
+            Dll, "--chapter", "1", "--json", "c.json", "--classroom", "my class", "--csv", "c.csv", "--memory", "512", "--parallel", "2",
+        }), "the classroom parameters");
         var translated = Options.Parse(calls[1][1..]);
         Assert.That(translated.Chapters, Is.EqualTo(new[] { 1, 3 }));
         Assert.That(translated.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)));

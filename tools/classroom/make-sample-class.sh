@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Makes a sample class for trying (and timing) classroom grading:
+#
+#   tools/classroom/make-sample-class.sh DIR [N]      N submissions (default 30) in DIR, which must not exist
+#   ./run-checks.sh --classroom DIR --csv DIR.csv --json DIR.json
+#
+# Each submission is a copy of this repository's files (git ls-files) with some exercises "solved": the
+# reference solution rewritten into the learner's stub file (an exercise whose rewritten reference does not
+# compile as a learner's file shows up as "does not compile", which the report handles too). Learners cycle through kinds of work, so that every line of the report shows up:
+# all solved, partly done, untouched stubs, one wrong answer, one exercise that does not compile, an endless
+# loop, a stack overflow, a huge allocation, a changed check (tampered), Earlier.cs broken (does not compile),
+# an empty folder, a folder that is not the kata, and a few handed in as .zip files.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dir="${1:?usage: make-sample-class.sh DIR [N]}"
+count="${2:-30}"
+if [ -e "$dir" ]; then echo "make-sample-class: $dir exists already; give a new folder." >&2; exit 2; fi
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+
+# Every exercise with a reference file of its own can be "solved" by rewriting that file into the stub.
+solvable=()
+for ref in "$root"/engine/Reference/Chapter*/*-*.cs; do
+  solvable+=("$(basename "$ref" | cut -d- -f1)")
+done
+
+copy_repo() { # copy_repo TARGET: this repository's files, as a learner's clone has them
+  mkdir -p "$1"
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$1" 2>/dev/null || true)
+}
+
+solve() { # solve TARGET ID: the reference of exercise ID, rewritten into the learner's stub
+  local target="$1" id="$2" ref stub
+  ref="$(ls "$root"/engine/Reference/Chapter*/"$id"-*.cs)"
+  stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs 2>/dev/null | head -n 1)"
+  [ -n "$stub" ] || return 0
+  # Members of ChapterNReference (4 spaces in) become static methods of ChapterN; classes of their own (layers,
+  # networks) keep instance members, no longer virtual.
+  awk '
+    /^namespace DeepLearningKata\.Reference;/ { print "namespace DeepLearningKata.Exercises;"; next }
+    /^public partial class Chapter[0-9]+Reference/ { n = $0; sub(/Reference.*/, "", n); sub(/public partial class /, "", n); print "public static partial class " n; inside = 1; next }
+    /^}/ { inside = 0 }
+    /<inheritdoc\/>/ { next }
+    { line = $0
+      if (inside && line ~ /^    public virtual /) sub(/public virtual /, "public static ", line)
+      else gsub(/public virtual /, "public ", line)
+      gsub(/protected /, "private ", line)
+      print line }
+  ' "$ref" > "$stub"
+}
+
+solve_upto() { # solve_upto TARGET LAST_CHAPTER
+  for id in "${solvable[@]}"; do
+    if [ "${id%%.*}" -le "$2" ]; then solve "$1" "$id"; fi
+  done
+}
+
+sub() { # sub ID: a method replaced in one exercise's stub file (after solving)
+  local target="$1" id="$2" body="$3" stub
+  stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs | head -n 1)"
+  printf '%s\n' "$body" > "$stub"
+}
+
+kinds=(solved solved partly stubs wrong broken-exercise loop stackoverflow allocation tampered solved-zip broken-earlier)
+for i in $(seq 1 "$count"); do
+  name="$(printf 'learner%02d' "$i")"
+  kind="${kinds[$(( (i - 1) % ${#kinds[@]} ))]}"
+  if [ "$i" -eq "$count" ] && [ "$count" -ge 12 ]; then kind=empty; fi
+  if [ "$i" -eq $((count - 1)) ] && [ "$count" -ge 12 ]; then kind=not-kata; fi
+  t="$dir/$name"
+  case "$kind" in
+    empty) mkdir -p "$t"; continue ;;
+    not-kata) mkdir -p "$t"; echo "my homework" > "$t/notes.txt"; continue ;;
+  esac
+  copy_repo "$t"
+  case "$kind" in
+    solved|solved-zip|tampered) solve_upto "$t" 99 ;;
+    partly) solve_upto "$t" 1 ;;
+    stubs) ;;
+    *) solve_upto "$t" 3 ;;
+  esac
+  case "$kind" in
+    wrong) sub "$t" 1.3 'namespace DeepLearningKata.Exercises;
+public static partial class Chapter1
+{
+    public static Tensor SigmoidDerivative(Tensor x) { var s = Sigmoid(x); return s * (1.0 + s); }
+}' ;;
+    broken-exercise) sub "$t" 1.5 'namespace DeepLearningKata.Exercises;
+public static partial class Chapter1
+{
+    public static Tensor NormalizeRows(Tensor x) { return x / Np.Norm(x, axis: 1, keepdims: true) }
+}' ;;
+    loop) sub "$t" 2.2 'namespace DeepLearningKata.Exercises;
+public static partial class Chapter2
+{
+    public static int Xor(double x1, double x2) { var n = 0; while (x1 == x1) n++; return n; }
+}' ;;
+    stackoverflow) sub "$t" 1.1 'namespace DeepLearningKata.Exercises;
+public static partial class Chapter1
+{
+    public static double BasicSigmoid(double x) => 1.0 / (1.0 + BasicSigmoid(-x));
+}' ;;
+    allocation) sub "$t" 1.7 'namespace DeepLearningKata.Exercises;
+public static partial class Chapter1
+{
+    public static double L1(Tensor yhat, Tensor y)
+    {
+        var all = new List<double[]>();
+        while (true) all.Add(new double[1 << 20]);
+    }
+}' ;;
+    tampered) printf '\n// made easier\n' >> "$t/checks/Chapter01/1.3-SigmoidDerivative.cs"; rm -f "$t/golden/Chapter01/1.1-BasicSigmoid.examples.verified.json" ;;
+    broken-earlier) printf '\npublic static class Oops { public static int X => ; }\n' >> "$t/exercises/Earlier.cs" ;;
+  esac
+  if [ "$kind" = solved-zip ]; then
+    (cd "$dir" && zip -qr "$name.zip" "$name" && rm -rf "$name")
+  fi
+done
+echo "Made $count submissions in $dir"
