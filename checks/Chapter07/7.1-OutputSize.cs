@@ -81,6 +81,17 @@ public sealed class OutputSizeChecks
             $"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing."));
     }
 
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter7 c)
+    {
+        var record = new GoldenRecord();
+        foreach (var (h, fh, s, p) in new[] { (28, 5, 1, 0), (24, 2, 2, 0), (32, 3, 1, 1), (7, 3, 2, 1), (9, 3, 2, 2), (227, 11, 4, 0) })
+        {
+            record.Add(Call(h, fh, s, p), Ask(c, h, fh, s, p));
+        }
+        Golden.Verify("examples", record, Tolerance.Value, Hint);
+    }
+
     private static void ExpectError(IChapter7 c, int h, int fh, int s, int p, string why)
     {
         int result;
