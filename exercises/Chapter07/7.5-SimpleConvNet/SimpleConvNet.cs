@@ -93,8 +93,9 @@ public static partial class Chapter7
     ///           after each epoch: record net.Accuracy of xTrain and of xTest; write one line to progress
     /// Shapes:   xTrain (n, 1, 28, 28) or (n, 784); tTrain (n,) labels;   Losses: Epochs · (n / BatchSize) entries,
     ///           TrainAccuracies and TestAccuracies: one per epoch
-    /// Example:  the book's net (new Random(7)), Adam lr 0.001, the first 1,000 training digits, 2 epochs of batches of 100
-    ///           → 20 losses from 2.30 down to about 0.7; test accuracy about 80 % after the second epoch
+    /// Example:  the book's net (new Random(7)), Adam lr 0.001, the first 2,000 training and 500 test digits of
+    ///           Mnist.Load(flatten: false), new TrainingSettings(Epochs: 2, BatchSize: 100, LearningRate: 0.001)
+    ///           → 40 losses, 2.3002 first and 0.6804 last; test accuracy 65.0 % after epoch 1, 79.6 % after epoch 2
     /// Hint:     the same loop as 5.7's, with the update handed to the optimizer (settings.LearningRate is the
     ///           optimizer's business, not yours). optimizer.Update changes net.Params in place.
     /// 提示:     和 5.7 的循环一样，只是参数更新交给优化器（settings.LearningRate 由优化器负责，这里不用）。
