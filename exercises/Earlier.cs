@@ -84,4 +84,34 @@ public static class Earlier
     /// <summary>Exercise 6.2: Xavier initial weights N(0, 1)·√(1/nIn) of shape (nIn, nOut), for layers followed by sigmoid.</summary>
     public static Tensor XavierInit(int nIn, int nOut, Random random) =>
         Blocks.Use("6.2", "Earlier.XavierInit", s => s.Chapter6.XavierInit(nIn, nOut, random), () => Chapter6.XavierInit(nIn, nOut, random));
+
+    /// <summary>Exercise 7.1: the output size of a convolution or pooling along one axis.</summary>
+    public static int OutputSize(int inputSize, int filterSize, int stride, int pad) =>
+        Blocks.Use("7.1", "Earlier.OutputSize", s => s.Chapter7.OutputSize(inputSize, filterSize, stride, pad),
+            () => Chapter7.OutputSize(inputSize, filterSize, stride, pad));
+
+    /// <summary>Exercise 7.2: im2col, the windows of an image batch as the rows of a matrix.</summary>
+    public static Tensor Im2Col(Tensor x, int filterH, int filterW, int stride = 1, int pad = 0) =>
+        Blocks.Use("7.2", "Earlier.Im2Col", s => s.Chapter7.Im2Col(x, filterH, filterW, stride, pad),
+            () => Chapter7.Im2Col(x, filterH, filterW, stride, pad));
+
+    /// <summary>Exercise 7.2: col2im, the rows of a matrix added back onto their windows.</summary>
+    public static Tensor Col2Im(Tensor col, int[] inputShape, int filterH, int filterW, int stride = 1, int pad = 0) =>
+        Blocks.Use("7.2", "Earlier.Col2Im", s => s.Chapter7.Col2Im(col, inputShape, filterH, filterW, stride, pad),
+            () => Chapter7.Col2Im(col, inputShape, filterH, filterW, stride, pad));
+
+    /// <summary>Exercise 7.3: a fresh convolution layer computing with <paramref name="W"/> and <paramref name="b"/> themselves.</summary>
+    public static ILayer CreateConvolution(Tensor W, Tensor b, int stride = 1, int pad = 0) =>
+        Blocks.Use("7.3", "Earlier.CreateConvolution", s => s.Chapter7.CreateConvolution(W, b, stride, pad),
+            () => Chapter7.CreateConvolution(W, b, stride, pad));
+
+    /// <summary>Exercise 7.4: a fresh max-pooling layer.</summary>
+    public static ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) =>
+        Blocks.Use("7.4", "Earlier.CreateMaxPooling", s => s.Chapter7.CreateMaxPooling(poolH, poolW, stride, pad),
+            () => Chapter7.CreateMaxPooling(poolH, poolW, stride, pad));
+
+    /// <summary>Exercise 7.4: a fresh average-pooling layer.</summary>
+    public static ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) =>
+        Blocks.Use("7.4", "Earlier.CreateAveragePooling", s => s.Chapter7.CreateAveragePooling(poolH, poolW, stride, pad),
+            () => Chapter7.CreateAveragePooling(poolH, poolW, stride, pad));
 }

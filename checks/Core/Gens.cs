@@ -75,9 +75,10 @@ public static class Gens
 
     private static Gen<GradientCase> CaseOf(CaseSpec spec) =>
         Sequence(spec.Dims.Select(d => Gen.Choose(d.Min, d.Max)))
-            .SelectMany(sizes =>
+            .Select(sizes => spec.Dims.Select((d, i) => (d.Name, Size: sizes[i])).ToDictionary(p => p.Name, p => p.Size))
+            .Where(spec.Derive)
+            .SelectMany(dims =>
             {
-                var dims = spec.Dims.Select((d, i) => (d.Name, Size: sizes[i])).ToDictionary(p => p.Name, p => p.Size);
                 return Gen.CollectToArray(spec.Tensors.Select(t => TensorOf(t, dims)))
                     .Select(values => new GradientCase(spec, dims, spec.Tensors.Select((t, i) => (t.Name, values[i])).ToDictionary(p => p.Name, p => p.Item2)));
             })
@@ -120,6 +121,8 @@ public static class Gens
         foreach (var d in spec.Dims)
         {
             if (c.Dims[d.Name] <= d.Min) continue;
+            var smaller = c.Dims.ToDictionary(p => p.Key, p => p.Key == d.Name ? p.Value - 1 : p.Value);
+            if (!spec.Derive(smaller) || spec.Derived.Any(x => smaller[x.Name] > c.Dims[x.Name])) continue;
             candidates.Add(Restrict(c, d.Name, dropFirst: false));
             candidates.Add(Restrict(c, d.Name, dropFirst: true));
         }
@@ -143,6 +146,7 @@ public static class Gens
     private static GradientCase Restrict(GradientCase c, string dim, bool dropFirst)
     {
         var dims = c.Dims.ToDictionary(p => p.Key, p => p.Key == dim ? p.Value - 1 : p.Value);
+        c.Spec.Derive(dims); // a derived axis that shrinks keeps its first indices
         var tensors = new Dictionary<string, Tensor>();
         foreach (var t in c.Spec.Tensors)
         {

@@ -89,6 +89,20 @@ public sealed record CaseSpec(IReadOnlyList<Dim> Dims, IReadOnlyList<TensorSpec>
     /// <summary>The axis of the batch, so a gradient off by the batch size can be named as such.</summary>
     public string Batch { get; init; } = "N";
 
+    /// <summary>
+    /// Axis sizes computed from the drawn ones, in order (a convolution's input height <c>H = S·(OH − 1) + FH − 2P</c>
+    /// from its output height, filter, stride and pad). A case whose derived size is below 1 is never drawn; shrinking
+    /// recomputes them and never lets one grow, so a derived axis keeps a prefix of its old values.
+    /// </summary>
+    public IReadOnlyList<(string Name, Func<IReadOnlyDictionary<string, int>, int> Size)> Derived { get; init; } = [];
+
+    /// <summary>Adds (or recomputes) the derived sizes in <paramref name="dims"/>; false if one is below 1.</summary>
+    internal bool Derive(Dictionary<string, int> dims)
+    {
+        foreach (var (name, size) in Derived) dims[name] = size(dims);
+        return Derived.All(d => dims[d.Name] >= 1);
+    }
+
     /// <summary>The spec of the tensor called <paramref name="name"/>.</summary>
     public TensorSpec this[string name] =>
         Tensors.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"The case has no tensor '{name}'.");

@@ -1,0 +1,113 @@
+using System.Globalization;
+using DeepLearningKata.Contracts;
+using FsCheck.Fluent;
+
+namespace DeepLearningKata.Checks.Chapter07;
+
+[Exercise("7.1", "OutputSize")]
+public sealed class OutputSizeChecks
+{
+    private const string Hint = "OH = (H + 2·P − FH) / S + 1, after checking that (H + 2·P − FH) is at least 0 and divisible by S.";
+
+    private static string Call(int h, int fh, int s, int p) => string.Create(CultureInfo.InvariantCulture, $"OutputSize({h}, {fh}, {s}, {p})");
+
+    private static int Ask(IChapter7 c, int h, int fh, int s, int p)
+    {
+        try
+        {
+            return c.OutputSize(h, fh, s, p);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckFailure($"{Call(h, fh, s, p)} threw ArgumentException, but these sizes fit.\n  your message: {e.Message}\n" +
+                                   $"  hint: (H + 2·P − FH) = {h + 2 * p - fh} is divisible by the stride {s}; {Hint}");
+        }
+    }
+
+    [Check("gives the book's sizes: 4 for H = 4, FH = 3, S = 1, P = 1; 24 for MNIST's 28 and a 5×5 filter; 12 after 2×2 pooling")]
+    public void BookExamples(IChapter7 c)
+    {
+        (int H, int FH, int S, int P, int OH)[] cases = [(4, 3, 1, 1, 4), (28, 5, 1, 0, 24), (24, 2, 2, 0, 12), (7, 3, 2, 0, 3), (5, 3, 2, 1, 3), (3, 3, 1, 0, 1)];
+        foreach (var (h, fh, s, p, oh) in cases)
+        {
+            var actual = Ask(c, h, fh, s, p);
+            Expect.That(actual == oh, $"{Call(h, fh, s, p)} returned {actual}; expected {oh}.",
+                [("formula", $"({h} + 2·{p} − {fh}) / {s} + 1 = {oh}")],
+                actual == oh - 1 ? "the + 1 is missing: a filter as large as the input still fits once." :
+                actual == (h + p - fh) / s + 1 ? "the pad is added on both sides: 2·P, not P." : Hint);
+        }
+    }
+
+    [Check("gives OH for every H, FH, S and P that fit, and the windows then cover the padded input exactly")]
+    public void FittingSizes(IChapter7 c)
+    {
+        var gen = from oh in Gen.Choose(1, 12)
+                  from fh in Gen.Choose(1, 7)
+                  from s in Gen.Choose(1, 4)
+                  from p in Gen.Choose(0, 3)
+                  where s * (oh - 1) + fh - 2 * p >= 1
+                  select (H: s * (oh - 1) + fh - 2 * p, FH: fh, S: s, P: p, OH: oh);
+        Properties.ForAll("7.1 fitting sizes", gen, k =>
+        {
+            var actual = Ask(c, k.H, k.FH, k.S, k.P);
+            Expect.That(actual == k.OH, $"{Call(k.H, k.FH, k.S, k.P)} returned {actual}; expected {k.OH}.",
+                [("formula", $"({k.H} + 2·{k.P} − {k.FH}) / {k.S} + 1 = {k.OH}")], Hint);
+        });
+    }
+
+    [Check("throws an ArgumentException naming the numbers when S does not divide H + 2·P − FH")]
+    public void NotDivisible(IChapter7 c)
+    {
+        var gen = from h in Gen.Choose(1, 30)
+                  from fh in Gen.Choose(1, 7)
+                  from s in Gen.Choose(2, 5)
+                  from p in Gen.Choose(0, 3)
+                  where h + 2 * p - fh >= 0 && (h + 2 * p - fh) % s != 0
+                  select (H: h, FH: fh, S: s, P: p);
+        Properties.ForAll("7.1 not divisible", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
+            $"({k.H} + 2·{k.P} − {k.FH}) = {k.H + 2 * k.P - k.FH} leaves a remainder when divided by {k.S}: the windows do not tile the input. " +
+            "C#'s int division drops that remainder silently, so test it with % first."));
+    }
+
+    [Check("throws an ArgumentException naming the numbers when the filter is larger than the padded input")]
+    public void TooLarge(IChapter7 c)
+    {
+        var gen = from h in Gen.Choose(1, 10)
+                  from p in Gen.Choose(0, 2)
+                  from extra in Gen.Choose(1, 4)
+                  from s in Gen.Choose(1, 3)
+                  select (H: h, FH: h + 2 * p + extra, S: s, P: p);
+        Properties.ForAll("7.1 too large", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
+            $"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing."));
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter7 c)
+    {
+        var record = new GoldenRecord();
+        foreach (var (h, fh, s, p) in new[] { (28, 5, 1, 0), (24, 2, 2, 0), (32, 3, 1, 1), (7, 3, 2, 1), (9, 3, 2, 2), (227, 11, 4, 0) })
+        {
+            record.Add(Call(h, fh, s, p), Ask(c, h, fh, s, p));
+        }
+        Golden.Verify("examples", record, Tolerance.Value, Hint);
+    }
+
+    private static void ExpectError(IChapter7 c, int h, int fh, int s, int p, string why)
+    {
+        int result;
+        try
+        {
+            result = c.OutputSize(h, fh, s, p);
+        }
+        catch (ArgumentException e)
+        {
+            var missing = new[] { h, fh, s }.Distinct().Where(v => !e.Message.Contains(v.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
+            Expect.That(missing.Count == 0, $"{Call(h, fh, s, p)} threw, but its message does not name the numbers.",
+                [("your message", e.Message), ("numbers it does not mention", string.Join(", ", missing))],
+                "say which sizes do not fit, e.g. $\"… input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}\": a learner who meets " +
+                "this error three layers deep needs them.");
+            return;
+        }
+        throw new CheckFailure($"{Call(h, fh, s, p)} returned {result} instead of throwing an ArgumentException.\n  hint: {why}");
+    }
+}

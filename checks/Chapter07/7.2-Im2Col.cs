@@ -1,0 +1,143 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter07;
+
+[Exercise("7.2", "Im2Col")]
+public sealed class Im2ColChecks
+{
+    private const string Hint = "col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw] = x[n, c, oh·S + fh − P, ow·S + fw − P], and 0 where that is in the padding.";
+
+    private const string Col2ImHint = "Col2Im walks the same windows as Im2Col and adds (+=) each element of col to the pixel it came from; " +
+                                      "elements that came from the padding are dropped.";
+
+    private static readonly CaseSpec Windows = new(Chapter7Cases.WindowDims("FH", "FW", maxPad: 2),
+        [
+            new("x", ["N", "C", "H", "Wd"], Values.Between(-1, 1)),
+            new("y", ["N*OH*OW", "C*FH*FW"], Values.Between(-1, 1)),
+        ])
+    {
+        Derived = Chapter7Cases.InputFromOutput("FH", "FW"),
+    };
+
+    // Windows that tile the input: stride = filter, no padding.
+    private static readonly CaseSpec Tiles = new([new("N", 1, 2), new("C", 1, 2), new("OH", 1, 3), new("OW", 1, 3), new("F", 1, 3)],
+        [new("x", ["N", "C", "OH*F", "OW*F"], Values.Between(-1, 1))]);
+
+    private static string Describe(GradientCase k) =>
+        $"x {k.Peek("x").ShapeText}, FH = {k.Dims["FH"]}, FW = {k.Dims["FW"]}, S = {k.Dims["S"]}, P = {k.Dims["P"]}";
+
+    private static (int FH, int FW, int S, int P) Window(GradientCase k) => (k.Dims["FH"], k.Dims["FW"], k.Dims["S"], k.Dims["P"]);
+
+    [Check("gives the worked example: the four 2×2 windows of a 3×3 image, and col2im's counts")]
+    public void WorkedExample(IChapter7 c)
+    {
+        var x = Tensor.Arange(1, 10).Reshape(1, 1, 3, 3);
+        var col = c.Im2Col(x.Copy(), 2, 2);
+        Expect.Close(col, Tensor.From(new[,] { { 1.0, 2, 4, 5 }, { 2, 3, 5, 6 }, { 4, 5, 7, 8 }, { 5, 6, 8, 9 } }), "Im2Col(x, 2, 2)", Tolerance.Value,
+            [Expect.Input("x", x)], "row r is the window at (oh, ow) = (r / OW, r % OW), read row by row: " + Hint);
+        Expect.Close(c.Col2Im(Tensor.Ones(4, 4), [1, 1, 3, 3], 2, 2), Tensor.From(new[,] { { 1.0, 2, 1 }, { 2, 4, 2 }, { 1, 2, 1 } }).Reshape(1, 1, 3, 3),
+            "Col2Im(ones (4, 4), [1, 1, 3, 3], 2, 2)", Tolerance.Value, [],
+            "the middle pixel lies in all four windows, so it collects four ones: " + Col2ImHint);
+    }
+
+    [Check("gives col the shape (N·OH·OW, C·FH·FW) and col2im the input's shape")]
+    public void Shapes(IChapter7 c) =>
+        Properties.ForAll("7.2 shapes", Gens.Case(Windows), k =>
+        {
+            var (fh, fw, s, p) = Window(k);
+            var x = k["x"];
+            Expect.Shape(c.Im2Col(x, fh, fw, s, p), k.Peek("y").Shape, "Im2Col(x, FH, FW, S, P)", [("case", Describe(k))],
+                "one row per window position (N·OH·OW, with OH = (H + 2P − FH)/S + 1), one column per element of a window (C·FH·FW).");
+            Expect.Shape(c.Col2Im(k["y"], x.Shape, fh, fw, s, p), x.Shape, "Col2Im(col, x.Shape, FH, FW, S, P)", [("case", Describe(k))],
+                "col2im returns an image batch of inputShape — without the padding.");
+        }, Gens.ShrinkCase);
+
+    [Check("puts every element where the definition says: rows (n, oh, ow), columns (c, fh, fw), zeros in the padding")]
+    public void ElementOrder(IChapter7 c) =>
+        Properties.ForAll("7.2 element order", Gens.Case(Windows), k =>
+        {
+            var (fh, fw, s, p) = Window(k);
+            var x = k["x"];
+            Expect.Close(c.Im2Col(x, fh, fw, s, p), Chapter7Cases.Im2Col(x, fh, fw, s, p), "Im2Col(x, FH, FW, S, P)", Tolerance.Value,
+                [("case", Describe(k)), Expect.Input("x", x)],
+                Hint + " The index [r, q] of the first difference decodes as r = (n·OH + oh)·OW + ow and q = (c·FH + fh)·FW + fw.");
+        }, Gens.ShrinkCase);
+
+    [Check("col2im adds every element of col back to the pixel it came from, dropping the padding")]
+    public void Col2ImByDefinition(IChapter7 c) =>
+        Properties.ForAll("7.2 col2im", Gens.Case(Windows), k =>
+        {
+            var (fh, fw, s, p) = Window(k);
+            var y = k["y"];
+            var shape = k.Peek("x").Shape;
+            Expect.Close(c.Col2Im(y, shape, fh, fw, s, p), Chapter7Cases.Col2Im(y, shape, fh, fw, s, p), "Col2Im(col, x.Shape, FH, FW, S, P)", Tolerance.Value,
+                [("case", Describe(k)), Expect.Input("col", y)], Col2ImHint);
+        }, Gens.ShrinkCase);
+
+    [Check("round trip: col2im(im2col(x)) is x times the number of windows each pixel lies in")]
+    public void RoundTrip(IChapter7 c) =>
+        Properties.ForAll("7.2 round trip", Gens.Case(Windows), k =>
+        {
+            var (fh, fw, s, p) = Window(k);
+            var x = k["x"];
+            var count = Chapter7Cases.Coverage(x.Shape, fh, fw, s, p);
+            var back = c.Col2Im(c.Im2Col(x.Copy(), fh, fw, s, p), x.Shape, fh, fw, s, p);
+            Expect.Close(back, x * count, "Col2Im(Im2Col(x, FH, FW, S, P), x.Shape, FH, FW, S, P)", Tolerance.Value,
+                [("case", Describe(k)), ("windows per pixel", count.ToString())],
+                "a pixel that lies in k windows is copied k times by im2col, and col2im adds all k copies back (+=, not =). " +
+                "If you got x itself where windows overlap, col2im assigns instead of adding.");
+        }, Gens.ShrinkCase);
+
+    [Check("round trip: col2im(im2col(x)) is x itself when the windows tile the input (stride = filter, no padding)")]
+    public void RoundTripTiles(IChapter7 c) =>
+        Properties.ForAll("7.2 tiles", Gens.Case(Tiles), k =>
+        {
+            var f = k.Dims["F"];
+            var x = k["x"];
+            var back = c.Col2Im(c.Im2Col(x.Copy(), f, f, f, 0), x.Shape, f, f, f, 0);
+            Expect.Close(back, x, $"Col2Im(Im2Col(x, {f}, {f}, stride: {f}, pad: 0), x.Shape, {f}, {f}, {f}, 0)", Tolerance.Value, [Expect.Input("x", x)],
+                "with stride = filter and no padding every pixel lies in exactly one window, so the round trip gives x back.");
+        }, Gens.ShrinkCase, tests: 30);
+
+    [Check("col2im is the adjoint of im2col: ⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩ for any x and y")]
+    public void Adjoint(IChapter7 c) =>
+        Properties.ForAll("7.2 adjoint", Gens.Case(Windows), k =>
+        {
+            var (fh, fw, s, p) = Window(k);
+            var x = k["x"];
+            var y = k["y"];
+            var left = (c.Im2Col(x.Copy(), fh, fw, s, p) * y).Sum();
+            var right = (x * c.Col2Im(y.Copy(), x.Shape, fh, fw, s, p)).Sum();
+            Expect.That(Tolerance.Value.Accepts(left, right), "⟨Im2Col(x), y⟩ differs from ⟨x, Col2Im(y)⟩.",
+                [("case", Describe(k)), ("⟨Im2Col(x), y⟩", Tensor.FormatNumber(left)), ("⟨x, Col2Im(y)⟩", Tensor.FormatNumber(right))],
+                "col2im must send each element of col exactly where im2col took it from, and add it (+=): then the two sums are the same " +
+                "products in another order. This is what makes dx = Col2Im(dcol) the right gradient of a convolution.");
+        }, Gens.ShrinkCase);
+
+    [Check("leaves x and col unchanged")]
+    public void LeavesInputsAlone(IChapter7 c)
+    {
+        var x = Tensor.Arange(0, 32).Reshape(1, 2, 4, 4) / 10;
+        var xIn = x.Copy();
+        var col = c.Im2Col(xIn, 3, 3, 1, 1);
+        Expect.Unchanged(x, xIn, "Im2Col(x, 3, 3, 1, 1)", "x");
+        var colIn = col.Copy();
+        c.Col2Im(colIn, x.Shape, 3, 3, 1, 1);
+        Expect.Unchanged(col, colIn, "Col2Im(col, x.Shape, 3, 3, 1, 1)", "col");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter7 c)
+    {
+        var random = new Random(72);
+        var x = Tensor.RandomNormal(random, 2, 2, 5, 4);
+        var col = c.Im2Col(x.Copy(), 3, 2, 2, 1);
+        var y = Tensor.RandomNormal(random, col.Shape);
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "x", x }, { "Im2Col(x, 3, 2, stride 2, pad 1)", col },
+            { "y", y }, { "Col2Im(y, x.Shape, 3, 2, stride 2, pad 1)", c.Col2Im(y.Copy(), x.Shape, 3, 2, 2, 1) },
+            { "Im2Col(x, 2, 2, stride 1, pad 0)", c.Im2Col(x.Copy(), 2, 2, 1, 0) },
+        }, Tolerance.Value, Hint);
+    }
+}

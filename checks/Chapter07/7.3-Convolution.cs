@@ -1,0 +1,114 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter07;
+
+[Exercise("7.3", "Convolution", TimeoutSeconds = 30)]
+public sealed class ConvolutionChecks
+{
+    private const string Hint = "Forward: col = Im2Col(x, FH, FW, S, P), out = col · W.Reshape(FN, −1)ᵀ + b, moved from (N, OH, OW, FN) to (N, FN, OH, OW). " +
+                                "Backward: move dout to (N·OH·OW, FN), db = its column sums, dW = (doutᵀ · col).Reshape(W.Shape), dx = Col2Im(dout · W2, …).";
+
+    private const string MoveAxes = "The product's rows are (n, oh, ow) and its columns f: reorder with .Reshape(N, OH, OW, FN).Transpose(0, 3, 1, 2) " +
+                                    "(backward: dout.Transpose(0, 2, 3, 1).Reshape(−1, FN)). A plain Reshape gives the right shape and scrambled numbers.";
+
+    private static readonly GradientHints Hints = new("CreateConvolution(W, b, S, P)", Hint)
+    {
+        Gradients = new Dictionary<string, string>
+        {
+            ["dx"] = "dcol = dout2 · W2, with dout2 = dout moved to (N·OH·OW, FN) and W2 = W.Reshape(FN, −1); then dx = Col2Im(dcol, x.Shape, FH, FW, S, P). " + MoveAxes,
+            ["dW"] = "dW = dout2ᵀ · col, (FN, N·OH·OW) · (N·OH·OW, C·FH·FW), reshaped to W's (FN, C, FH, FW) — not colᵀ · dout2, whose (C·FH·FW, FN) " +
+                     "has the same number of elements in another order. " + MoveAxes,
+            ["db"] = "every output of filter f got b[f] added once, so db[f] sums dout[:, f, :, :] over the batch and every position: the column sums of " +
+                     "dout2 — a sum, not a mean.",
+        },
+    };
+
+    private static readonly CaseSpec Layer = new([.. Chapter7Cases.WindowDims("FH", "FW", maxStride: 2), new("FN", 1, 3)],
+        [
+            new("x", ["N", "C", "H", "Wd"], Values.Between(-1, 1)),
+            new("W", ["FN", "C", "FH", "FW"], Values.Between(-1, 1)),
+            new("b", ["FN"], Values.Between(-1, 1)),
+            new("dout", ["N", "FN", "OH", "OW"], Values.Upstream),
+        ])
+    {
+        Derived = Chapter7Cases.InputFromOutput("FH", "FW"),
+    };
+
+    private static (int S, int P) StrideAndPad(GradientCase k) => (k.Dims["S"], k.Dims["P"]);
+
+    [Check("gives the worked example: out, dx, dW and db of a 2×2 filter on a 3×3 image")]
+    public void WorkedExample(IChapter7 c)
+    {
+        var x = Tensor.Arange(1, 10).Reshape(1, 1, 3, 3);
+        var W = Tensor.From(new[,] { { 1.0, 0.0 }, { 0.0, -1.0 } }).Reshape(1, 1, 2, 2);
+        var b = Tensor.From(0.5);
+        var dout = Tensor.Ones(1, 1, 2, 2);
+        var inputs = new[] { Expect.Input("x", x), Expect.Input("W", W), Expect.Input("b", b), Expect.Input("dout", dout) };
+        var layer = c.CreateConvolution(W.Copy(), b.Copy());
+        Expect.Close(layer.Forward(x.Copy()), Tensor.Full(-3.5, 1, 1, 2, 2), "CreateConvolution(W, b).Forward(x)", Tolerance.Value, inputs,
+            "each output is x[i, j] − x[i + 1, j + 1] + 0.5 = −4 + 0.5. " + Hint);
+        Expect.Close(layer.Backward(dout.Copy()), Tensor.From(new[,] { { 1.0, 1, 0 }, { 1, 0, -1 }, { 0, -1, -1 } }).Reshape(1, 1, 3, 3),
+            "CreateConvolution(W, b).Backward(dout)", Tolerance.Value, inputs, Hints.For("dx"));
+        Expect.Close(Grad(layer, "W"), Tensor.From(new[,] { { 12.0, 16 }, { 24, 28 } }).Reshape(1, 1, 2, 2), "Grads[\"W\"] after Backward(dout)",
+            Tolerance.Value, inputs, "dW[0, 0, u, v] adds up the pixel at (u, v) of every window: 1 + 2 + 4 + 5 = 12 for (0, 0). " + Hints.For("dW"));
+        Expect.Close(Grad(layer, "b"), Tensor.From(4.0), "Grads[\"b\"] after Backward(dout)", Tolerance.Value, inputs, Hints.For("db"));
+    }
+
+    [Check("forwards the convolution of its definition, for generated shapes, strides and pads")]
+    public void ForwardIsConvolution(IChapter7 c) =>
+        Properties.ForAll("7.3 forward", Gens.Case(Layer), k =>
+        {
+            var (s, p) = StrideAndPad(k);
+            var x = k["x"];
+            var W = k["W"];
+            var b = k["b"];
+            Expect.Close(c.CreateConvolution(W, b, s, p).Forward(x.Copy()), Chapter7Cases.Convolve(x, W, b, s, p), $"CreateConvolution(W, b, {s}, {p}).Forward(x)",
+                Tolerance.Value, [("shapes", k.Shapes), Expect.Input("x", x), Expect.Input("W", W), Expect.Input("b", b)],
+                "out[n, f, oh, ow] = b[f] + Σ_{c, fh, fw} W[f, c, fh, fw] · x[n, c, oh·S + fh − P, ow·S + fw − P] (0 in the padding). " + MoveAxes);
+        }, Gens.ShrinkCase, tests: 60);
+
+    [Check("backward matches central differences for dx, dW and db, with strides and pads")]
+    public void BackwardMatchesNumerical(IChapter7 c) =>
+        GradientCheck.Layer("7.3 gradient", [Layer], k => c.CreateConvolution(k["W"], k["b"], k.Dims["S"], k.Dims["P"]), Hints, tests: 40);
+
+    [Check("computes with the W and b it was given, so updating them in place updates the layer")]
+    public void UsesTheGivenTensors(IChapter7 c)
+    {
+        var W = Tensor.Ones(1, 1, 2, 2);
+        var b = Tensor.From(0.5);
+        var x = Tensor.Ones(1, 1, 2, 2);
+        var layer = c.CreateConvolution(W, b);
+        Expect.That(ReferenceEquals(layer.Params["W"], W) && ReferenceEquals(layer.Params["b"], b),
+            "CreateConvolution(W, b).Params does not hold the W and b it was given.", [],
+            "Params[\"W\"] is W itself, not a copy: the network and the optimizer reach the layer's parameters through it.");
+        layer.Forward(x.Copy());
+        W.Assign(W * 2);
+        b.Assign(b + 1);
+        Expect.Close(layer.Forward(x.Copy()), Tensor.Full(9.5, 1, 1, 1, 1), "Forward(x) after W.Assign(W * 2) and b.Assign(b + 1)", Tolerance.Value,
+            [Expect.Input("x", x), ("W now", W.ToString()), ("b now", b.ToString())],
+            "reshape W on every Forward (W.Reshape(FN, −1) is a copy): a copy made in the constructor never sees the optimizer's updates.");
+    }
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter7 c)
+    {
+        var random = new Random(73);
+        var x = Tensor.RandomNormal(random, 2, 3, 5, 5);
+        var W = Tensor.RandomNormal(random, 4, 3, 3, 3);
+        var b = Tensor.RandomNormal(random, 4);
+        var layer = c.CreateConvolution(W.Copy(), b.Copy(), 2, 1);
+        var output = layer.Forward(x.Copy());
+        var dout = Tensor.RandomNormal(random, output.Shape);
+        var dx = layer.Backward(dout.Copy());
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "x", x }, { "W", W }, { "b", b }, { "dout", dout },
+            { "Forward(x), stride 2, pad 1", output }, { "Backward(dout)", dx }, { "Grads[W]", Grad(layer, "W") }, { "Grads[b]", Grad(layer, "b") },
+        }, Tolerance.Value, Hint);
+    }
+
+    private static Tensor Grad(ILayer layer, string name) =>
+        layer.Grads is { } g && g.TryGetValue(name, out var t) && t is not null
+            ? t
+            : throw new CheckFailure($"Grads has no \"{name}\" after Backward.\n  hint: Backward stores dW and db; Grads returns them by the names \"W\" and \"b\".");
+}

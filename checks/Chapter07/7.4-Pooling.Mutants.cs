@@ -1,0 +1,59 @@
+using DeepLearningKata.Contracts;
+using DeepLearningKata.Reference;
+
+namespace DeepLearningKata.Checks.Chapter07;
+
+[Mutant("7.4", "max pooling's backward sends dout to every element of the window")]
+internal sealed class MaxPoolGradientToWholeWindow : Chapter7Reference
+{
+    public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
+
+    private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
+    {
+        public override Tensor Backward(Tensor dout)
+        {
+            // dout times the window's size, shared by all: every element of the window gets the whole dout.
+            var average = new AveragePooling(poolH, poolW, stride, pad);
+            average.Forward(Tensor.Zeros(inputShape!));
+            return average.Backward(dout) * (poolH * poolW);
+        }
+    }
+}
+
+[Mutant("7.4", "average pooling's backward forgets to divide by PH·PW")]
+internal sealed class AveragePoolNotDivided : Chapter7Reference
+{
+    public override ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
+
+    private sealed class Layer(int poolH, int poolW, int stride, int pad) : AveragePooling(poolH, poolW, stride, pad)
+    {
+        public override Tensor Backward(Tensor dout) => base.Backward(dout) * (poolH * poolW);
+    }
+}
+
+[Mutant("7.4", "max pooling's backward assigns (=) instead of adding: a maximum shared by overlapping windows keeps only the last part")]
+internal sealed class MaxPoolBackwardAssigns : Chapter7Reference
+{
+    public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
+
+    private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
+    {
+        public override Tensor Backward(Tensor dout)
+        {
+            base.Backward(dout);
+            var dx = Tensor.Zeros(inputShape!);
+            var d = dout.AsSpan();
+            for (var o = 0; o < argMax!.Length; o++)
+            {
+                if (argMax[o] >= 0) dx.AsSpan()[argMax[o]] = d[o];
+            }
+            return dx;
+        }
+    }
+}
+
+[Mutant("7.4", "average pooling ignores the pad")]
+internal sealed class AveragePoolIgnoresPad : Chapter7Reference
+{
+    public override ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new AveragePooling(poolH, poolW, stride, 0);
+}

@@ -1,0 +1,143 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Checks.Chapter07;
+
+[Exercise("7.4", "Pooling", TimeoutSeconds = 30)]
+public sealed class PoolingChecks
+{
+    private const string MaxHint = "out[n, c, oh, ow] is the largest value of the window at (oh·S − P, ow·S − P), of PH×PW places, padding counted as 0; " +
+                                   "backward adds dout[n, c, oh, ow] to that one place only (+=: overlapping windows may share it).";
+
+    private const string AverageHint = "out[n, c, oh, ow] is the sum of the window's PH·PW places (padding counted as 0) divided by PH·PW; backward adds " +
+                                       "dout[n, c, oh, ow] / (PH·PW) to each place of the window inside x (+=: overlapping windows add up).";
+
+    private static readonly GradientHints MaxHints = new("CreateMaxPooling(PH, PW, S, P)", MaxHint)
+    {
+        Gradients = new Dictionary<string, string>
+        {
+            ["dx"] = "only the maximum of a window moved the output, so only that element gets dout — every other element of the window gets 0 " +
+                     "from it. Remember in Forward where each maximum was, and add (+=) dout there. " + MaxHint,
+        },
+    };
+
+    private static readonly GradientHints AverageHints = new("CreateAveragePooling(PH, PW, S, P)", AverageHint)
+    {
+        Gradients = new Dictionary<string, string>
+        {
+            ["dx"] = "each place of a window counted 1/(PH·PW) in the mean, so it gets dout/(PH·PW) — without the division the gradient is PH·PW " +
+                     "times too large. " + AverageHint,
+        },
+    };
+
+    private static CaseSpec Spec(bool max) => new(Chapter7Cases.WindowDims("PH", "PW", maxOut: 3, maxFilter: 3, maxStride: 3, maxPad: 1),
+        [
+            new("x", ["N", "C", "H", "Wd"], max ? Values.Between(-2, 2).AwayFrom(0.05, 0) : Values.Between(-2, 2)),
+            new("dout", ["N", "C", "OH", "OW"], Values.Upstream),
+        ])
+    {
+        Derived = Chapter7Cases.InputFromOutput("PH", "PW"),
+        // No ties for the largest value of a window, and a nudge of 1e-5 never changes which one it is.
+        Valid = max ? k => Chapter7Cases.NoTies(k.Peek("x"), k.Dims["PH"], k.Dims["PW"], k.Dims["S"], k.Dims["P"], 1e-3) : null,
+    };
+
+    private static readonly CaseSpec MaxCases = Spec(max: true);
+    private static readonly CaseSpec AverageCases = Spec(max: false);
+
+    private static ILayer Create(IChapter7 c, GradientCase k, bool max) =>
+        max ? c.CreateMaxPooling(k.Dims["PH"], k.Dims["PW"], k.Dims["S"], k.Dims["P"]) : c.CreateAveragePooling(k.Dims["PH"], k.Dims["PW"], k.Dims["S"], k.Dims["P"]);
+
+    private static string Call(GradientCase k, bool max) =>
+        $"{(max ? "CreateMaxPooling" : "CreateAveragePooling")}({k.Dims["PH"]}, {k.Dims["PW"]}, {k.Dims["S"]}, {k.Dims["P"]})";
+
+    private static readonly Tensor ExampleX = Tensor.From(new[,] { { 1.0, 2, 5, 0 }, { 3, 4, 1, 2 }, { 0, 6, 3, 1 }, { 2, 1, 7, 8 } }).Reshape(1, 1, 4, 4);
+    private static readonly Tensor ExampleDout = Tensor.From(new[,] { { 1.0, 2 }, { 3, 4 } }).Reshape(1, 1, 2, 2);
+
+    [Check("gives the worked example: max and average pooling of a 4×4 image with 2×2 windows and stride 2, forward and backward")]
+    public void WorkedExample(IChapter7 c)
+    {
+        var inputs = new[] { Expect.Input("x", ExampleX), Expect.Input("dout", ExampleDout) };
+        var max = c.CreateMaxPooling(2, 2, 2);
+        Expect.Close(max.Forward(ExampleX.Copy()), Tensor.From(new[,] { { 4.0, 5 }, { 6, 8 } }).Reshape(1, 1, 2, 2), "CreateMaxPooling(2, 2, 2).Forward(x)",
+            Tolerance.Value, inputs, MaxHint);
+        Expect.Close(max.Backward(ExampleDout.Copy()),
+            Tensor.From(new[,] { { 0.0, 0, 2, 0 }, { 0, 1, 0, 0 }, { 0, 3, 0, 0 }, { 0, 0, 0, 4 } }).Reshape(1, 1, 4, 4), "CreateMaxPooling(2, 2, 2).Backward(dout)",
+            Tolerance.Value, inputs, MaxHints.For("dx"));
+        var average = c.CreateAveragePooling(2, 2, 2);
+        Expect.Close(average.Forward(ExampleX.Copy()), Tensor.From(new[,] { { 2.5, 2 }, { 2.25, 4.75 } }).Reshape(1, 1, 2, 2),
+            "CreateAveragePooling(2, 2, 2).Forward(x)", Tolerance.Value, inputs, AverageHint);
+        Expect.Close(average.Backward(ExampleDout.Copy()),
+            Tensor.From(new[,] { { 0.25, 0.25, 0.5, 0.5 }, { 0.25, 0.25, 0.5, 0.5 }, { 0.75, 0.75, 1, 1 }, { 0.75, 0.75, 1, 1 } }).Reshape(1, 1, 4, 4),
+            "CreateAveragePooling(2, 2, 2).Backward(dout)", Tolerance.Value, inputs, AverageHints.For("dx"));
+    }
+
+    [Check("max pooling forwards each window's largest value, for generated shapes, strides (also ≠ the window) and pads")]
+    public void MaxForward(IChapter7 c) => Forward(c, max: true);
+
+    [Check("average pooling forwards each window's mean over PH·PW places, padding zeros included")]
+    public void AverageForward(IChapter7 c) => Forward(c, max: false);
+
+    private static void Forward(IChapter7 c, bool max) =>
+        Properties.ForAll(max ? "7.4 max forward" : "7.4 average forward", Gens.Case(max ? MaxCases : AverageCases), k =>
+        {
+            var (ph, pw, s, p) = (k.Dims["PH"], k.Dims["PW"], k.Dims["S"], k.Dims["P"]);
+            var x = k["x"];
+            Expect.Close(Create(c, k, max).Forward(x.Copy()), Chapter7Cases.Pool(x, null, ph, pw, s, p, max).Output, $"{Call(k, max)}.Forward(x)", Tolerance.Value,
+                [("shapes", k.Shapes), Expect.Input("x", x)], max ? MaxHint : AverageHint);
+        }, Gens.ShrinkCase, tests: 60);
+
+    [Check("max pooling's backward sends each dout to its window's maximum only, adding where windows share it")]
+    public void MaxBackward(IChapter7 c) => Backward(c, max: true);
+
+    [Check("average pooling's backward shares each dout equally, dout/(PH·PW), over its window")]
+    public void AverageBackward(IChapter7 c) => Backward(c, max: false);
+
+    private static void Backward(IChapter7 c, bool max) =>
+        Properties.ForAll(max ? "7.4 max backward" : "7.4 average backward", Gens.Case(max ? MaxCases : AverageCases), k =>
+        {
+            var (ph, pw, s, p) = (k.Dims["PH"], k.Dims["PW"], k.Dims["S"], k.Dims["P"]);
+            var x = k["x"];
+            var dout = k["dout"];
+            var layer = Create(c, k, max);
+            layer.Forward(x.Copy());
+            var expected = Chapter7Cases.Pool(x, dout, ph, pw, s, p, max).Dx;
+            var dx = layer.Backward(dout.Copy());
+            var hint = (max ? MaxHints : AverageHints).For("dx");
+            if (dx is not null && dx.ShapeSpan.SequenceEqual(expected.ShapeSpan) && max)
+            {
+                var everywhere = Chapter7Cases.Pool(x, dout, ph, pw, s, p, max: false).Dx * (ph * pw);
+                if (AllClose(dx, everywhere) && !AllClose(dx, expected))
+                {
+                    hint = "your dx gives dout to every element of the window; only the maximum moved the output, so only it gets dout. " + hint;
+                }
+            }
+            Expect.Close(dx, expected, $"{Call(k, max)}.Backward(dout) after Forward(x)", Tolerance.Value,
+                [("shapes", k.Shapes), Expect.Input("x", x), Expect.Input("dout", dout)], hint);
+        }, Gens.ShrinkCase, tests: 60);
+
+    private static bool AllClose(Tensor a, Tensor b) =>
+        a.AsSpan().ToArray().Zip(b.AsSpan().ToArray()).All(e => Tolerance.Value.Accepts(e.First, e.Second));
+
+    [Check("max pooling's backward matches central differences (values away from ties)")]
+    public void MaxGradient(IChapter7 c) => GradientCheck.Layer("7.4 max gradient", [MaxCases], k => Create(c, k, max: true), MaxHints, tests: 50);
+
+    [Check("average pooling's backward matches central differences")]
+    public void AverageGradient(IChapter7 c) => GradientCheck.Layer("7.4 average gradient", [AverageCases], k => Create(c, k, max: false), AverageHints, tests: 50);
+
+    [Check("reproduces the golden examples")]
+    public void GoldenExamples(IChapter7 c)
+    {
+        var random = new Random(74);
+        var x = Tensor.RandomNormal(random, 2, 2, 5, 5);
+        var max = c.CreateMaxPooling(3, 3, 2, 1);
+        var average = c.CreateAveragePooling(3, 3, 2, 1);
+        var outMax = max.Forward(x.Copy());
+        var outAverage = average.Forward(x.Copy());
+        var dout = Tensor.RandomNormal(random, outMax.Shape);
+        Golden.Verify("examples", new GoldenRecord
+        {
+            { "x", x }, { "dout", dout },
+            { "max 3×3, stride 2, pad 1: Forward(x)", outMax }, { "max: Backward(dout)", max.Backward(dout.Copy()) },
+            { "average 3×3, stride 2, pad 1: Forward(x)", outAverage }, { "average: Backward(dout)", average.Backward(dout.Copy()) },
+        }, Tolerance.Value, MaxHint + " " + AverageHint);
+    }
+}

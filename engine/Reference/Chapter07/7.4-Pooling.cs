@@ -1,0 +1,210 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Reference;
+
+/// <summary>
+/// What the two pooling layers share: the window, the stride, the padding, and the shape of the last input.
+/// Each channel of each image is pooled on its own, so the output is <c>(N, C, OH, OW)</c>.
+/// </summary>
+/// <remarks>
+/// The padding holds zeros, as im2col's does: a window reaching into it sees 0 there (the book's layer pools
+/// <c>im2col(x)</c>). The loops walk each window directly instead of building im2col's matrix: the same numbers,
+/// without a copy of every pixel per window.
+/// </remarks>
+public abstract class PoolingLayer : ILayer
+{
+    protected readonly int poolH;
+    protected readonly int poolW;
+    protected readonly int stride;
+    protected readonly int pad;
+
+    /// <summary>The shape of the last input <c>(N, C, H, W)</c>.</summary>
+    protected int[]? inputShape;
+
+    protected PoolingLayer(int poolH, int poolW, int stride, int pad)
+    {
+        this.poolH = poolH;
+        this.poolW = poolW;
+        this.stride = stride;
+        this.pad = pad;
+        inputShape = null;
+    }
+
+    /// <summary>Checks the input and returns <c>(N·C, H, W, OH, OW)</c>.</summary>
+    protected (int Planes, int H, int W, int OH, int OW) Geometry(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Ndim != 4) throw new ShapeException($"Pooling takes an image batch (N, C, H, W); got shape {x.ShapeText}.");
+        int h = x.Dim(2), w = x.Dim(3);
+        return (x.Dim(0) * x.Dim(1), h, w, Windows.OutputSize(h, poolH, stride, pad), Windows.OutputSize(w, poolW, stride, pad));
+    }
+
+    /// <summary>Checks dout against the last input and returns the same geometry.</summary>
+    protected (int Planes, int H, int W, int OH, int OW) BackwardGeometry(Tensor dout)
+    {
+        ArgumentNullException.ThrowIfNull(dout);
+        var shape = inputShape ?? throw new InvalidOperationException("Backward was called before Forward.");
+        int h = shape[2], w = shape[3];
+        int oh = Windows.OutputSize(h, poolH, stride, pad), ow = Windows.OutputSize(w, poolW, stride, pad);
+        if (!dout.ShapeSpan.SequenceEqual(new[] { shape[0], shape[1], oh, ow }))
+        {
+            throw new ShapeException($"dout has the output's shape ({shape[0]}, {shape[1]}, {oh}, {ow}); got {dout.ShapeText}.");
+        }
+        return (shape[0] * shape[1], h, w, oh, ow);
+    }
+
+    /// <inheritdoc/>
+    public abstract Tensor Forward(Tensor x, bool train = true);
+
+    /// <inheritdoc/>
+    public abstract Tensor Backward(Tensor dout);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, Tensor> Params { get; } = new Dictionary<string, Tensor>();
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
+}
+
+/// <summary>Max pooling: each window's largest value; backward sends dout to that one element (the first, on a tie).</summary>
+public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : PoolingLayer(poolH, poolW, stride, pad)
+{
+    /// <summary>For every output element, the flat index into the input of its window's maximum; −1 when it is a padding zero.</summary>
+    protected int[]? argMax;
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor x, bool train = true)
+    {
+        var (planes, h, w, oh, ow) = Geometry(x);
+        inputShape = x.Shape;
+        var src = x.AsSpan();
+        var output = new double[planes * oh * ow];
+        var arg = new int[output.Length];
+        var o = 0;
+        for (var p = 0; p < planes; p++)
+        {
+            var plane = p * h * w;
+            for (var y = 0; y < oh; y++)
+            {
+                for (var xo = 0; xo < ow; xo++, o++)
+                {
+                    var best = double.NegativeInfinity;
+                    var at = -1;
+                    for (var fy = 0; fy < poolH; fy++)
+                    {
+                        var iy = y * stride + fy - pad;
+                        for (var fx = 0; fx < poolW; fx++)
+                        {
+                            var ix = xo * stride + fx - pad;
+                            var inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            var v = inside ? src[plane + iy * w + ix] : 0.0;
+                            if (v > best) // strictly greater: the first of equal values wins, as np.argmax
+                            {
+                                best = v;
+                                at = inside ? plane + iy * w + ix : -1;
+                            }
+                        }
+                    }
+                    output[o] = best;
+                    arg[o] = at;
+                }
+            }
+        }
+        argMax = arg;
+        return new Tensor(output, x.Dim(0), x.Dim(1), oh, ow);
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Backward(Tensor dout)
+    {
+        BackwardGeometry(dout);
+        var arg = argMax!;
+        var d = dout.AsSpan();
+        var dx = new double[Tensor.SizeOf(inputShape!)];
+        // Only the maximum moved the output; windows that overlap may share it, so their parts add up.
+        for (var o = 0; o < arg.Length; o++)
+        {
+            if (arg[o] >= 0) dx[arg[o]] += d[o];
+        }
+        return new Tensor(dx, inputShape!);
+    }
+}
+
+/// <summary>Average pooling: each window's mean over all <c>PH·PW</c> places (padding zeros included); backward shares dout equally.</summary>
+public class AveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) : PoolingLayer(poolH, poolW, stride, pad)
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor x, bool train = true)
+    {
+        var (planes, h, w, oh, ow) = Geometry(x);
+        inputShape = x.Shape;
+        var src = x.AsSpan();
+        var output = new double[planes * oh * ow];
+        double scale = 1.0 / (poolH * poolW);
+        var o = 0;
+        for (var p = 0; p < planes; p++)
+        {
+            var plane = p * h * w;
+            for (var y = 0; y < oh; y++)
+            {
+                for (var xo = 0; xo < ow; xo++, o++)
+                {
+                    var sum = 0.0;
+                    for (var fy = 0; fy < poolH; fy++)
+                    {
+                        var iy = y * stride + fy - pad;
+                        if (iy < 0 || iy >= h) continue;
+                        for (var fx = 0; fx < poolW; fx++)
+                        {
+                            var ix = xo * stride + fx - pad;
+                            if (ix >= 0 && ix < w) sum += src[plane + iy * w + ix];
+                        }
+                    }
+                    output[o] = sum * scale;
+                }
+            }
+        }
+        return new Tensor(output, x.Dim(0), x.Dim(1), oh, ow);
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Backward(Tensor dout)
+    {
+        var (planes, h, w, oh, ow) = BackwardGeometry(dout);
+        var d = dout.AsSpan();
+        var dx = new double[planes * h * w];
+        double scale = 1.0 / (poolH * poolW);
+        var o = 0;
+        for (var p = 0; p < planes; p++)
+        {
+            var plane = p * h * w;
+            for (var y = 0; y < oh; y++)
+            {
+                for (var xo = 0; xo < ow; xo++, o++)
+                {
+                    var share = d[o] * scale; // every place of the window counted 1/(PH·PW) in the mean
+                    for (var fy = 0; fy < poolH; fy++)
+                    {
+                        var iy = y * stride + fy - pad;
+                        if (iy < 0 || iy >= h) continue;
+                        for (var fx = 0; fx < poolW; fx++)
+                        {
+                            var ix = xo * stride + fx - pad;
+                            if (ix >= 0 && ix < w) dx[plane + iy * w + ix] += share;
+                        }
+                    }
+                }
+            }
+        }
+        return new Tensor(dx, inputShape!);
+    }
+}
+
+public partial class Chapter7Reference
+{
+    /// <inheritdoc/>
+    public virtual ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new MaxPooling(poolH, poolW, stride, pad);
+
+    /// <inheritdoc/>
+    public virtual ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new AveragePooling(poolH, poolW, stride, pad);
+}

@@ -1,0 +1,112 @@
+using DeepLearningKata.Contracts;
+
+namespace DeepLearningKata.Exercises;
+
+/// <summary>
+/// Exercise 7.5 — the book's SimpleConvNet (Conv–ReLU–Pool–Affine–ReLU–Affine–Softmax), with its gradient by backpropagation.
+/// 练习 7.5 — 书中的 SimpleConvNet（卷积–ReLU–池化–Affine–ReLU–Affine–Softmax），用误差反向传播求梯度。
+/// </summary>
+/// <remarks>
+/// <code>
+/// Formula:  scores = Affine2(Relu2(Affine1(Pool1(Relu1(Conv1(x))))));   loss = SoftmaxWithLoss(scores, t)
+///           Pool1 is max pooling 2×2 with stride 2; gradient: Loss(x, t), dout = lastLayer.Backward(1), then every
+///           layer's Backward in reverse order; W1, b1 from Conv1's Grads, W2, b2 from Affine1's, W3, b3 from Affine2's
+/// Shapes:   x (N, C, H, W) (or (N, C·H·W), reshaped);   conv = OutputSize(H, FS, S, P) (even);   pool = conv / 2
+///           W1 (FN, C, FS, FS), b1 (FN,);  W2 (FN·pool·pool, Hidden), b2 (Hidden,);  W3 (Hidden, Out), b3 (Out,)
+/// Example:  new ConvNetSettings() (the book's: 1×28×28, 30 filters 5×5, S = 1, P = 0, hidden 100, 10 classes, std 0.01)
+///           → W1 (30, 1, 5, 5), b1 (30,), W2 (4320, 100), b2 (100,), W3 (100, 10), b3 (10,);
+///           the loss of the untrained net is about ln 10 = 2.3026
+/// Hint:     W1 = s.WeightInitStd * Tensor.RandomNormal(random, FN, C, FS, FS), then W2, then W3, from the random you
+///           are given (biases are zeros). Build the layers from earlier exercises: Earlier.CreateConvolution(W1, b1,
+///           S, P), Earlier.CreateRelu(), Earlier.CreateMaxPooling(2, 2, 2), Earlier.CreateAffine(W2, b2), …,
+///           Earlier.CreateSoftmaxWithLoss() — they share the tensors in Params. The Affine layer flattens the
+///           pooled images itself. Accuracy on thousands of images at once would need gigabytes for im2col:
+///           predict them in batches of 100.
+/// 提示:     W1 = s.WeightInitStd * Tensor.RandomNormal(random, FN, C, FS, FS)，然后依次是 W2、W3，都用传入的
+///           random（偏置为 0）。用前面练习的层来搭建：Earlier.CreateConvolution(W1, b1, S, P)、Earlier.CreateRelu()、
+///           Earlier.CreateMaxPooling(2, 2, 2)、Earlier.CreateAffine(W2, b2)、……、Earlier.CreateSoftmaxWithLoss()——
+///           它们共享 Params 里的张量。Affine 层会自己把池化后的图像展平。一次对几千张图像求准确率，
+///           im2col 需要几个 GB 的内存：请每次预测 100 张。
+/// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
+/// </code>
+/// </remarks>
+public sealed class SimpleConvNet : INetwork
+{
+    private readonly Dictionary<string, Tensor> @params = [];
+    private readonly List<(string Name, ILayer Layer)> layers = [];
+    private ILossLayer? lastLayer;
+
+    public SimpleConvNet(ConvNetSettings settings, Random random)
+    {
+        // TODO: fill @params with W1, b1, W2, b2, W3, b3; add Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 to layers;
+        //       lastLayer = Earlier.CreateSoftmaxWithLoss().
+        lastLayer = null;
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+
+    /// <summary>W1, b1, W2, b2, W3, b3: the very tensors the layers compute with.</summary>
+    public IReadOnlyDictionary<string, Tensor> Params => @params;
+
+    /// <summary>The scores (N, Out): x forwarded through every layer in order.</summary>
+    public Tensor Predict(Tensor x)
+    {
+        // TODO: reshape flat rows to (N, C, H, W); foreach layer: x = layer.Forward(x).
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+
+    /// <summary>lastLayer.Forward(Predict(x), t).</summary>
+    public double Loss(Tensor x, Tensor t)
+    {
+        // TODO
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+
+    /// <summary>The share of images whose largest score is the target class, predicted 100 at a time.</summary>
+    public double Accuracy(Tensor x, Tensor t)
+    {
+        // TODO: in batches of 100 rows: count Predict(rows).Argmax(axis: 1) equal to the labels; divide by x.Dim(0).
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+
+    /// <summary>The gradient of Loss for W1 … b3, by backpropagation.</summary>
+    public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
+    {
+        // TODO: forward (Loss), backward (lastLayer, then the layers in reverse), collect Conv1's and the Affine layers' Grads.
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+}
+
+public static partial class Chapter7
+{
+    /// <summary>Exercise 7.5 — a fresh SimpleConvNet.</summary>
+    public static INetwork CreateSimpleConvNet(ConvNetSettings settings, Random random) => new SimpleConvNet(settings, random);
+
+    /// <summary>
+    /// Exercise 7.5 — trains a network with an optimizer (Adam in the checks), walking the training set in order.
+    /// 练习 7.5 — 用优化器（检查中使用 Adam）训练网络，按顺序遍历训练集。
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    /// Formula:  for each epoch, for each batch of BatchSize consecutive rows (a last, shorter one is dropped):
+    ///               grads = net.Gradient(xBatch, tBatch);  optimizer.Update(net.Params, grads)
+    ///               record net.Loss(xBatch, tBatch)   (after the update)
+    ///           after each epoch: record net.Accuracy of xTrain and of xTest; write one line to progress
+    /// Shapes:   xTrain (n, 1, 28, 28) or (n, 784); tTrain (n,) labels;   Losses: Epochs · (n / BatchSize) entries,
+    ///           TrainAccuracies and TestAccuracies: one per epoch
+    /// Example:  the book's net (new Random(7)), Adam lr 0.001, the first 2,000 training and 500 test digits of
+    ///           Mnist.Load(flatten: false), new TrainingSettings(Epochs: 2, BatchSize: 100, LearningRate: 0.001)
+    ///           → 40 losses, 2.3002 first and 0.6804 last; test accuracy 65.0 % after epoch 1, 79.6 % after epoch 2
+    /// Hint:     the same loop as 5.7's, with the update handed to the optimizer (settings.LearningRate is the
+    ///           optimizer's business, not yours). optimizer.Update changes net.Params in place.
+    /// 提示:     和 5.7 的循环一样，只是参数更新交给优化器（settings.LearningRate 由优化器负责，这里不用）。
+    ///           optimizer.Update 会就地修改 net.Params。
+    /// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
+    /// </code>
+    /// </remarks>
+    public static TrainingHistory Train(INetwork net, IOptimizer optimizer, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
+        TrainingSettings settings, TextWriter progress)
+    {
+        // TODO: the loop above; return new TrainingHistory(loss, trainAccuracy, testAccuracy).
+        throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
+    }
+}
