@@ -405,7 +405,7 @@ public sealed class SimpleConvNetChecks
                 int[] train = [.. Enumerable.Range(0, TrainRows)], test = [.. Enumerable.Range(0, TestRows)];
                 var net = Subjects.Reference.Chapter7.CreateSimpleConvNet(new ConvNetSettings(), new Random(NetSeed));
                 var progress = new StringWriter(CultureInfo.InvariantCulture);
-                var history = c.Train(net, new Chapter7Adam(0.001), data.XTrain.Rows(train), data.TTrain.Rows(train), data.XTest.Rows(test), data.TTest.Rows(test),
+                var history = c.Train(net, Subjects.Reference.Chapter6.CreateAdam(0.001), data.XTrain.Rows(train), data.TTrain.Rows(train), data.XTest.Rows(test), data.TTest.Rows(test),
                                   new TrainingSettings(Epochs, 100, 0.001), progress)
                               ?? throw new CheckFailure("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
                 if (history.Losses is null || history.TrainAccuracies is null || history.TestAccuracies is null)
