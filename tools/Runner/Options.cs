@@ -30,6 +30,12 @@ public sealed record RunOptions
     /// <summary>A time budget per exercise overriding the exercise's own, or null.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Where to write the visual HTML report (<c>--report FILE</c>), or null.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Keep running: grade an exercise again whenever one of its files is saved (<c>--watch</c>).</summary>
+    public bool Watch { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary>Internal: this process is a worker started by the runner; it grades and reports events.</summary>
@@ -56,6 +62,11 @@ public static partial class Options
           --json FILE        also write a JSON summary (shaped like Exercism's results.json)
           --badges DIR       also write one badge per chapter into DIR: chapter-N.svg and
                              chapter-N.json (a shields.io endpoint)
+          --report FILE      also write a visual report: one HTML page (open it in any browser,
+                             no network needed) with the scoreboard, every failure, and your
+                             curves drawn over the reference's
+          --watch            keep running: whenever you save an exercise's file, grade that
+                             exercise again and show its verdict and the next step (Ctrl+C stops)
           --accept           for maintainers: accept the received golden files first
                              (golden/**/*.received.* become *.verified.*); refused when CI is set
           --timeout SECONDS  time budget per exercise, instead of each exercise's own
@@ -66,7 +77,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--help", "--worker", "--exercises"];
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--help", "--worker", "--exercises"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -115,6 +126,13 @@ public static partial class Options
                     break;
                 case "--badges":
                     options = options with { Badges = Value() };
+                    break;
+                case "--report":
+                    options = options with { Report = Value() };
+                    break;
+                case "--watch":
+                    NoValue();
+                    options = options with { Watch = true };
                     break;
                 case "--accept":
                     NoValue();
@@ -171,6 +189,7 @@ public static partial class Options
         "--subject" => ": learner, reference or mutant:KEY",
         "--json" => ", e.g. --json results.json",
         "--badges" => ", e.g. --badges badges",
+        "--report" => ", e.g. --report report.html",
         "--timeout" => ", e.g. --timeout 30",
         _ => "",
     };

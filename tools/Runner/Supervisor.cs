@@ -22,6 +22,9 @@ public sealed record SupervisorSettings
 
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The runner dll the workers run, or null for this one (watch mode uses a copy beside freshly compiled exercises).</summary>
+    public string? WorkerAssembly { get; init; }
 }
 
 /// <summary>One graded exercise: the grader's result and what the graded code printed meanwhile.</summary>
@@ -223,7 +226,7 @@ public static class Supervisor
 
         public static WorkerProcess Start(IEnumerable<string> ids, SupervisorSettings settings)
         {
-            var (host, dll) = WorkerCommand();
+            var (host, dll) = WorkerCommand(settings.WorkerAssembly);
             var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
             {
                 RedirectStandardOutput = true,
@@ -284,9 +287,9 @@ public static class Supervisor
         }
 
         /// <summary>How to start a worker: this program's dll under the dotnet host.</summary>
-        private static (string Host, string? Dll) WorkerCommand()
+        private static (string Host, string? Dll) WorkerCommand(string? assembly)
         {
-            var dll = typeof(Worker).Assembly.Location;
+            var dll = assembly ?? typeof(Worker).Assembly.Location;
             var self = Environment.ProcessPath;
             if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             {
