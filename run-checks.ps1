@@ -25,6 +25,10 @@
 .PARAMETER Badges
     Also write one badge per chapter into this folder (--badges).
 
+.PARAMETER Report
+    Also write a visual report into this HTML file (--report): the scoreboard, every failure, and your
+    curves drawn over the reference's. One self-contained page; it opens without a network.
+
 .PARAMETER Accept
     For maintainers: accept the received golden files first (--accept); refused on CI.
 
@@ -32,13 +36,17 @@
     Time budget per exercise in seconds, instead of each exercise's own (--timeout).
 
 .PARAMETER Watch
-    Reserved for a later version (grading again whenever a file changes); for now it grades once.
+    Keep running (--watch): each time you save a file of an exercise, grade that exercise again and show
+    its verdict, the next exercise to do and your progress. Ctrl+C stops.
 
 .EXAMPLE
     ./run-checks.ps1 -Exercise 1.3
 
 .EXAMPLE
-    ./run-checks.ps1 -Chapter 1,3 -Json results.json -Badges badges
+    ./run-checks.ps1 -Watch
+
+.EXAMPLE
+    ./run-checks.ps1 -Chapter 1,3 -Json results.json -Badges badges -Report report.html
 #>
 [CmdletBinding()]
 param(
@@ -47,6 +55,7 @@ param(
     [string] $Subject,
     [string] $Json,
     [string] $Badges,
+    [string] $Report,
     [switch] $Accept,
     [double] $Timeout,
     [switch] $Watch
@@ -64,12 +73,11 @@ $arguments = [string[]]@(
     if ($Subject) { '--subject'; $Subject }
     if ($Json) { '--json'; $Json }
     if ($Badges) { '--badges'; $Badges }
+    if ($Report) { '--report'; $Report }
     if ($Accept) { '--accept' }
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
+    if ($Watch) { '--watch' }
 )
-if ($Watch) {
-    [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')
-}
 
 # On a terminal, say what the first seconds are for; the runner's first line overwrites it.
 if (-not [Console]::IsErrorRedirected) { [Console]::Error.Write("Building…`r") }
@@ -88,7 +96,9 @@ if ($LASTEXITCODE -ne 0) {
     if ($seen.Count -eq 0) {
         foreach ($line in $build) { [Console]::Error.WriteLine([string]$line) }
     }
-    exit 1
+    # Watch mode compiles your exercises itself: with a runner built before, it can wait for your fix.
+    if (-not $Watch -or -not [System.IO.File]::Exists($dll)) { exit 1 }
+    [Console]::Error.WriteLine('Watching anyway: save the fix and it is graded.')
 }
 
 & dotnet $dll @arguments

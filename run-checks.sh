@@ -4,6 +4,8 @@
 #   ./run-checks.sh                     every exercise
 #   ./run-checks.sh --exercise 1.3      one exercise (repeat, or a list: 1.3,1.4)
 #   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
+#   ./run-checks.sh --watch             keep running: grade an exercise again each time you save it
+#   ./run-checks.sh --report report.html   also write a visual report (one HTML page, works offline)
 #   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout)
 #
 # It builds the runner (and with it your exercises/) and runs it; each exercise is graded in a separate
@@ -26,7 +28,11 @@ if ! build="$(dotnet build "$project" -c Release --nologo -v quiet -tl:off -clp:
       | awk '!seen[$0]++' || true)"
     if [ -n "$errors" ]; then printf '%s\n' "$errors" | sed 's|^|  |'; else printf '%s\n' "$build"; fi
   } >&2
-  exit 1
+  # Watch mode compiles your exercises itself: with a runner built before, it can wait for your fix.
+  watch=false
+  for arg in "$@"; do if [ "$arg" = --watch ]; then watch=true; fi; done
+  if ! $watch || [ ! -f "$dll" ]; then exit 1; fi
+  echo "Watching anyway: save the fix and it is graded." >&2
 fi
 
 exec dotnet "$dll" "$@"

@@ -28,9 +28,10 @@ public sealed class ScriptTests
         ["Subject"] = "--subject",
         ["Json"] = "--json",
         ["Badges"] = "--badges",
+        ["Report"] = "--report",
         ["Accept"] = "--accept",
         ["Timeout"] = "--timeout",
-        ["Watch"] = null, // reserved
+        ["Watch"] = "--watch",
     };
 
     [Test]
@@ -52,7 +53,7 @@ public sealed class ScriptTests
             Assert.That(Options.HelpText, Does.Contain(option), $"the runner knows {option}");
             string[] args = option switch
             {
-                "--accept" => [option],
+                "--accept" or "--watch" => [option],
                 "--exercise" => [option, "1.3"],
                 "--subject" => [option, "reference"],
                 _ => [option, "1"],
@@ -99,14 +100,14 @@ public sealed class ScriptTests
     [Test]
     public void The_powershell_script_builds_then_passes_its_parameters_on_as_options()
     {
-        var (calls, exit, _) = Host("-Chapter 1,3 -Exercise 1.3,2.1 -Subject reference -Json r.json -Badges b -Accept -Timeout 30 -Watch");
+        var (calls, exit, _) = Host("-Chapter 1,3 -Exercise 1.3,2.1 -Subject reference -Json r.json -Badges b -Report r.html -Accept -Timeout 30 -Watch");
         Assert.That(calls, Has.Count.EqualTo(2));
         Assert.That(calls[0][0], Is.EqualTo("build"));
         Assert.That(calls[0][1], Is.EqualTo(Path.Combine(Repo.Root, "tools", "Runner", "DeepLearningKata.Runner.csproj")));
         Assert.That(calls[1], Is.EqualTo(new[]
         {
             Dll, "--chapter", "1", "--chapter", "3", "--exercise", "1.3", "--exercise", "2.1", "--subject", "reference",
-            "--json", "r.json", "--badges", "b", "--accept", "--timeout", "30",
+            "--json", "r.json", "--badges", "b", "--report", "r.html", "--accept", "--timeout", "30", "--watch",
         }));
         Assert.That(exit, Is.EqualTo(7), "the runner's exit code is the script's");
 

@@ -8,7 +8,7 @@ namespace DeepLearningKata.Runner.Watch;
 /// a separator line), the verdict of the exercise just graded with its messages, the next exercise to do,
 /// and a one-line progress bar.
 /// </summary>
-internal sealed class WatchScreen(TextWriter output, bool color, bool clear, string watchedAs)
+public sealed class WatchScreen(TextWriter output, bool color, bool clear, string watchedAs)
 {
     /// <summary>How many compile errors are shown; the first ones are the ones to fix first.</summary>
     public const int MaxErrors = 12;
