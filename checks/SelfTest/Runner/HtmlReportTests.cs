@@ -93,7 +93,7 @@ public sealed partial class HtmlReportTests
             Assert.That(svg, Does.StartWith("<svg").And.EndWith("</svg>"));
             Assert.That(Regex.Matches(svg, "class=\"reference\"").Count, Is.EqualTo(1));
             Assert.That(Regex.Matches(svg, "class=\"subject\"").Count, Is.EqualTo(2), "NaN splits the curve in two");
-            Assert.That(svg, Does.Contain("sigmoid (yours)").And.Contain(">reference<"));
+            Assert.That(svg, Does.Contain("sigmoid (yours)").And.Contain(">reference (golden)<"));
             Assert.That(svg, Does.Not.Contain("NaN").And.Not.Contain("Infinity").And.Not.Contain("E+"));
         });
         var html = HtmlReport.Render(Synthetic(), [new ReportPlot(exercise, "sigmoid", mine, reference)], DateTime.UnixEpoch);

@@ -93,12 +93,12 @@ public static class HtmlReport
             h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">Chapter {c.Chapter}</a></th><td class=\"marks\">");
             foreach (var e in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
-                h.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {Class(e.Result.State)}\" href=\"#ex-{Anchor(e.Exercise)}\" title=\"{E(e.Exercise.Name)}: {E(Word(e.Result.State))}\">{E(Report.Mark(e.Result.State))}</a>");
+                h.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {Class(e.Result.State)}\" href=\"#ex-{Anchor(e.Exercise)}\" title=\"{E(e.Exercise.Name)}: {E(Word(e.Result.State))}\">{E(Mark(e.Result.State))}</a>");
             }
             h.Append(CultureInfo.InvariantCulture, $"</td><td class=\"score\">{E(c.Score)}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{share:0.#}%\"></span></div></td></tr>\n");
         }
         h.Append(CultureInfo.InvariantCulture, $"</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"score\">{report.Passed}/{report.Total}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{percent:0.#}%\"></span></div></td></tr></tfoot>\n</table>\n");
-        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">⏱</span> timed out</p>\n");
+        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">∞</span> timed out</p>\n");
         if (report.Next is { } next)
         {
             var verb = next.Result.State == State.NotStarted ? "start" : "fix";
@@ -113,7 +113,7 @@ public static class HtmlReport
             foreach (var (exercise, result, output) in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
                 var state = Class(result.State);
-                h.Append($"<li class=\"exercise {state}\" id=\"ex-{Anchor(exercise)}\"><span class=\"mark {state}\">{E(Report.Mark(result.State))}</span> <span class=\"name\">{E(exercise.Name)}</span> <span class=\"state\">{E(Word(result.State))}</span>");
+                h.Append($"<li class=\"exercise {state}\" id=\"ex-{Anchor(exercise)}\"><span class=\"mark {state}\">{E(Mark(result.State))}</span> <span class=\"name\">{E(exercise.Name)}</span> <span class=\"state\">{E(Word(result.State))}</span>");
                 if (result.State == State.Failed && result.Checks.Count > 0)
                 {
                     h.Append(CultureInfo.InvariantCulture, $" <span class=\"checks\">{result.Checks.Count(k => k.State == State.Passed)}/{result.Checks.Count} checks</span>");
@@ -126,10 +126,6 @@ public static class HtmlReport
                         h.Append($"\n<p class=\"printed-label\">Printed while grading:</p>\n<pre class=\"printed\">{E(output.TrimEnd())}</pre>");
                     }
                     h.Append("\n</details>");
-                }
-                else if (result.State == State.NotStarted && result.Message is not null)
-                {
-                    h.Append($"\n<p class=\"hint\">{E(result.Message)}</p>");
                 }
                 h.Append("</li>\n");
             }
@@ -150,7 +146,7 @@ public static class HtmlReport
 
     private static string Plot(ReportPlot p, RunReport report)
     {
-        var label = report.Subject == "learner" ? "yours" : report.Subject;
+        var label = report.Subject switch { "learner" => "yours", "reference" => "this run", var other => other };
         var state = report.Exercises.FirstOrDefault(e => e.Exercise == p.Exercise)?.Result.State;
         var caption = new StringBuilder($"<strong>{E(p.Exercise.Name)}</strong> · {E(p.Name)}: ");
         if (p.Subject is null)
@@ -161,7 +157,8 @@ public static class HtmlReport
         }
         else
         {
-            caption.Append(p.Reference is null ? $"the curve of {E(label)} (no golden curve to compare with)." : $"{E(label == "yours" ? "your curve" : "the curve of " + label)} (solid) over the reference's (dashed).");
+            var whose = label switch { "yours" => "your curve", "this run" => "this run's curve", _ => "the curve of " + label };
+            caption.Append(p.Reference is null ? $"{E(whose)} (no golden curve to compare with)." : $"{E(whose)} (solid) over the reference's golden curve (dashed).");
         }
         if (p.Subject is null && p.Reference is null) return "";
         return $"<figure class=\"plot\" data-exercise=\"{E(p.Exercise.Id)}\" data-figure=\"{E(p.Name)}\">{SvgChart.Render(p.Subject, p.Reference, label)}<figcaption>{caption}</figcaption></figure>\n";
@@ -213,6 +210,9 @@ public static class HtmlReport
                 : v.GetDouble())
             .ToArray();
     }
+
+    /// <summary>The console's marks, but ∞ for timed out: ⏱ is missing from many fonts without an emoji font.</summary>
+    private static string Mark(State state) => state == State.TimedOut ? "∞" : Report.Mark(state);
 
     private static string Anchor(Exercise e) => e.Id.Replace('.', '-');
 
@@ -268,7 +268,7 @@ public static class HtmlReport
         .printed-label { font-size:13px; color:var(--soft); margin:8px 0 0; }
         .plots { display:flex; flex-wrap:wrap; gap:16px; }
         figure.plot { margin:0; padding:8px; border:1px solid var(--line); border-radius:6px; background:#fff; max-width:100%; }
-        figure.plot figcaption { font-size:13px; color:var(--soft); max-width:560px; margin-top:4px; }
+        figure.plot figcaption { font-size:13px; color:var(--soft); max-width:470px; margin-top:4px; }
         svg.chart { max-width:100%; height:auto; font-family:system-ui,"DejaVu Sans",sans-serif; }
         svg .grid { stroke:#eceef2; stroke-width:1; }
         svg .tick { font-size:11px; fill:#666; }

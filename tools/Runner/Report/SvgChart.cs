@@ -12,8 +12,9 @@ namespace DeepLearningKata.Runner.Html;
 /// </summary>
 public static class SvgChart
 {
-    public const int Width = 560;
-    public const int Height = 340;
+    public const int Width = 470;
+    public const int Height = 300;
+    private const double KeyRow = 16;
     private const double Left = 58, Right = 16, Top = 34, Bottom = 44;
 
     /// <summary>The colours of the subject's curves, in order (the reference's are grey).</summary>
@@ -26,12 +27,20 @@ public static class SvgChart
         var all = (subject?.Series ?? []).Concat(reference?.Series ?? []).ToList();
         var (x0, x1) = Range(all.SelectMany(s => s.X));
         var (y0, y1) = shape.YMin is { } lo && shape.YMax is { } hi ? (lo, hi) : Range(all.SelectMany(s => s.Y));
+        // The legend goes in a band under the chart, so it never hides a curve.
+        var entries = new List<(string Text, string Style)>();
+        var colour = 0;
+        foreach (var s in subject?.Series ?? []) entries.Add(($"{s.Label} ({subjectLabel})", $"stroke=\"{Palette[colour++ % Palette.Length]}\" stroke-width=\"2\""));
+        if (reference is { Series.Count: > 0 }) entries.Add(("reference (golden)", "stroke=\"#888\" stroke-opacity=\"0.6\" stroke-width=\"4\" stroke-dasharray=\"9 6\""));
+        var keys = LayOut(entries.Select(e => e.Text).ToList());
+        var total = Height + (keys.Count == 0 ? 0 : keys.Max(k => k.Row) + 1) * KeyRow + 4;
+
         double Px(double x) => Left + (x - x0) / (x1 - x0) * (Width - Left - Right);
         double Py(double y) => Height - Bottom - (y - y0) / (y1 - y0) * (Height - Top - Bottom);
 
         var svg = new StringBuilder();
         var title = Encode(shape.Title);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{title}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {N(total)}\" width=\"{Width}\" height=\"{N(total)}\" role=\"img\" aria-label=\"{title}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{title}</title>");
         var clip = "clip" + Guid.NewGuid().ToString("N")[..8];
         svg.Append(CultureInfo.InvariantCulture, $"<defs><clipPath id=\"{clip}\"><rect x=\"{N(Left)}\" y=\"{N(Top)}\" width=\"{N(Width - Left - Right)}\" height=\"{N(Height - Top - Bottom)}\"/></clipPath></defs>");
@@ -63,7 +72,7 @@ public static class SvgChart
                 svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"reference\" data-series=\"{Encode(s.Label)}\" stroke=\"#888\" stroke-opacity=\"0.6\" stroke-width=\"4\" stroke-dasharray=\"9 6\" points=\"{points}\"/>");
             }
         }
-        var colour = 0;
+        colour = 0;
         foreach (var s in subject?.Series ?? [])
         {
             var c = Palette[colour++ % Palette.Length];
@@ -74,26 +83,35 @@ public static class SvgChart
         }
         svg.Append("</g>");
 
-        // The legend, top left inside the plot.
-        var entries = new List<(string Text, string Style)>();
-        colour = 0;
-        foreach (var s in subject?.Series ?? []) entries.Add(($"{s.Label} ({subjectLabel})", $"stroke=\"{Palette[colour++ % Palette.Length]}\" stroke-width=\"2\""));
-        if (reference is { Series.Count: > 0 }) entries.Add(("reference", "stroke=\"#888\" stroke-opacity=\"0.6\" stroke-width=\"4\" stroke-dasharray=\"9 6\""));
-        var lx = Left + 10;
-        var ly = Top + 8;
-        var legendWidth = entries.Count == 0 ? 0 : entries.Max(e => e.Text.Length) * 6.4 + 40;
-        if (entries.Count > 0)
+        for (var k = 0; k < entries.Count; k++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"legend\" x=\"{N(lx - 4)}\" y=\"{N(ly - 4)}\" width=\"{N(legendWidth)}\" height=\"{N(entries.Count * 16 + 6)}\" rx=\"3\"/>");
-        }
-        foreach (var (text, style) in entries)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(lx)}\" x2=\"{N(lx + 24)}\" y1=\"{N(ly + 7)}\" y2=\"{N(ly + 7)}\" {style}/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"key\" x=\"{N(lx + 30)}\" y=\"{N(ly + 11)}\">{Encode(text)}</text>");
-            ly += 16;
+            var (x, row) = keys[k];
+            var y = Height + row * KeyRow;
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" x2=\"{N(x + 24)}\" y1=\"{N(y - 4)}\" y2=\"{N(y - 4)}\" {entries[k].Style}/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"key\" x=\"{N(x + 30)}\" y=\"{N(y)}\">{Encode(entries[k].Text)}</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>Where each legend entry goes: left to right from the plot's left edge, a new row when one is full.</summary>
+    private static List<(double X, int Row)> LayOut(IReadOnlyList<string> texts)
+    {
+        var places = new List<(double X, int Row)>();
+        double x = Left;
+        var row = 0;
+        foreach (var text in texts)
+        {
+            var width = 30 + text.Length * 6.2 + 18;
+            if (x > Left && x + width > Width - Right)
+            {
+                x = Left;
+                row++;
+            }
+            places.Add((x, row));
+            x += width;
+        }
+        return places;
     }
 
     /// <summary>The series' points in pixels, split where a value is not finite (NaN breaks a learner's curve, it does not end the chart).</summary>
