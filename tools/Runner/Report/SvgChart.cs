@@ -33,7 +33,7 @@ public static class SvgChart
         foreach (var s in subject?.Series ?? []) entries.Add(($"{s.Label} ({subjectLabel})", $"stroke=\"{Palette[colour++ % Palette.Length]}\" stroke-width=\"2\""));
         if (reference is { Series.Count: > 0 }) entries.Add(("reference (golden)", "stroke=\"#888\" stroke-opacity=\"0.6\" stroke-width=\"4\" stroke-dasharray=\"9 6\""));
         var keys = LayOut(entries.Select(e => e.Text).ToList());
-        var total = Height + (keys.Count == 0 ? 0 : keys.Max(k => k.Row) + 1) * KeyRow + 4;
+        var total = Height + (keys.Count == 0 ? 0 : 10 + (keys.Max(k => k.Row) + 1) * KeyRow);
 
         double Px(double x) => Left + (x - x0) / (x1 - x0) * (Width - Left - Right);
         double Py(double y) => Height - Bottom - (y - y0) / (y1 - y0) * (Height - Top - Bottom);
@@ -86,7 +86,7 @@ public static class SvgChart
         for (var k = 0; k < entries.Count; k++)
         {
             var (x, row) = keys[k];
-            var y = Height + row * KeyRow;
+            var y = Height + 14 + row * KeyRow; // below the x axis's label
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" x2=\"{N(x + 24)}\" y1=\"{N(y - 4)}\" y2=\"{N(y - 4)}\" {entries[k].Style}/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"key\" x=\"{N(x + 30)}\" y=\"{N(y)}\">{Encode(entries[k].Text)}</text>");
         }
