@@ -193,4 +193,24 @@ public sealed class ScriptTests
         Assert.That(err, Does.Contain("  exercises/Chapter01/1.3-SigmoidDerivative/SigmoidDerivative.cs:21:9: error CS1002: ; expected"));
         Assert.That(err.Split("CS1002"), Has.Length.EqualTo(2), "each error once");
     }
+
+    [Test]
+    public void The_bash_script_in_watch_mode_waits_for_a_fix_when_a_runner_was_built_before()
+    {
+        var line = "exercises/X.cs(3,1): error CS1002: ; expected";
+        var (log, exit, err) = Bash($"echo '{line}'; exit 1", "--watch");
+        var lines = log.TrimEnd().Split('\n');
+        Assert.That(err, Does.Contain("does not compile").And.Contain("exercises/X.cs:3:1: error CS1002"));
+        if (File.Exists(Dll))
+        {
+            Assert.That(lines, Has.Length.EqualTo(2), "the watcher starts: it compiles the exercises itself");
+            Assert.That(lines[1], Is.EqualTo($"{Dll} --watch"));
+            Assert.That(err, Does.Contain("Watching anyway"));
+        }
+        else
+        {
+            Assert.That(lines, Has.Length.EqualTo(1), "no runner to start");
+            Assert.That(exit, Is.EqualTo(1));
+        }
+    }
 }

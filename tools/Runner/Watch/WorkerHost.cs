@@ -51,6 +51,8 @@ internal static class WorkerHost
         if (!Directory.Exists(from) || Directory.Exists(to)) return;
         try
         {
+            var stale = new DirectoryInfo(to);
+            if (stale.LinkTarget is not null) stale.Delete(); // a link to a runner folder that is gone
             Directory.CreateSymbolicLink(to, from);
             return;
         }
