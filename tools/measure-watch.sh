@@ -23,7 +23,7 @@ out="$scratch/watch.out"
 
 KATA_ROOT="$scratch" NO_COLOR=1 dotnet "$dll" --watch --exercise 1.3 > "$out" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+trap 'cp "$out" "${TMPDIR:-/tmp}/measure-watch.out" 2>/dev/null; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 
 verdicts() { grep -c '1\.3 SigmoidDerivative — ' "$out" || true; }
 waited=0
@@ -46,8 +46,8 @@ for i in $(seq 1 "$runs"); do
   t="$(echo "$end - $start" | bc)"
   times+=("$t")
   printf 'save %d → %s\n' "$i" "$(grep '1\.3 SigmoidDerivative — ' "$out" | tail -1)"
-  printf '  %.2f s\n' "$t"
   sleep 1
+  printf '  %.2f s   watch mode says: %s\n' "$t" "$(grep -o '(graded.*)' "$out" | tail -1)"
 done
 median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
 printf 'save → verdict over %d saves: median %.2f s (min %.2f, max %.2f); load average: %s\n' "$runs" "$median" \

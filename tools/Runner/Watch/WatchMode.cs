@@ -162,7 +162,7 @@ public static class WatchMode
             var next = NextAfter(current, tracked, states);
             screen.Next(next, next is null ? null : states.GetValueOrDefault(next.Id), Passed(tracked, states), tracked.Count);
             screen.Progress(Passed(tracked, states), tracked.Count,
-                $"graded {Seconds(clock.Elapsed)} after the save, compile {Seconds(compiled.Elapsed)}");
+                $"graded {Seconds(clock.Elapsed)} after the save: compile {Seconds(compiled.Elapsed)}, checks {Seconds(TimeSpan.FromSeconds(graded.Sum(g => g.Result.Seconds)))}");
         }
 
         watcher.EnableRaisingEvents = false;
