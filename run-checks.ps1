@@ -25,6 +25,10 @@
 .PARAMETER Badges
     Also write one badge per chapter into this folder (--badges).
 
+.PARAMETER Report
+    Also write a visual report into this HTML file (--report): the scoreboard, every failure, and your
+    curves drawn over the reference's. One self-contained page; it opens without a network.
+
 .PARAMETER Accept
     For maintainers: accept the received golden files first (--accept); refused on CI.
 
@@ -51,7 +55,8 @@
     With -Classroom: how many submissions are graded at once (--parallel).
 
 .PARAMETER Watch
-    Reserved for a later version (grading again whenever a file changes); for now it grades once.
+    Keep running (--watch): each time you save a file of an exercise, grade that exercise again and show
+    its verdict, the next exercise to do and your progress. Ctrl+C stops.
 
 .EXAMPLE
     ./run-checks.ps1 -Exercise 1.3
@@ -64,6 +69,12 @@
 
 .EXAMPLE
     ./run-checks.ps1 -Classroom submissions -Csv class.csv -Json class.json
+
+.EXAMPLE
+    ./run-checks.ps1 -Report report.html
+
+.EXAMPLE
+    ./run-checks.ps1 -Watch
 #>
 [CmdletBinding()]
 param(
@@ -72,6 +83,7 @@ param(
     [string] $Subject,
     [string] $Json,
     [string] $Badges,
+    [string] $Report,
     [switch] $Accept,
     [double] $Timeout,
     [string] $Explain,
@@ -95,6 +107,7 @@ $arguments = [string[]]@(
     if ($Subject) { '--subject'; $Subject }
     if ($Json) { '--json'; $Json }
     if ($Badges) { '--badges'; $Badges }
+    if ($Report) { '--report'; $Report }
     if ($Accept) { '--accept' }
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
     if ($Explain) { '--explain'; $Explain }
@@ -103,10 +116,8 @@ $arguments = [string[]]@(
     if ($Csv) { '--csv'; $Csv }
     if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
     if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
+    if ($Watch) { '--watch' }
 )
-if ($Watch) {
-    [Console]::Error.WriteLine('-Watch is reserved for a later version; grading once.')
-}
 
 # On a terminal, say what the first seconds are for; the runner's first line overwrites it.
 if (-not [Console]::IsErrorRedirected) { [Console]::Error.Write("Building…`r") }
@@ -125,7 +136,9 @@ if ($LASTEXITCODE -ne 0) {
     if ($seen.Count -eq 0) {
         foreach ($line in $build) { [Console]::Error.WriteLine([string]$line) }
     }
-    exit 1
+    # Watch mode compiles your exercises itself: with a runner built before, it can wait for your fix.
+    if (-not $Watch -or -not [System.IO.File]::Exists($dll)) { exit 1 }
+    [Console]::Error.WriteLine('Watching anyway: save the fix and it is graded.')
 }
 
 & dotnet $dll @arguments

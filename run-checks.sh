@@ -5,9 +5,11 @@
 #   ./run-checks.sh --exercise 1.3      one exercise (repeat, or a list: 1.3,1.4)
 #   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
 #   ./run-checks.sh --explain 1.3       the instructions of exercise 1.3 (add --lang zh for 中文)
-#   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout, --lang)
 #   ./run-checks.sh --classroom DIR --csv class.csv --json class.json
 #                                       for instructors: grade a whole class (README, "Classroom")
+#   ./run-checks.sh --watch             keep running: grade an exercise again each time you save it
+#   ./run-checks.sh --report report.html   also write a visual report (one HTML page, works offline)
+#   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout, --lang)
 #
 # It builds the runner (and with it your exercises/) and runs it; each exercise is graded in a separate
 # process with a time limit. Exit code: 0 when every selected exercise passes, 1 otherwise (also when
@@ -29,7 +31,11 @@ if ! build="$(dotnet build "$project" -c Release --nologo -v quiet -tl:off -clp:
       | awk '!seen[$0]++' || true)"
     if [ -n "$errors" ]; then printf '%s\n' "$errors" | sed 's|^|  |'; else printf '%s\n' "$build"; fi
   } >&2
-  exit 1
+  # Watch mode compiles your exercises itself: with a runner built before, it can wait for your fix.
+  watch=false
+  for arg in "$@"; do if [ "$arg" = --watch ]; then watch=true; fi; done
+  if ! $watch || [ ! -f "$dll" ]; then exit 1; fi
+  echo "Watching anyway: save the fix and it is graded." >&2
 fi
 
 exec dotnet "$dll" "$@"

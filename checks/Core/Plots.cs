@@ -159,6 +159,7 @@ public static class Plots
         var context = CheckContext.Current ?? throw new InvalidOperationException("Plots are verified inside a check.");
         var record = new GoldenRecord();
         AddSeries(record, "", figure);
+        SaveFigureData(name, figure, context);
         VerifyRecordAndImage(name, record, tolerance, hint, context, () => RenderPng(figure),
             () => RenderPng(figure, ReadGoldenFigure(name, figure)));
     }
@@ -216,12 +217,43 @@ public static class Plots
         Golden.WriteReceived(Golden.BasePath(name) + ".received.png", png);
     }
 
+    /// <summary>
+    /// Where a subject's figure is kept for people to look at (and for <c>run-checks --report</c>):
+    /// <c>.kata/plots/{subject}/{id}-{Title}.{name}.{extension}</c>; <c>png</c> for the picture, <c>json</c> for the points.
+    /// </summary>
+    public static string SubjectPlotPath(string subject, Exercise exercise, string name, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(exercise);
+        return Path.Combine(Repo.Output, "plots", SafeFileName(subject), $"{exercise.Id}-{exercise.Title}.{name}.{extension}");
+    }
+
+    /// <summary>How a figure's points are written to JSON (NaN and infinities as names: a learner's curve may hold them).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions FigureJson = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+    };
+
+    private static void SaveFigureData(string name, Figure figure, CheckContext context)
+    {
+        try
+        {
+            var path = SubjectPlotPath(context.Subject.Name, context.Exercise, name, "json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(figure, FigureJson) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Points to look at are a courtesy; failing to write them must not change a verdict.
+        }
+    }
+
     private static void SaveLearnerPlot(string name, Func<byte[]> render, CheckContext context)
     {
         try
         {
-            var ex = context.Exercise;
-            var path = Path.Combine(Repo.Output, "plots", SafeFileName(context.Subject.Name), $"{ex.Id}-{ex.Title}.{name}.png");
+            var path = SubjectPlotPath(context.Subject.Name, context.Exercise, name, "png");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, render());
         }

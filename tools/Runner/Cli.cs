@@ -67,10 +67,13 @@ public static class Cli
             }
         }
 
+        if (options.Watch) return Watch.WatchMode.FromConsole(selection, options, stdout, color, workers ?? new SupervisorSettings());
+
         var console = new ConsoleReport(stdout, color, selection) { Lang = options.Lang ?? Langs.Default() };
         console.Header(options.Subject);
         var settings = (workers ?? new SupervisorSettings()) with { Subject = options.Subject, Timeout = options.Timeout };
         var clock = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
         var run = Supervisor.Grade(selection, settings, console.Graded);
         var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
 
@@ -81,6 +84,11 @@ public static class Cli
             {
                 Summary.Write(json, report);
                 written.Add(json);
+            }
+            if (options.Report is { } html)
+            {
+                Html.HtmlReport.Write(html, report, started);
+                written.Add(html);
             }
             if (options.Badges is { } badges)
             {

@@ -31,6 +31,12 @@ public sealed record RunOptions
     /// <summary>A time budget per exercise overriding the exercise's own, or null.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Where to write the visual HTML report (<c>--report FILE</c>), or null.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Keep running: grade an exercise again whenever one of its files is saved (<c>--watch</c>).</summary>
+    public bool Watch { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary>The language of instructions and hints (<c>--lang en|zh</c>), or null for the default (<c>KATA_LANG</c>, then the system's UI culture).</summary>
@@ -75,6 +81,11 @@ public static partial class Options
           --json FILE        also write a JSON summary (shaped like Exercism's results.json)
           --badges DIR       also write one badge per chapter into DIR: chapter-N.svg and
                              chapter-N.json (a shields.io endpoint)
+          --report FILE      also write a visual report: one HTML page (open it in any browser,
+                             no network needed) with the scoreboard, every failure, and your
+                             curves drawn over the reference's
+          --watch            keep running: whenever you save an exercise's file, grade that
+                             exercise again and show its verdict and the next step (Ctrl+C stops)
           --accept           for maintainers: accept the received golden files first
                              (golden/**/*.received.* become *.verified.*); refused when CI is set
           --timeout SECONDS  time budget per exercise, instead of each exercise's own
@@ -96,7 +107,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises",
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises",
          "--classroom", "--csv", "--memory", "--parallel"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
@@ -146,6 +157,13 @@ public static partial class Options
                     break;
                 case "--badges":
                     options = options with { Badges = Value() };
+                    break;
+                case "--report":
+                    options = options with { Report = Value() };
+                    break;
+                case "--watch":
+                    NoValue();
+                    options = options with { Watch = true };
                     break;
                 case "--accept":
                     NoValue();
@@ -228,6 +246,7 @@ public static partial class Options
         "--subject" => ": learner, reference or mutant:KEY",
         "--json" => ", e.g. --json results.json",
         "--badges" => ", e.g. --badges badges",
+        "--report" => ", e.g. --report report.html",
         "--timeout" => ", e.g. --timeout 30",
         "--explain" => ", e.g. --explain 1.3",
         "--lang" => ": en or zh",

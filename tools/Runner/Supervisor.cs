@@ -23,7 +23,7 @@ public sealed record SupervisorSettings
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>The worker program to start instead of this runner's own dll (classroom grading starts a sandbox's copy), or null.</summary>
+    /// <summary>The worker program to start instead of this runner's own dll (classroom grading starts a sandbox's copy; watch mode a copy beside freshly compiled exercises), or null.</summary>
     public string? WorkerDll { get; init; }
 
     /// <summary>The workers' working directory, or null for the runner's own.</summary>
@@ -229,8 +229,7 @@ public static class Supervisor
 
         public static WorkerProcess Start(IEnumerable<string> ids, SupervisorSettings settings)
         {
-            var (host, dll) = WorkerCommand();
-            if (settings.WorkerDll is { } own) dll = own;
+            var (host, dll) = WorkerCommand(settings.WorkerDll);
             var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
             {
                 RedirectStandardOutput = true,
@@ -292,9 +291,9 @@ public static class Supervisor
         }
 
         /// <summary>How to start a worker: this program's dll under the dotnet host.</summary>
-        private static (string Host, string? Dll) WorkerCommand()
+        private static (string Host, string? Dll) WorkerCommand(string? assembly)
         {
-            var dll = typeof(Worker).Assembly.Location;
+            var dll = assembly ?? typeof(Worker).Assembly.Location;
             var self = Environment.ProcessPath;
             if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             {

@@ -77,9 +77,20 @@ public sealed class OptionsTests
     }
 
     [Test]
+    public void Watch_and_report_are_read()
+    {
+        var o = Options.Parse(["--watch", "--report", "out/report.html"]);
+        Assert.That(o.Watch, Is.True);
+        Assert.That(o.Report, Is.EqualTo("out/report.html"));
+        Assert.That(Options.Parse([]).Watch, Is.False);
+        Assert.That(Assert.Throws<UsageException>(() => Options.Parse(["--watch=yes"]))!.Message, Does.Contain("takes no value"));
+        Assert.That(Assert.Throws<UsageException>(() => Options.Parse(["--report"]))!.Message, Does.Contain("--report report.html"));
+    }
+
+    [Test]
     public void The_help_names_every_option()
     {
-        foreach (var option in new[] { "--chapter", "--exercise", "--subject", "--json", "--badges", "--accept", "--timeout", "--explain", "--lang", "--help" })
+        foreach (var option in new[] { "--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help" })
         {
             Assert.That(Options.HelpText, Does.Contain(option));
         }

@@ -28,6 +28,7 @@ public sealed class ScriptTests
         ["Subject"] = "--subject",
         ["Json"] = "--json",
         ["Badges"] = "--badges",
+        ["Report"] = "--report",
         ["Accept"] = "--accept",
         ["Timeout"] = "--timeout",
         ["Explain"] = "--explain",
@@ -36,7 +37,7 @@ public sealed class ScriptTests
         ["Csv"] = "--csv",
         ["Memory"] = "--memory",
         ["Parallel"] = "--parallel",
-        ["Watch"] = null, // reserved
+        ["Watch"] = "--watch",
     };
 
     [Test]
@@ -61,7 +62,7 @@ public sealed class ScriptTests
             Assert.That(Options.HelpText, Does.Contain(option), $"the runner knows {option}");
             string[] args = option switch
             {
-                "--accept" => [option],
+                "--accept" or "--watch" => [option],
                 "--exercise" => [option, "1.3"],
                 "--subject" => [option, "reference"],
                 "--explain" => [option, "1.3"],
@@ -111,14 +112,14 @@ public sealed class ScriptTests
     [Test]
     public void The_powershell_script_builds_then_passes_its_parameters_on_as_options()
     {
-        var (calls, exit, _) = Host("-Chapter 1,3 -Exercise 1.3,2.1 -Subject reference -Json r.json -Badges b -Accept -Timeout 30 -Watch");
+        var (calls, exit, _) = Host("-Chapter 1,3 -Exercise 1.3,2.1 -Subject reference -Json r.json -Badges b -Report r.html -Accept -Timeout 30 -Watch");
         Assert.That(calls, Has.Count.EqualTo(2));
         Assert.That(calls[0][0], Is.EqualTo("build"));
         Assert.That(calls[0][1], Is.EqualTo(Path.Combine(Repo.Root, "tools", "Runner", "DeepLearningKata.Runner.csproj")));
         Assert.That(calls[1], Is.EqualTo(new[]
         {
             Dll, "--chapter", "1", "--chapter", "3", "--exercise", "1.3", "--exercise", "2.1", "--subject", "reference",
-            "--json", "r.json", "--badges", "b", "--accept", "--timeout", "30",
+            "--json", "r.json", "--badges", "b", "--report", "r.html", "--accept", "--timeout", "30", "--watch",
         }));
         Assert.That(exit, Is.EqualTo(7), "the runner's exit code is the script's");
 
@@ -211,5 +212,25 @@ public sealed class ScriptTests
         Assert.That(err, Does.Contain("does not compile"));
         Assert.That(err, Does.Contain("  exercises/Chapter01/1.3-SigmoidDerivative/SigmoidDerivative.cs:21:9: error CS1002: ; expected"));
         Assert.That(err.Split("CS1002"), Has.Length.EqualTo(2), "each error once");
+    }
+
+    [Test]
+    public void The_bash_script_in_watch_mode_waits_for_a_fix_when_a_runner_was_built_before()
+    {
+        var line = "exercises/X.cs(3,1): error CS1002: ; expected";
+        var (log, exit, err) = Bash($"echo '{line}'; exit 1", "--watch");
+        var lines = log.TrimEnd().Split('\n');
+        Assert.That(err, Does.Contain("does not compile").And.Contain("exercises/X.cs:3:1: error CS1002"));
+        if (File.Exists(Dll))
+        {
+            Assert.That(lines, Has.Length.EqualTo(2), "the watcher starts: it compiles the exercises itself");
+            Assert.That(lines[1], Is.EqualTo($"{Dll} --watch"));
+            Assert.That(err, Does.Contain("Watching anyway"));
+        }
+        else
+        {
+            Assert.That(lines, Has.Length.EqualTo(1), "no runner to start");
+            Assert.That(exit, Is.EqualTo(1));
+        }
     }
 }

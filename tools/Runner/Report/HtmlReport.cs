@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DeepLearningKata.Checks;
+
+namespace DeepLearningKata.Runner.Html;
+
+/// <summary>A figure with a golden: the exercise, the figure's name (<c>sigmoid</c>), and the curves to draw.</summary>
+public sealed record ReportPlot(Exercise Exercise, string Name, Figure? Subject, Figure? Reference);
+
+/// <summary>
+/// The visual report (<c>--report FILE</c>): one self-contained HTML page — CSS and SVG inline, nothing
+/// fetched from the network — with the scoreboard per chapter, then one section per chapter with each
+/// exercise's verdict, the message of each one that did not pass, and, where the chapter draws curves, the
+/// subject's curve drawn over the reference's.
+/// </summary>
+/// <remarks>
+/// The reference's curve comes from the golden data (<c>golden/ChapterNN/{id}-{Title}.{name}.verified.json</c>;
+/// a figure is a golden that also has a <c>.verified.png</c>). The subject's comes from the points the checks
+/// wrote during this run to <c>.kata/plots/{subject}/</c> (<see cref="Plots.SubjectPlotPath"/>); an older file
+/// is ignored, so a report never shows a curve from an earlier run.
+/// </remarks>
+public static class HtmlReport
+{
+    /// <summary>Writes the report of <paramref name="report"/>; curves written since <paramref name="since"/> count as this run's.</summary>
+    public static void Write(string path, RunReport report, DateTime since)
+    {
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
+        File.WriteAllText(full, Render(report, FindPlots(report, since), DateTime.UtcNow), new UTF8Encoding(false));
+    }
+
+    /// <summary>The figures of the report's exercises: every golden figure, with the subject's curve when this run drew one.</summary>
+    public static IReadOnlyList<ReportPlot> FindPlots(RunReport report, DateTime since)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        string subjectFolder;
+        try
+        {
+            subjectFolder = Subjects.ByName(report.Subject).Name;
+        }
+        catch (ArgumentException)
+        {
+            subjectFolder = report.Subject;
+        }
+        var plots = new List<ReportPlot>();
+        foreach (var exercise in report.Exercises.Select(e => e.Exercise))
+        {
+            var folder = Path.Combine(Repo.Golden, $"Chapter{exercise.Chapter:00}");
+            if (!Directory.Exists(folder)) continue;
+            var prefix = $"{exercise.Id}-{exercise.Title}.";
+            const string suffix = ".verified.png";
+            foreach (var png in Directory.EnumerateFiles(folder, prefix + "*" + suffix).Order(StringComparer.Ordinal))
+            {
+                var file = Path.GetFileName(png);
+                var name = file[prefix.Length..^suffix.Length];
+                var data = Path.Combine(folder, prefix + name + ".verified.json");
+                var subject = ReadSubjectFigure(Plots.SubjectPlotPath(subjectFolder, exercise, name, "json"), since);
+                var golden = File.Exists(data) ? ReadGoldenSeries(data) : [];
+                var shape = subject ?? new Figure($"{exercise.Name}: {name}", "x", "y", []);
+                plots.Add(new ReportPlot(exercise, name, subject, golden.Count == 0 ? null : shape with { Series = golden }));
+            }
+        }
+        return plots;
+    }
+
+    /// <summary>The page. <paramref name="now"/> is only printed.</summary>
+    public static string Render(RunReport report, IReadOnlyList<ReportPlot> plots, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(plots);
+        var h = new StringBuilder();
+        var whose = report.Subject == "learner" ? "your exercises" : $"the subject ‘{report.Subject}’";
+        var percent = report.Total == 0 ? 0 : 100.0 * report.Passed / report.Total;
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append($"<title>Deep Learning Kata — {E(report.Passed + "/" + report.Total)} ({E(report.Subject)})</title>\n");
+        h.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+
+        h.Append("<header>\n<h1>Deep Learning Kata</h1>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Report for {E(whose)}: <strong>{report.Passed} of {report.Total}</strong> exercises pass.</p>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<div class=\"bar big\" title=\"{percent:0}%\"><span style=\"width:{percent:0.#}%\"></span></div>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Graded {E(now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC in {report.Seconds:0.0} s · status <code>{E(report.Status)}</code> · made with <code>./run-checks.sh --report</code></p>\n");
+        if (report.Error is not null) h.Append($"<p class=\"error\">The runner could not grade everything: {E(report.Error)}</p>\n");
+        h.Append("</header>\n");
+
+        // The scoreboard.
+        h.Append("<section id=\"scoreboard\">\n<h2>Scoreboard</h2>\n<table class=\"scoreboard\">\n<thead><tr><th>Chapter</th><th>Exercises</th><th>Score</th><th class=\"wide\">Progress</th></tr></thead>\n<tbody>\n");
+        foreach (var c in report.Chapters)
+        {
+            var share = c.Total == 0 ? 0 : 100.0 * c.Passed / c.Total;
+            h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">Chapter {c.Chapter}</a></th><td class=\"marks\">");
+            foreach (var e in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {Class(e.Result.State)}\" href=\"#ex-{Anchor(e.Exercise)}\" title=\"{E(e.Exercise.Name)}: {E(Word(e.Result.State))}\">{E(Mark(e.Result.State))}</a>");
+            }
+            h.Append(CultureInfo.InvariantCulture, $"</td><td class=\"score\">{E(c.Score)}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{share:0.#}%\"></span></div></td></tr>\n");
+        }
+        h.Append(CultureInfo.InvariantCulture, $"</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"score\">{report.Passed}/{report.Total}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{percent:0.#}%\"></span></div></td></tr></tfoot>\n</table>\n");
+        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">∞</span> timed out</p>\n");
+        if (report.Next is { } next)
+        {
+            var verb = next.Result.State == State.NotStarted ? "start" : "fix";
+            h.Append($"<p class=\"next\"><strong>Next:</strong> {verb} <a href=\"#ex-{Anchor(next.Exercise)}\">{E(next.Exercise.Name)}</a> in <code>{E(ConsoleReport.StubPath(next.Exercise))}</code></p>\n");
+        }
+        h.Append("</section>\n");
+
+        // One section per chapter.
+        foreach (var c in report.Chapters)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"chapter-{c.Chapter}\" data-chapter=\"{c.Chapter}\">\n<h2>Chapter {c.Chapter} <span class=\"score\">{E(c.Score)}</span></h2>\n<ol class=\"exercises\">\n");
+            foreach (var (exercise, result, output) in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
+            {
+                var state = Class(result.State);
+                h.Append($"<li class=\"exercise {state}\" id=\"ex-{Anchor(exercise)}\"><span class=\"mark {state}\">{E(Mark(result.State))}</span> <span class=\"name\">{E(exercise.Name)}</span> <span class=\"state\">{E(Word(result.State))}</span>");
+                if (result.State == State.Failed && result.Checks.Count > 0)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $" <span class=\"checks\">{result.Checks.Count(k => k.State == State.Passed)}/{result.Checks.Count} checks</span>");
+                }
+                if (result.State is State.Failed or State.Crashed or State.TimedOut)
+                {
+                    h.Append($"\n<details class=\"problem\" open><summary>What went wrong</summary>\n<pre class=\"message\">{E(Report.Describe(result))}</pre>");
+                    if (!string.IsNullOrWhiteSpace(output))
+                    {
+                        h.Append($"\n<p class=\"printed-label\">Printed while grading:</p>\n<pre class=\"printed\">{E(output.TrimEnd())}</pre>");
+                    }
+                    h.Append("\n</details>");
+                }
+                h.Append("</li>\n");
+            }
+            h.Append("</ol>\n");
+
+            var chapterPlots = plots.Where(p => p.Exercise.Chapter == c.Chapter).ToList();
+            if (chapterPlots.Count > 0)
+            {
+                h.Append("<h3>Curves</h3>\n<div class=\"plots\">\n");
+                foreach (var p in chapterPlots) h.Append(Plot(p, report));
+                h.Append("</div>\n");
+            }
+            h.Append("</section>\n");
+        }
+        h.Append("</main>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static string Plot(ReportPlot p, RunReport report)
+    {
+        var label = report.Subject switch { "learner" => "yours", "reference" => "this run", var other => other };
+        var state = report.Exercises.FirstOrDefault(e => e.Exercise == p.Exercise)?.Result.State;
+        var caption = new StringBuilder($"<strong>{E(p.Exercise.Name)}</strong> · {E(p.Name)}: ");
+        if (p.Subject is null)
+        {
+            caption.Append(state == State.NotStarted
+                ? "the reference's curve (dashed); yours appears here once the exercise runs."
+                : "the reference's curve (dashed); the checks did not get as far as drawing yours.");
+        }
+        else
+        {
+            var whose = label switch { "yours" => "your curve", "this run" => "this run's curve", _ => "the curve of " + label };
+            caption.Append(p.Reference is null ? $"{E(whose)} (no golden curve to compare with)." : $"{E(whose)} (solid) over the reference's golden curve (dashed).");
+        }
+        if (p.Subject is null && p.Reference is null) return "";
+        return $"<figure class=\"plot\" data-exercise=\"{E(p.Exercise.Id)}\" data-figure=\"{E(p.Name)}\">{SvgChart.Render(p.Subject, p.Reference, label)}<figcaption>{caption}</figcaption></figure>\n";
+    }
+
+    /// <summary>The golden's series: its <c>"label: x"</c> and <c>"label: y"</c> entries, paired in file order.</summary>
+    public static IReadOnlyList<Series> ReadGoldenSeries(string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var series = new List<Series>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (!p.Name.EndsWith(": x", StringComparison.Ordinal)) continue;
+                var label = p.Name[..^3];
+                if (!doc.RootElement.TryGetProperty(label + ": y", out var y)) continue;
+                series.Add(new Series(label, Numbers(p.Value), Numbers(y)));
+            }
+            return series;
+        }
+        catch (Exception e) when (e is IOException or JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    private static Figure? ReadSubjectFigure(string path, DateTime since)
+    {
+        try
+        {
+            // A little slack: some file systems keep coarse modification times.
+            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < since.AddSeconds(-2)) return null;
+            var figure = JsonSerializer.Deserialize<Figure>(File.ReadAllText(path), Plots.FigureJson);
+            return figure is { Series: not null } ? figure : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static double[] Numbers(JsonElement e)
+    {
+        var data = e.ValueKind == JsonValueKind.Object ? e.GetProperty("data") : e;
+        return data.EnumerateArray()
+            .Select(v => v.ValueKind == JsonValueKind.String
+                ? double.Parse(v.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+                : v.GetDouble())
+            .ToArray();
+    }
+
+    /// <summary>The console's marks, but ∞ for timed out: ⏱ is missing from many fonts without an emoji font.</summary>
+    private static string Mark(State state) => state == State.TimedOut ? "∞" : Report.Mark(state);
+
+    private static string Anchor(Exercise e) => e.Id.Replace('.', '-');
+
+    private static string Class(State state) => ExerciseResult.Word(state);
+
+    private static string Word(State state) => ExerciseResult.Word(state).Replace('-', ' ');
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private const string Css = """
+        :root { --passed:#2e8b3d; --failed:#c62828; --idle:#9e9e9e; --crashed:#b71c1c; --timed:#c77700; --ink:#1d2330; --soft:#5b6475; --line:#e3e6ec; }
+        * { box-sizing: border-box; }
+        body { margin:0; background:#f6f7f9; color:var(--ink); font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif; }
+        main { max-width:1100px; margin:0 auto; padding:24px 28px 48px; }
+        header h1 { margin:0 0 4px; font-size:28px; }
+        .lead { margin:0 0 10px; font-size:17px; }
+        .meta { color:var(--soft); font-size:13px; margin:8px 0 0; }
+        .error { color:var(--failed); font-weight:600; }
+        section { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 20px; margin:20px 0; }
+        h2 { margin:0 0 12px; font-size:20px; }
+        h2 .score { color:var(--soft); font-weight:500; font-size:16px; margin-left:8px; }
+        h3 { font-size:16px; margin:18px 0 8px; }
+        table.scoreboard { border-collapse:collapse; width:100%; }
+        .scoreboard th, .scoreboard td { text-align:left; padding:6px 10px; border-bottom:1px solid var(--line); }
+        .scoreboard thead th { color:var(--soft); font-weight:600; font-size:13px; }
+        .scoreboard tfoot th, .scoreboard tfoot td { border-bottom:none; font-weight:700; }
+        .scoreboard .score { font-variant-numeric:tabular-nums; white-space:nowrap; }
+        .scoreboard .wide { width:35%; }
+        .scoreboard a { color:inherit; }
+        .marks { white-space:nowrap; }
+        .mark { display:inline-block; width:20px; height:20px; line-height:20px; text-align:center; border-radius:4px; margin:1px; color:#fff; font-size:13px; text-decoration:none; font-weight:700; }
+        .mark.passed { background:var(--passed); } .mark.failed { background:var(--failed); } .mark.not-started { background:#d5d8de; color:#555; }
+        .mark.crashed { background:var(--crashed); } .mark.timed-out { background:var(--timed); }
+        .legend { color:var(--soft); font-size:13px; }
+        .legend .mark { width:18px; height:18px; line-height:18px; font-size:12px; margin-left:10px; }
+        .bar { height:10px; background:#e8eaef; border-radius:5px; overflow:hidden; min-width:80px; }
+        .bar span { display:block; height:100%; background:var(--passed); }
+        .bar.big { height:14px; border-radius:7px; max-width:520px; }
+        .next { margin:12px 0 0; }
+        ol.exercises { list-style:none; padding:0; margin:0; }
+        .exercise { padding:6px 0; border-bottom:1px solid var(--line); }
+        .exercise:last-child { border-bottom:none; }
+        .exercise .name { font-weight:600; }
+        .exercise .state, .exercise .checks { color:var(--soft); font-size:13px; margin-left:6px; }
+        .exercise.failed .state, .exercise.crashed .state { color:var(--failed); font-weight:600; }
+        .exercise.timed-out .state { color:var(--timed); font-weight:600; }
+        .exercise.passed .state { color:var(--passed); }
+        .hint { color:var(--soft); font-size:13px; margin:2px 0 0 30px; }
+        details.problem { margin:6px 0 4px 30px; }
+        details.problem summary { cursor:pointer; color:var(--soft); font-size:13px; }
+        pre { background:#fbf3f3; border-left:3px solid var(--failed); padding:10px 12px; margin:6px 0; overflow-x:auto; white-space:pre-wrap; word-break:break-word; font:13px/1.45 ui-monospace,"DejaVu Sans Mono",Consolas,monospace; }
+        pre.printed { background:#f3f5f8; border-left-color:var(--idle); }
+        .printed-label { font-size:13px; color:var(--soft); margin:8px 0 0; }
+        .plots { display:flex; flex-wrap:wrap; gap:16px; }
+        figure.plot { margin:0; padding:8px; border:1px solid var(--line); border-radius:6px; background:#fff; max-width:100%; }
+        figure.plot figcaption { font-size:13px; color:var(--soft); max-width:470px; margin-top:4px; }
+        svg.chart { max-width:100%; height:auto; font-family:system-ui,"DejaVu Sans",sans-serif; }
+        svg .grid { stroke:#eceef2; stroke-width:1; }
+        svg .tick { font-size:11px; fill:#666; }
+        svg .title { font-size:14px; font-weight:600; fill:#222; }
+        svg .axis { font-size:12px; fill:#444; }
+        svg .key { font-size:11px; fill:#333; }
+        svg .legend { fill:#fff; fill-opacity:.85; stroke:#ddd; }
+        code { font:13px ui-monospace,"DejaVu Sans Mono",Consolas,monospace; background:#f0f2f5; padding:1px 4px; border-radius:3px; }
+
+        """;
+}
