@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The engine against NumPy, side by side: one training step of the book's two-layer net (ms/step) and the
-# matrix product at 512×512×512 (GFLOP/s). See tools/Benchmark/Program.cs and /work/shared/PERFORMANCE.md.
+# The engine against NumPy, side by side: one training step of the book's two-layer net (ms/step), the
+# matrix product at 512×512×512 (GFLOP/s), and one training step of the book's SimpleConvNet (chapter 7,
+# ms/step; tools/benchmark_convnet.py is its NumPy side). See tools/Benchmark/Program.cs and PERFORMANCE.md.
 #
 #   tools/benchmark.sh [--rounds 3] [--steps 1000] [--warmup 200] [--profile] [--no-numpy]
+#                      [--only twolayer|convnet] [--convnet-steps 40] [--convnet-warmup 5]
 #
 # The NumPy side is set up fairly: Debian's python3-numpy with OpenBLAS (libopenblas0-pthread; without it
 # NumPy falls back to the slow reference BLAS), installed here with apt-get when missing and running as

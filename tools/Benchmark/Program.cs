@@ -6,8 +6,17 @@ using DeepLearningKata.Benchmark;
 // The engine against NumPy on the same work, side by side; tools/benchmark.sh builds and runs this.
 //   dotnet run -c Release --project tools/Benchmark -- [--steps 1000] [--warmup 200] [--rounds 3]
 //     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile] [--layers engine|reference]
+//     [--only twolayer|convnet] [--convnet-steps 40] [--convnet-warmup 5]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
+if (options.Only == "convnet")
+{
+    Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
+    ConvNet.Run(options.ConvNetSteps, options.ConvNetWarmup, options.Rounds,
+        options.NoNumPy ? null : NumPySide.FindPython(options.Python), Options.FindRepoRoot());
+    Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
+    return;
+}
 var layers = options.ReferenceLayers ? LayerSet.Reference : LayerSet.Engine;
 
 Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
@@ -100,6 +109,7 @@ finally
 
 Report.Print(engine, python is null ? null : numpy, numpyInfo);
 foreach (var side in engine.Values) Console.WriteLine($"Engine {side.Note}.");
+if (options.Only is null) ConvNet.Run(options.ConvNetSteps, options.ConvNetWarmup, options.Rounds, python, repoRoot);
 Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
 if (options.Profile)
 {
@@ -111,7 +121,8 @@ if (options.Profile)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile, bool ReferenceLayers)
+internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile, bool ReferenceLayers,
+    string? Only = null, int ConvNetSteps = 40, int ConvNetWarmup = 5)
 {
     public static Options Parse(string[] args)
     {
@@ -129,13 +140,20 @@ internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, i
                 "--python" => o with { Python = Next() },
                 "--no-numpy" => o with { NoNumPy = true },
                 "--profile" => o with { Profile = true },
+                "--only" => Next() switch
+                {
+                    var m and ("twolayer" or "convnet") => o with { Only = m },
+                    var other => throw new ArgumentException($"--only is twolayer or convnet, not {other}."),
+                },
+                "--convnet-steps" => o with { ConvNetSteps = int.Parse(Next()) },
+                "--convnet-warmup" => o with { ConvNetWarmup = int.Parse(Next()) },
                 "--layers" => Next() switch
                 {
                     "engine" => o with { ReferenceLayers = false },
                     "reference" => o with { ReferenceLayers = true },
                     var other => throw new ArgumentException($"--layers is engine or reference, not {other}."),
                 },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile --layers engine|reference"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile --layers engine|reference --only twolayer|convnet --convnet-steps N --convnet-warmup N"),
             };
         }
         return o;
