@@ -186,7 +186,18 @@ public sealed partial class Tensor
     public static Tensor Scalar(double value) => new([value]);
 
     /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
-    public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
+    public static Tensor Zeros(params int[] shape)
+    {
+        var data = Kernels.Uninitialized(SizeOf(shape));
+        Array.Clear(data);
+        return new Tensor(data, shape);
+    }
+
+    /// <summary>
+    /// A tensor of the given shape whose elements are not set (<c>np.empty</c>): whoever makes it writes every
+    /// element before anyone reads one. For a layer's output buffers, which a training step fills anew each time.
+    /// </summary>
+    public static Tensor Empty(params int[] shape) => new(Kernels.Uninitialized(SizeOf(shape)), shape);
 
     /// <summary>Ones of the given shape (<c>np.ones</c>).</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
@@ -194,7 +205,7 @@ public sealed partial class Tensor
     /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
     public static Tensor Full(double value, params int[] shape)
     {
-        var data = new double[SizeOf(shape)];
+        var data = Kernels.Uninitialized(SizeOf(shape));
         Array.Fill(data, value);
         return new Tensor(data, shape);
     }

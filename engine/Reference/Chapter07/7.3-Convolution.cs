@@ -69,7 +69,7 @@ public class Convolution : ILayer
 
         // (N, OH·OW, FN) + b  →  (N, FN, OH·OW)
         var positions = oh * ow;
-        var output = new double[n * fn * positions];
+        var outputTensor = Tensor.Empty(n, fn, oh, ow); var output = outputTensor.AsSpan();
         var p = product.AsSpan();
         var bias = b.AsSpan();
         for (var ni = 0; ni < n; ni++)
@@ -80,7 +80,7 @@ public class Convolution : ILayer
                 for (var f = 0; f < fn; f++) output[(ni * fn + f) * positions + q] = src[f] + bias[f];
             }
         }
-        return new Tensor(output, n, fn, oh, ow);
+        return outputTensor;
     }
 
     /// <inheritdoc/>
@@ -97,7 +97,7 @@ public class Convolution : ILayer
 
         // (N, FN, OH·OW) → (N·OH·OW, FN), summing db on the way.
         var d = dout.AsSpan();
-        var rows = new double[n * positions * fn];
+        var doutRows = Tensor.Empty(n * positions, fn); var rows = doutRows.AsSpan();
         var dbias = new double[fn];
         for (var ni = 0; ni < n; ni++)
         {
@@ -113,7 +113,7 @@ public class Convolution : ILayer
                 dbias[f] += sum;
             }
         }
-        var doutRows = new Tensor(rows, n * positions, fn);
+        
 
         db = new Tensor(dbias, fn);
         dW = Np.DotTransposeA(doutRows, cols).Reshape(W.Shape); // doutᵀ · col: (FN, C·FH·FW) → (FN, C, FH, FW)

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using DeepLearningKata.Contracts;
+using DeepLearningKata.Reference;
+namespace DeepLearningKata.Benchmark;
+internal static class ScratchProfile
+{
+    static long Faults() => long.Parse(File.ReadAllText("/proc/self/stat").Split(' ')[9]);
+    public static void Run()
+    {
+        var r = new Random(1);
+        var x = Tensor.RandomUniform(r, 0, 1, 100, 1, 28, 28);
+        var W1 = Tensor.RandomNormal(r, 30, 1, 5, 5) * 0.01; var b1 = Tensor.Zeros(30);
+        var W2 = Tensor.RandomNormal(r, 4320, 100) * 0.01; var b2 = Tensor.Zeros(100);
+        var W3 = Tensor.RandomNormal(r, 100, 10) * 0.01; var b3 = Tensor.Zeros(10);
+        ILayer[] layers = [new Convolution(W1, b1), new ReluLayer(), new MaxPooling(2, 2, stride: 2), new AffineLayer(W2, b2), new ReluLayer(), new AffineLayer(W3, b3)];
+        var t = Tensor.Zeros(100, 10); for (int i = 0; i < 100; i++) t[i, i % 10] = 1;
+        var last = new SoftmaxWithLossLayer();
+        var names = new[] { "conv", "relu", "pool", "affine", "relu", "affine" };
+        var fwd = new double[6]; var bwd = new double[6]; var ff = new long[6]; var bf = new long[6];
+        const int N = 30;
+        for (int it = 0; it < N + 5; it++)
+        {
+            var h = x;
+            for (int i = 0; i < 6; i++) { var f0 = Faults(); var s = Stopwatch.GetTimestamp(); h = layers[i].Forward(h); if (it >= 5) { fwd[i] += Stopwatch.GetElapsedTime(s).TotalMilliseconds; ff[i] += Faults() - f0; } }
+            last.Forward(h, t); var d = last.Backward(1.0);
+            for (int i = 5; i >= 0; i--) { var f0 = Faults(); var s = Stopwatch.GetTimestamp(); d = layers[i].Backward(d); if (it >= 5) { bwd[i] += Stopwatch.GetElapsedTime(s).TotalMilliseconds; bf[i] += Faults() - f0; } }
+        }
+        Console.WriteLine($"hits {Recycler.Hits} misses {Recycler.Misses} gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+        for (int i = 0; i < 6; i++) Console.WriteLine($"{names[i],-8} fwd {fwd[i] / N,8:F2} ms ({ff[i] / N,6} faults)  bwd {bwd[i] / N,8:F2} ms ({bf[i] / N,6} faults)");
+    }
+}
