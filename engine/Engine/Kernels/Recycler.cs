@@ -29,11 +29,12 @@ public static class Recycler
     private static readonly ConditionalWeakTable<double[], Lease> Leases = [];
     private static long pooledBytes;
     public static long Hits, Misses;
+    private static readonly bool Off = Environment.GetEnvironmentVariable("DLK_RECYCLE") == "0";
 
     /// <summary>A buffer of <paramref name="length"/> elements with arbitrary contents (recycled when one is free).</summary>
     public static double[] Rent(int length)
     {
-        if (length < MinLength) return GC.AllocateUninitializedArray<double>(length);
+        if (length < MinLength || Off) return GC.AllocateUninitializedArray<double>(length);
         double[]? buffer = null;
         lock (Gate)
         {
