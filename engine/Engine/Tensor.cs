@@ -186,12 +186,7 @@ public sealed partial class Tensor
     public static Tensor Scalar(double value) => new([value]);
 
     /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
-    public static Tensor Zeros(params int[] shape)
-    {
-        var data = Kernels.Uninitialized(SizeOf(shape));
-        Array.Clear(data);
-        return new Tensor(data, shape);
-    }
+    public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
 
     /// <summary>
     /// A tensor of the given shape whose elements are not set (<c>np.empty</c>): whoever makes it writes every
@@ -205,7 +200,7 @@ public sealed partial class Tensor
     /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
     public static Tensor Full(double value, params int[] shape)
     {
-        var data = Kernels.Uninitialized(SizeOf(shape));
+        var data = new double[SizeOf(shape)];
         Array.Fill(data, value);
         return new Tensor(data, shape);
     }

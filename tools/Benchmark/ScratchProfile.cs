@@ -33,7 +33,7 @@ internal static class ScratchProfile
             for (int i = 5; i >= 0; i--) { var f0 = Faults(); var c = Cpu(); var s = Stopwatch.GetTimestamp(); d = layers[i].Backward(d); if (it >= 5) { bwd[i] += Stopwatch.GetElapsedTime(s).TotalMilliseconds; bc[i] += Cpu() - c; bf[i] += Faults() - f0; } }
             if (it >= 5) { wall += Stopwatch.GetElapsedTime(s0).TotalMilliseconds; cpu += Cpu() - c0; faults += Faults() - g0; }
         }
-        Console.WriteLine($"hits {Recycler.Hits} misses {Recycler.Misses} gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}  per step: wall {wall / N:F2} ms, thread cpu {cpu / N:F2} ms, faults {faults / N}");
+        Console.WriteLine($"gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}  per step: wall {wall / N:F2} ms, thread cpu {cpu / N:F2} ms, faults {faults / N}");
         for (int i = 0; i < 6; i++) Console.WriteLine($"{names[i],-8} fwd {fwd[i] / N,8:F2} ms cpu {fc[i] / N,7:F2} ({ff[i] / N,6} faults)  bwd {bwd[i] / N,8:F2} ms cpu {bc[i] / N,7:F2} ({bf[i] / N,6} faults)");
     }
 }

@@ -47,5 +47,5 @@ internal static partial class Kernels
     /// A result buffer whose every element the caller overwrites: not zeroed first, which for the large
     /// tensors of a training step (a batch of images, a weight gradient) saves a pass over cold memory.
     /// </summary>
-    internal static double[] Uninitialized(int length) => Recycler.Rent(length);
+    internal static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
 }

@@ -137,13 +137,13 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
                     for (var fy = 0; fy < poolH; fy++)
                     {
                         var start = plane + (y * stride + fy) * w + xo * stride;
-                        var row = src.Slice(start, poolW);
-                        for (var fx = 0; fx < row.Length; fx++)
+                        for (var i = start; i < start + poolW; i++)
                         {
-                            if (row[fx] > best)
+                            var v = src[i];
+                            if (v > best) // strictly greater: the first of equal values wins, as np.argmax
                             {
-                                best = row[fx];
-                                at = start + fx;
+                                best = v;
+                                at = i;
                             }
                         }
                     }
