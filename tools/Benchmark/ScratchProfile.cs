@@ -34,6 +34,12 @@ internal static class ScratchProfile
             if (it >= 5) { wall += Stopwatch.GetElapsedTime(s0).TotalMilliseconds; cpu += Cpu() - c0; faults += Faults() - g0; }
         }
         Console.WriteLine($"gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}  per step: wall {wall / N:F2} ms, thread cpu {cpu / N:F2} ms, faults {faults / N}");
+        foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+        {
+            var g = GC.GetGCMemoryInfo(kind);
+            Console.WriteLine($"{kind}: index {g.Index} gen {g.Generation} compacted {g.Compacted} load {g.MemoryLoadBytes >> 20} MB high {g.HighMemoryLoadThresholdBytes >> 20} MB avail {g.TotalAvailableMemoryBytes >> 20} MB heap {g.HeapSizeBytes >> 20} MB committed {g.TotalCommittedBytes >> 20} MB promoted {g.PromotedBytes >> 20} MB frag {g.FragmentedBytes >> 20} MB " +
+                string.Join(" ", Enumerable.Range(0, g.GenerationInfo.Length).Select(i => $"g{i}:{g.GenerationInfo[i].SizeBeforeBytes >> 20}->{g.GenerationInfo[i].SizeAfterBytes >> 20}")));
+        }
         for (int i = 0; i < 6; i++) Console.WriteLine($"{names[i],-8} fwd {fwd[i] / N,8:F2} ms cpu {fc[i] / N,7:F2} ({ff[i] / N,6} faults)  bwd {bwd[i] / N,8:F2} ms cpu {bc[i] / N,7:F2} ({bf[i] / N,6} faults)");
     }
 }
