@@ -8,8 +8,6 @@ using DeepLearningKata.Benchmark;
 //     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile] [--layers engine|reference]
 //     [--only twolayer|convnet] [--convnet-steps 40] [--convnet-warmup 5]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-if (args.Length > 0 && args[0] == "--scratch") { DeepLearningKata.Benchmark.ScratchProfile.Run(); return; }
-if (args.Length > 0 && args[0] == "--verify") { DeepLearningKata.Benchmark.VerifyScratch.Run(); return; }
 var options = Options.Parse(args);
 if (options.Only == "convnet")
 {
