@@ -28,9 +28,9 @@ public static class ImageColumns
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
         var k = c * filterH * filterW;
-        var colTensor = Tensor.Empty(n * oh * ow, k); var col = colTensor.AsSpan();
+        var col = new double[n * oh * ow * k];
         Im2Col(x.AsSpan(), col, n, c, h, w, filterH, filterW, stride, pad, oh, ow);
-        return colTensor;
+        return new Tensor(col, n * oh * ow, k);
     }
 
     /// <summary>col2im: adds every row of <paramref name="col"/> back onto its window and drops the padding.</summary>
@@ -54,9 +54,9 @@ public static class ImageColumns
             throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +
                                      $"needs col of shape ({n * oh * ow}, {k}); got {col.ShapeText}.");
         }
-        var imageTensor = Tensor.Zeros(n, c, h, w); var image = imageTensor.AsSpan();
+        var image = new double[n * c * h * w];
         Col2Im(col.AsSpan(), image, n, c, h, w, filterH, filterW, stride, pad, oh, ow);
-        return imageTensor;
+        return new Tensor(image, n, c, h, w);
     }
 
     /// <summary>The loops of <see cref="Im2Col(Tensor, int, int, int, int)"/> on flat, row-major buffers.</summary>
