@@ -184,6 +184,24 @@ public static class Np
         return new Tensor(c, m, n);
     }
 
+    /// <summary>
+    /// The matrix product on flat row-major buffers the caller owns, for layers that compute into buffers they
+    /// keep (a convolution's product per image): <c>c = op(a)·op(b)</c> with <c>op(a)</c> <c>(m, k)</c>,
+    /// <c>op(b)</c> <c>(k, n)</c> and <paramref name="c"/> <c>(m, n)</c>, which is overwritten.
+    /// </summary>
+    /// <param name="a">A as <c>(m, k)</c>, or as <c>(k, m)</c> when <paramref name="transposeA"/> (then <c>op(a) = aᵀ</c>, read in place).</param>
+    /// <param name="transposeA">Whether <paramref name="a"/> is stored transposed.</param>
+    /// <param name="b">B as <c>(k, n)</c>, or as <c>(n, k)</c> when <paramref name="transposeB"/> (then <c>op(b) = bᵀ</c>, read in place).</param>
+    /// <param name="transposeB">Whether <paramref name="b"/> is stored transposed.</param>
+    /// <param name="c">The result <c>(m, n)</c>; must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of the result.</param>
+    /// <param name="k">The shared dimension.</param>
+    /// <param name="n">Columns of the result.</param>
+    /// <remarks>The same kernel as <see cref="Dot"/>, <see cref="DotTransposeA"/> and <see cref="DotTransposeB"/>; tensors use those.</remarks>
+    /// <exception cref="ArgumentException">A buffer is too small for the sizes.</exception>
+    public static void Gemm(ReadOnlySpan<double> a, bool transposeA, ReadOnlySpan<double> b, bool transposeB, Span<double> c, int m, int k, int n) =>
+        Kernels.MatMul(a, transposeA, b, transposeB, c, m, k, n);
+
     /// <summary>The outer product of the flattened inputs: <c>out[i, j] = a[i]·b[j]</c> (<c>np.outer</c>).</summary>
     public static Tensor Outer(Tensor a, Tensor b)
     {

@@ -188,6 +188,12 @@ public sealed partial class Tensor
     /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
     public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
 
+    /// <summary>
+    /// A tensor of the given shape whose elements are not set (<c>np.empty</c>): whoever makes it writes every
+    /// element before anyone reads one. For a layer's output buffers, which a training step fills anew each time.
+    /// </summary>
+    public static Tensor Empty(params int[] shape) => new(Kernels.Uninitialized(SizeOf(shape)), shape);
+
     /// <summary>Ones of the given shape (<c>np.ones</c>).</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
 

@@ -135,6 +135,7 @@ internal static class ConvNet
         var numpy = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
         (double First, double Last) engineLoss = default;
         List<double>? numpyLosses = null;
+        var engineNote = "";
         try
         {
             Console.Write("Warm-up: engine,");
@@ -146,7 +147,11 @@ internal static class ConvNet
                 void EngineRound()
                 {
                     Console.Write(" engine,");
+                    var before = (Options.PageFaults(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                     var (times, first, last) = Train(data, warmup);
+                    engineNote = $"page faults {(double)(Options.PageFaults() - before.Item1) / data.Steps:F0} per step; garbage collections " +
+                        $"gen0 {GC.CollectionCount(0) - before.Item2}, gen1 {GC.CollectionCount(1) - before.Item3}, gen2 {GC.CollectionCount(2) - before.Item4} " +
+                        $"in the last round's {data.Steps} steps";
                     engine.AddRange(times);
                     engineLoss = (first, last);
                 }
@@ -172,7 +177,7 @@ internal static class ConvNet
 
         double Ms(List<double> s) => Measure.Median(s) * 1e3;
         Console.WriteLine($"SimpleConvNet training step, ms/step, median of {engine.Count}:");
-        Console.WriteLine($"  {"engine",-27} {Ms(engine),8:F2}");
+        Console.WriteLine($"  {"engine",-27} {Ms(engine),8:F2}   ({engineNote})");
         if (python is null) return;
         foreach (var (t, side) in numpy) Console.WriteLine($"  {"NumPy " + (t == 1 ? "1 thread" : $"{t} threads"),-27} {Ms(side),8:F2}");
         var best = numpy.MinBy(p => Ms(p.Value)).Key;

@@ -23,7 +23,8 @@ Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — oth
 Console.WriteLine($"Garbage collector: arrays from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes on the large-object heap " +
     $"(runtimeconfig.template.json), {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} mode; " +
     $"young generation DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(default)"}, " +
-    $"DOTNET_GCRetainVM={Environment.GetEnvironmentVariable("DOTNET_GCRetainVM") ?? "(default)"} (tools/benchmark.sh)");
+    $"DOTNET_GCRetainVM={Environment.GetEnvironmentVariable("DOTNET_GCRetainVM") ?? "(default)"}, " +
+    $"DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "(default)"} (tools/benchmark.sh)");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
     $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
     $"the engine's net is built from {layers.Name}");

@@ -69,7 +69,25 @@ public sealed class MatMulTests
         AssertMatchesNaive($"Np.Dot(({m}×{k}), ({k}×{n}))", Np.Dot(a, b), expected, bound, m, n);
         AssertMatchesNaive($"Np.DotTransposeA(({k}×{m}), ({k}×{n}))", Np.DotTransposeA(aT, b), expected, bound, m, n);
         AssertMatchesNaive($"Np.DotTransposeB(({m}×{k}), ({n}×{k}))", Np.DotTransposeB(a, bT), expected, bound, m, n);
+        // Np.Gemm on flat buffers, all four ways of storing A and B; C starts as garbage and must be overwritten.
+        foreach (var (transposeA, transposeB) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        {
+            var c = new double[m * n];
+            Array.Fill(c, double.NaN);
+            Np.Gemm((transposeA ? aT.Copy() : a).AsSpan(), transposeA, (transposeB ? bT.Copy() : b).AsSpan(), transposeB, c, m, k, n);
+            AssertMatchesNaive($"Np.Gemm(transposeA: {transposeA}, transposeB: {transposeB}) for ({m}×{k})·({k}×{n})",
+                new Tensor(c, m, n), expected, bound, m, n);
+        }
     }
+
+    [TestCase(30, 25, 576, TestName = "Gemm: a convolution's filters times one image's windows transposed (W·col_nᵀ)")]
+    [TestCase(30, 576, 25, TestName = "Gemm: a convolution's weight gradient for one image (dout_n·col_n)")]
+    [TestCase(576, 30, 25, TestName = "Gemm: a convolution's window gradient for one image (dout_nᵀ·W)")]
+    public void Convolution_shapes_match_the_naive_loop(int m, int k, int n) => CheckShape(new Random(m + k + n), m, k, n);
+
+    [Test]
+    public void Gemm_rejects_buffers_too_small_for_the_sizes() =>
+        Assert.Throws<ArgumentException>(() => Np.Gemm(new double[5], false, new double[6], false, new double[6], 2, 3, 3));
 
     [Test]
     public void Random_shapes_with_odd_tails_match_the_naive_loop()

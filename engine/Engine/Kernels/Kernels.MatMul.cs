@@ -41,6 +41,13 @@ internal static unsafe partial class Kernels
     internal static void MatMulTransposeB(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
         Gemm(a, k, 1, b, 1, k, c, m, k, n);
 
+    /// <summary>
+    /// <c>C = op(A)·op(B)</c>: <paramref name="a"/> holds A as <c>(m×k)</c>, or as <c>(k×m)</c> when <paramref name="transposeA"/>;
+    /// <paramref name="b"/> holds B as <c>(k×n)</c>, or as <c>(n×k)</c> when <paramref name="transposeB"/>. C is <c>(m×n)</c>, overwritten.
+    /// </summary>
+    internal static void MatMul(ReadOnlySpan<double> a, bool transposeA, ReadOnlySpan<double> b, bool transposeB, Span<double> c, int m, int k, int n) =>
+        Gemm(a, transposeA ? 1 : k, transposeA ? m : 1, b, transposeB ? 1 : n, transposeB ? k : 1, c, m, k, n);
+
     private static void Gemm(ReadOnlySpan<double> a, int aRow, int aCol, ReadOnlySpan<double> b, int bRow, int bCol,
         Span<double> c, int m, int k, int n)
     {

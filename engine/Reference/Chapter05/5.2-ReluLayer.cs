@@ -16,8 +16,20 @@ public class ReluLayer : ILayer
     /// <inheritdoc/>
     public virtual Tensor Forward(Tensor x, bool train = true)
     {
-        mask = x > 0;
-        return Np.Maximum(0.0, x); // a new tensor: x itself stays as the caller handed it
+        // mask = x > 0 and out = Np.Maximum(0, x) in one pass; the mask is the layer's own and is reused by the
+        // next Forward of the same shape (for a batch of convolution outputs it is 14 MB).
+        var m = mask is not null && mask.ShapeSpan.SequenceEqual(x.ShapeSpan) ? mask : Tensor.Empty(x.Shape);
+        var output = Tensor.Empty(x.Shape); // a new tensor: x itself stays as the caller handed it
+        ReadOnlySpan<double> src = x.AsSpan();
+        Span<double> keep = m.AsSpan(), result = output.AsSpan();
+        for (var i = 0; i < src.Length; i++)
+        {
+            var v = src[i];
+            keep[i] = v > 0 ? 1.0 : 0.0;
+            result[i] = Math.Max(0.0, v); // NaN stays NaN, as np.maximum
+        }
+        mask = m;
+        return output;
     }
 
     /// <inheritdoc/>

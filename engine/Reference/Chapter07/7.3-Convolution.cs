@@ -12,6 +12,8 @@ namespace DeepLearningKata.Reference;
 /// then reordered from <c>(N, OH, OW, FN)</c> to <c>(N, FN, OH, OW)</c>.
 /// Backward, with <c>dout</c> reordered to <c>(N·OH·OW, FN)</c>: <c>db = Σ_rows dout</c>, <c>dW = doutᵀ · col</c> reshaped to
 /// <c>(FN, C, FH, FW)</c>, <c>dcol = dout · W</c> and <c>dx = col2im(dcol)</c>.
+/// The code computes the same products one image at a time, in the order the output and dout are stored in, so
+/// neither the reordered copies nor the whole of dcol are ever built (a training step's largest temporaries).
 /// </remarks>
 public class Convolution : ILayer
 {
@@ -63,24 +65,31 @@ public class Convolution : ILayer
         int n = x.Dim(0), oh = Windows.OutputSize(x.Dim(2), fh, stride, pad), ow = Windows.OutputSize(x.Dim(3), fw, stride, pad);
 
         inputShape = x.Shape;
-        col = ImageColumns.Im2Col(x, fh, fw, stride, pad);
-        colW = W.Reshape(fn, -1);
-        var product = Np.DotTransposeB(col, colW); // (N·OH·OW, FN): one row per window, one column per filter
-
-        // (N, OH·OW, FN) + b  →  (N, FN, OH·OW)
         var positions = oh * ow;
-        var output = new double[n * fn * positions];
-        var p = product.AsSpan();
+        var k = c * fh * fw;
+        // im2col into the layer's own matrix: kept for Backward, and reused by the next Forward of the same shape
+        // (a training step's largest buffer, filled anew each time, never handed out).
+        if (col is null || col.Dim(0) != n * positions || col.Dim(1) != k) col = Tensor.Empty(n * positions, k);
+        var cols = col.AsSpan();
+        ImageColumns.Im2Col(x.AsSpan(), cols, n, c, x.Dim(2), x.Dim(3), fh, fw, stride, pad, oh, ow);
+        colW = W.Reshape(fn, -1);
+
+        // col · Wᵀ, one image at a time and already in the output's order: image n's (FN, OH·OW) block is
+        // W (FN, C·FH·FW) · col_nᵀ, its rows of windows read in place. Then b is added to each filter's row.
+        var outputTensor = Tensor.Empty(n, fn, oh, ow); var output = outputTensor.AsSpan();
+        var filters = colW.AsSpan();
         var bias = b.AsSpan();
         for (var ni = 0; ni < n; ni++)
         {
-            for (var q = 0; q < positions; q++)
+            var block = output.Slice(ni * fn * positions, fn * positions);
+            Np.Gemm(filters, false, cols.Slice(ni * positions * k, positions * k), true, block, fn, k, positions);
+            for (var f = 0; f < fn; f++)
             {
-                var src = p.Slice((ni * positions + q) * fn, fn);
-                for (var f = 0; f < fn; f++) output[(ni * fn + f) * positions + q] = src[f] + bias[f];
+                var row = block.Slice(f * positions, positions);
+                for (var q = 0; q < row.Length; q++) row[q] += bias[f];
             }
         }
-        return new Tensor(output, n, fn, oh, ow);
+        return outputTensor;
     }
 
     /// <inheritdoc/>
@@ -88,37 +97,46 @@ public class Convolution : ILayer
     {
         ArgumentNullException.ThrowIfNull(dout);
         var cols = col ?? throw new InvalidOperationException("Backward was called before Forward.");
-        int fn = W.Dim(0), n = inputShape![0];
+        var shape = inputShape!;
+        int fn = W.Dim(0), n = shape[0], c = shape[1], h = shape[2], w = shape[3], fh = W.Dim(2), fw = W.Dim(3);
         var positions = cols.Dim(0) / n;
+        var k = cols.Dim(1);
         if (dout.Size != n * fn * positions)
         {
             throw new ShapeException($"dout has the output's shape ({n}, {fn}, OH, OW) with OH·OW = {positions}; got {dout.ShapeText}.");
         }
+        int oh = Windows.OutputSize(h, fh, stride, pad), ow = Windows.OutputSize(w, fw, stride, pad);
 
-        // (N, FN, OH·OW) → (N·OH·OW, FN), summing db on the way.
+        // The book reorders dout to (N·OH·OW, FN) first; here each image's block dout_n (FN, OH·OW) is used where
+        // it lies, and the sums run image by image:
+        //   db = Σ_n Σ_q dout_n[:, q],   dW = Σ_n dout_n · col_n,   dcol_n = dout_nᵀ · W,   dx_n = col2im(dcol_n).
         var d = dout.AsSpan();
-        var rows = new double[n * positions * fn];
+        var allCols = cols.AsSpan();
+        var filters = colW!.AsSpan();
         var dbias = new double[fn];
+        var dweights = new double[fn * k];
+        var part = new double[fn * k];            // dout_n · col_n
+        var dcol = new double[positions * k];     // dcol_n, one image's windows
+        var dxTensor = Tensor.Zeros(shape); var dx = dxTensor.AsSpan();
+        var image = c * h * w;
         for (var ni = 0; ni < n; ni++)
         {
+            var block = d.Slice(ni * fn * positions, fn * positions);
+            var colsN = allCols.Slice(ni * positions * k, positions * k);
             for (var f = 0; f < fn; f++)
             {
-                var src = d.Slice((ni * fn + f) * positions, positions);
                 var sum = 0.0;
-                for (var q = 0; q < positions; q++)
-                {
-                    rows[(ni * positions + q) * fn + f] = src[q];
-                    sum += src[q];
-                }
+                foreach (var v in block.Slice(f * positions, positions)) sum += v;
                 dbias[f] += sum;
             }
+            Np.Gemm(block, false, colsN, false, part, fn, positions, k);
+            for (var i = 0; i < part.Length; i++) dweights[i] += part[i];
+            Np.Gemm(block, true, filters, false, dcol, positions, fn, k);
+            ImageColumns.Col2Im(dcol, dx.Slice(ni * image, image), 1, c, h, w, fh, fw, stride, pad, oh, ow);
         }
-        var doutRows = new Tensor(rows, n * positions, fn);
-
         db = new Tensor(dbias, fn);
-        dW = Np.DotTransposeA(doutRows, cols).Reshape(W.Shape); // doutᵀ · col: (FN, C·FH·FW) → (FN, C, FH, FW)
-        var dcol = Np.Dot(doutRows, colW!);                      // dout · W: (N·OH·OW, C·FH·FW)
-        return ImageColumns.Col2Im(dcol, inputShape, W.Dim(2), W.Dim(3), stride, pad);
+        dW = new Tensor(dweights, W.Shape); // (FN, C·FH·FW) → (FN, C, FH, FW)
+        return dxTensor;
     }
 
     /// <inheritdoc/>

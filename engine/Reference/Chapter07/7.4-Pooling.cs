@@ -79,7 +79,15 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
         inputShape = x.Shape;
         var src = x.AsSpan();
         var output = new double[planes * oh * ow];
-        var arg = new int[output.Length];
+        // The index array is the layer's own: reused by the next Forward of the same size.
+        var arg = argMax is not null && argMax.Length == output.Length ? argMax : new int[output.Length];
+        if (pad == 0)
+        {
+            // Without padding every window lies inside the image: the same loops without the test per place.
+            ForwardInside(src, output, arg, planes, h, w, oh, ow);
+            argMax = arg;
+            return new Tensor(output, x.Dim(0), x.Dim(1), oh, ow);
+        }
         var o = 0;
         for (var p = 0; p < planes; p++)
         {
@@ -112,6 +120,38 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
         }
         argMax = arg;
         return new Tensor(output, x.Dim(0), x.Dim(1), oh, ow);
+    }
+
+    private void ForwardInside(ReadOnlySpan<double> src, Span<double> output, Span<int> arg, int planes, int h, int w, int oh, int ow)
+    {
+        var o = 0;
+        for (var p = 0; p < planes; p++)
+        {
+            var plane = p * h * w;
+            for (var y = 0; y < oh; y++)
+            {
+                for (var xo = 0; xo < ow; xo++, o++)
+                {
+                    var best = double.NegativeInfinity;
+                    var at = -1;
+                    for (var fy = 0; fy < poolH; fy++)
+                    {
+                        var start = plane + (y * stride + fy) * w + xo * stride;
+                        for (var i = start; i < start + poolW; i++)
+                        {
+                            var v = src[i];
+                            if (v > best) // strictly greater: the first of equal values wins, as np.argmax
+                            {
+                                best = v;
+                                at = i;
+                            }
+                        }
+                    }
+                    output[o] = best;
+                    arg[o] = at;
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
