@@ -12,7 +12,7 @@ public static partial class Chapter7
     ///           ArgumentException when (H + 2·P − FH) % S ≠ 0, or H + 2·P − FH &lt; 0, or H, FH, S &lt; 1, or P &lt; 0
     /// Shapes:   OutputSize(inputSize: H, filterSize: FH, stride: S, pad: P) → OH   (all int)
     /// Example:  OutputSize(4, 3, 1, 1) → 4;   OutputSize(28, 5, 1, 0) → 24;   OutputSize(24, 2, 2, 0) → 12
-    ///           OutputSize(5, 2, 2, 0) → ArgumentException: (5 + 2·0 − 2) = 3 is not divisible by the stride 2 …
+    ///           OutputSize(5, 2, 2, 0) → ArgumentException   ((5 + 2·0 − 2) % 2 = 1 ≠ 0)
     /// Hint:     C#'s / on ints drops the remainder, so check it with % first. Put the four numbers in the
     ///           message ($"… input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}"): the learner
     ///           who meets it later wants to see which layer does not fit.

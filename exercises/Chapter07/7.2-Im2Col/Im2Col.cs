@@ -38,7 +38,7 @@ public static partial class Chapter7
     /// Formula:  x[n, c, oh·S + fh − P, ow·S + fw − P] += col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw]   (padding dropped)
     /// Shapes:   col (N·OH·OW, C·FH·FW), inputShape [N, C, H, W]  →  (N, C, H, W)
     /// Example:  Col2Im(ones (4, 4), [1, 1, 3, 3], 2, 2) → [[[[1, 2, 1], [2, 4, 2], [1, 2, 1]]]]
-    ///           (each pixel counts the windows it lies in)
+    ///           = Col2Im(Im2Col(ones (1, 1, 3, 3), 2, 2), [1, 1, 3, 3], 2, 2)
     /// Hint:     the same six loops as Im2Col, with the assignment turned around into +=: windows overlap when
     ///           S &lt; FH, and a pixel shared by several windows collects every part. That is why
     ///           Col2Im(Im2Col(x)) is not x, but x times that count — and why col2im is what the backward

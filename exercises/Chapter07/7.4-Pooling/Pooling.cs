@@ -9,7 +9,7 @@ namespace DeepLearningKata.Exercises;
 /// <remarks>
 /// <code>
 /// Formula:  out[n, c, oh, ow] = max_{ph, pw} xpad[n, c, oh·S + ph, ow·S + pw]      (xpad: x with P zeros on every side)
-///           backward: dx[the place of that max] += dout[n, c, oh, ow];  0 everywhere else
+///           backward: dx[n, c, oh·S + ph* − P, ow·S + pw* − P] += dout[n, c, oh, ow],   (ph*, pw*) = argmax_{ph, pw} xpad[n, c, oh·S + ph, ow·S + pw];   dx = 0 elsewhere
 /// Shapes:   x (N, C, H, W)  →  out (N, C, OH, OW),  OH = OutputSize(H, PH, S, P);   dout like out;   dx like x
 /// Example:  x = [[[[1, 2, 5, 0], [3, 4, 1, 2], [0, 6, 3, 1], [2, 1, 7, 8]]]], PH = PW = 2, S = 2
 ///           → out = [[[[4, 5], [6, 8]]]]
@@ -59,7 +59,7 @@ public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0
 /// <remarks>
 /// <code>
 /// Formula:  out[n, c, oh, ow] = Σ_{ph, pw} xpad[n, c, oh·S + ph, ow·S + pw] / (PH·PW)
-///           backward: dx[every place of the window] += dout[n, c, oh, ow] / (PH·PW)   (places in the padding dropped)
+///           backward: dx[n, c, oh·S + ph − P, ow·S + pw − P] += dout[n, c, oh, ow] / (PH·PW)   ∀ ph, pw   (0 ≤ row < H, 0 ≤ column < W)
 /// Shapes:   x (N, C, H, W)  →  out (N, C, OH, OW);   dout like out;   dx like x
 /// Example:  the x above, PH = PW = 2, S = 2  →  out = [[[[2.5, 2], [2.25, 4.75]]]]
 ///           dout = [[[[1, 2], [3, 4]]]] → dx = [[[[0.25, 0.25, 0.5, 0.5], [0.25, 0.25, 0.5, 0.5], [0.75, 0.75, 1, 1], [0.75, 0.75, 1, 1]]]]

@@ -9,13 +9,14 @@ namespace DeepLearningKata.Exercises;
 /// <remarks>
 /// <code>
 /// Formula:  scores = Affine2(Relu2(Affine1(Pool1(Relu1(Conv1(x))))));   loss = SoftmaxWithLoss(scores, t)
-///           Pool1 is max pooling 2×2 with stride 2; gradient: Loss(x, t), dout = lastLayer.Backward(1), then every
-///           layer's Backward in reverse order; W1, b1 from Conv1's Grads, W2, b2 from Affine1's, W3, b3 from Affine2's
+///           Pool1 = MaxPooling(2, 2, stride: 2)
+///           Gradient: Loss(x, t);   dout = lastLayer.Backward(1);   dout = layer.Backward(dout)   (Affine2, …, Conv1)
+///           W1, b1 ← Conv1.Grads;   W2, b2 ← Affine1.Grads;   W3, b3 ← Affine2.Grads
 /// Shapes:   x (N, C, H, W) (or (N, C·H·W), reshaped);   conv = OutputSize(H, FS, S, P) (even);   pool = conv / 2
 ///           W1 (FN, C, FS, FS), b1 (FN,);  W2 (FN·pool·pool, Hidden), b2 (Hidden,);  W3 (Hidden, Out), b3 (Out,)
 /// Example:  new ConvNetSettings() (the book's: 1×28×28, 30 filters 5×5, S = 1, P = 0, hidden 100, 10 classes, std 0.01)
 ///           → W1 (30, 1, 5, 5), b1 (30,), W2 (4320, 100), b2 (100,), W3 (100, 10), b3 (10,);
-///           the loss of the untrained net is about ln 10 = 2.3026
+///           Loss(x, t) ≈ ln 10 = 2.3026   (untrained)
 /// Hint:     W1 = s.WeightInitStd * Tensor.RandomNormal(random, FN, C, FS, FS), then W2, then W3, from the random you
 ///           are given (biases are zeros). Build the layers from earlier exercises: Earlier.CreateConvolution(W1, b1,
 ///           S, P), Earlier.CreateRelu(), Earlier.CreateMaxPooling(2, 2, 2), Earlier.CreateAffine(W2, b2), …,
@@ -87,10 +88,10 @@ public static partial class Chapter7
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  for each epoch, for each batch of BatchSize consecutive rows (a last, shorter one is dropped):
-    ///               grads = net.Gradient(xBatch, tBatch);  optimizer.Update(net.Params, grads)
-    ///               record net.Loss(xBatch, tBatch)   (after the update)
-    ///           after each epoch: record net.Accuracy of xTrain and of xTest; write one line to progress
+    /// Formula:  ∀ epoch, ∀ i < n / BatchSize:   xBatch, tBatch = rows [i·BatchSize, (i + 1)·BatchSize)
+    ///               grads = net.Gradient(xBatch, tBatch);   optimizer.Update(net.Params, grads)
+    ///               Losses += net.Loss(xBatch, tBatch)   (after Update)
+    ///           ∀ epoch:   TrainAccuracies += net.Accuracy(xTrain, tTrain);   TestAccuracies += net.Accuracy(xTest, tTest);   progress.WriteLine(…)
     /// Shapes:   xTrain (n, 1, 28, 28) or (n, 784); tTrain (n,) labels;   Losses: Epochs · (n / BatchSize) entries,
     ///           TrainAccuracies and TestAccuracies: one per epoch
     /// Example:  the book's net (new Random(7)), Adam lr 0.001, the first 2,000 training and 500 test digits of
