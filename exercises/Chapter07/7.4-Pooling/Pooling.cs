@@ -59,7 +59,7 @@ public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0
 /// <remarks>
 /// <code>
 /// Formula:  out[n, c, oh, ow] = Σ_{ph, pw} xpad[n, c, oh·S + ph, ow·S + pw] / (PH·PW)
-///           backward: dx[n, c, oh·S + ph − P, ow·S + pw − P] += dout[n, c, oh, ow] / (PH·PW)   ∀ ph, pw   (0 ≤ row < H, 0 ≤ column < W)
+///           backward: dx[n, c, oh·S + ph − P, ow·S + pw − P] += dout[n, c, oh, ow] / (PH·PW)   ∀ ph, pw   (0 ≤ row &lt; H, 0 ≤ column &lt; W)
 /// Shapes:   x (N, C, H, W)  →  out (N, C, OH, OW);   dout like out;   dx like x
 /// Example:  the x above, PH = PW = 2, S = 2  →  out = [[[[2.5, 2], [2.25, 4.75]]]]
 ///           dout = [[[[1, 2], [3, 4]]]] → dx = [[[[0.25, 0.25, 0.5, 0.5], [0.25, 0.25, 0.5, 0.5], [0.75, 0.75, 1, 1], [0.75, 0.75, 1, 1]]]]

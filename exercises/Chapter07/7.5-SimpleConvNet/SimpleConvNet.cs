@@ -88,7 +88,7 @@ public static partial class Chapter7
     /// </summary>
     /// <remarks>
     /// <code>
-    /// Formula:  ∀ epoch, ∀ i < n / BatchSize:   xBatch, tBatch = rows [i·BatchSize, (i + 1)·BatchSize)
+    /// Formula:  ∀ epoch, ∀ i &lt; n / BatchSize:   xBatch, tBatch = rows [i·BatchSize, (i + 1)·BatchSize)
     ///               grads = net.Gradient(xBatch, tBatch);   optimizer.Update(net.Params, grads)
     ///               Losses += net.Loss(xBatch, tBatch)   (after Update)
     ///           ∀ epoch:   TrainAccuracies += net.Accuracy(xTrain, tTrain);   TestAccuracies += net.Accuracy(xTest, tTest);   progress.WriteLine(…)
@@ -99,8 +99,9 @@ public static partial class Chapter7
     ///           → 40 losses, 2.3002 first and 0.6804 last; test accuracy 65.0 % after epoch 1, 79.6 % after epoch 2
     /// Hint:     the same loop as 5.7's, with the update handed to the optimizer (settings.LearningRate is the
     ///           optimizer's business, not yours). optimizer.Update changes net.Params in place.
+    ///           n / BatchSize rounds down: a last, shorter batch is dropped, as in 5.7.
     /// 提示:     和 5.7 的循环一样，只是参数更新交给优化器（settings.LearningRate 由优化器负责，这里不用）。
-    ///           optimizer.Update 会就地修改 net.Params。
+    ///           optimizer.Update 会就地修改 net.Params。n / BatchSize 向下取整：最后不足一批的数据被丢弃，和 5.7 一样。
     /// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
     /// </code>
     /// </remarks>
