@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepLearningKata.Checks;
 using DeepLearningKata.Runner;
+using DeepLearningKata.Runner.Compile;
 using DeepLearningKata.Runner.Watch;
 using NUnit.Framework;
 
@@ -114,20 +115,23 @@ public sealed class WatchTests
     [Test]
     public void The_compiler_builds_the_exercises_and_reports_an_error_with_file_line_and_column()
     {
-        var compiler = new ExerciseCompiler(_exercises);
+        var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
         var dll = Path.Combine(_temp, "out", ExerciseCompiler.AssemblyName + ".dll");
-        var ok = compiler.Compile(dll);
-        Assert.That(ok.Succeeded, Is.True, string.Join("\n", ok.Errors));
+        var ok = compiler.Compile(_exercises);
+        Assert.That(ok.Succeeded, Is.True, string.Join("\n", ok.AllErrors));
+        ok.WriteTo(dll);
         Assert.That(File.Exists(dll));
         var before = File.GetLastWriteTimeUtc(dll);
 
         Save("var s = Earlier.Sigmoid(x)\n        return s * (1 - s);");
-        var broken = compiler.Compile(dll);
+        var broken = compiler.Compile(_exercises);
         Assert.That(broken.Succeeded, Is.False);
-        var error = broken.Errors.First();
+        Assert.That(broken.Assembly, Is.Null, "without the kata's pristine stubs nothing stands in for a broken exercise");
+        Assert.That(broken.Broken.Keys, Is.EqualTo(new[] { "1.3" }), "the error is blamed on the exercise whose folder holds it");
+        var error = broken.AllErrors.First();
         Assert.That(error.ToString(), Does.StartWith($"exercises/{Stub}:").And.Contain("error CS1002: ; expected"));
         Assert.That(error.Line, Is.GreaterThan(1));
-        Assert.That(WatchScreen.Explain(error.Code), Does.Contain(";"));
+        Assert.That(WatchScreen.Explain(error.Code!), Does.Contain(";"));
         Assert.That(File.GetLastWriteTimeUtc(dll), Is.EqualTo(before), "a failed compile leaves the last good assembly alone");
     }
 

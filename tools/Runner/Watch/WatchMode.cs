@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
@@ -62,7 +63,7 @@ public static class WatchMode
         var folder = Path.GetFullPath(watch.ExercisesFolder);
         var shownAs = ShownAs(folder);
         var screen = new WatchScreen(stdout, color, watch.ClearScreen, shownAs);
-        var compiler = new ExerciseCompiler(folder, shownAs);
+        var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
         var assembly = WorkerHost.ExercisesAssembly(watch.HostFolder);
         workers = workers with
         {
@@ -94,15 +95,16 @@ public static class WatchMode
 
         // First: compile, grade everything selected, point at the next exercise.
         stdout.WriteLine($"Watch mode: compiling {shownAs}/ …");
-        var first = compiler.Compile(assembly);
+        var first = compiler.Compile(folder, shownAs: shownAs);
         if (!first.Succeeded)
         {
-            screen.CompileErrors(first.Errors, null);
+            screen.CompileErrors(first.AllErrors, null);
             screen.Line();
             screen.Progress(0, tracked.Count, null);
         }
         else
         {
+            first.WriteTo(assembly);
             var console = new ConsoleReport(stdout, color, tracked);
             console.Header(options.Subject);
             var run = Supervisor.Grade(tracked, workers, console.Graded);
@@ -134,16 +136,17 @@ public static class WatchMode
             foreach (var t in targets.Where(t => !tracked.Contains(t))) tracked.Add(t);
             tracked = Catalog.Exercises.Where(tracked.Contains).ToList();
 
-            var compiled = compiler.Compile(assembly);
+            var compiled = compiler.Compile(folder, shownAs: shownAs);
             if (stop.IsCancellationRequested) break;
             screen.Begin();
             if (!compiled.Succeeded)
             {
-                screen.CompileErrors(compiled.Errors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
+                screen.CompileErrors(compiled.AllErrors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
                 screen.Line();
                 screen.Progress(Passed(tracked, states), tracked.Count, $"compiled in {Seconds(compiled.Elapsed)}; waiting for your next save");
                 continue;
             }
+            compiled.WriteTo(assembly);
             if (targets.Count == 0)
             {
                 screen.Next(null, null, Passed(tracked, states), tracked.Count);

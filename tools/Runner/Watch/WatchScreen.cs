@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
@@ -46,7 +47,7 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         foreach (var e in errors.Take(MaxErrors))
         {
             output.WriteLine("  " + e);
-            if (Explain(e.Code) is { } hint) output.WriteLine("      " + Dim(hint));
+            if (e.Code is { } code && Explain(code) is { } hint) output.WriteLine("      " + Dim(hint));
         }
         if (errors.Count > MaxErrors) output.WriteLine($"  … and {errors.Count - MaxErrors} more; the first ones often cause the rest.");
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
