@@ -126,12 +126,16 @@ public sealed class WatchTests
         Save("var s = Earlier.Sigmoid(x)\n        return s * (1 - s);");
         var broken = compiler.Compile(_exercises);
         Assert.That(broken.Succeeded, Is.False);
-        Assert.That(broken.Assembly, Is.Null, "without the kata's pristine stubs nothing stands in for a broken exercise");
         Assert.That(broken.Broken.Keys, Is.EqualTo(new[] { "1.3" }), "the error is blamed on the exercise whose folder holds it");
+        Assert.That(broken.Assembly, Is.Not.Null, "the exercise's last version that compiled stands in for it, so the others can be graded");
         var error = broken.AllErrors.First();
         Assert.That(error.ToString(), Does.StartWith($"exercises/{Stub}:").And.Contain("error CS1002: ; expected"));
         Assert.That(error.Line, Is.GreaterThan(1));
         Assert.That(WatchScreen.Explain(error.Code!), Does.Contain(";"));
+
+        var fresh = new ExerciseCompiler(Catalog.Exercises, keepSources: true).Compile(_exercises);
+        Assert.That(fresh.Assembly, Is.Null, "nothing compiled before, so nothing stands in: no assembly");
+        Assert.That(fresh.AllErrors.Select(e => e.ToString()), Is.EqualTo(broken.AllErrors.Select(e => e.ToString())));
         Assert.That(File.GetLastWriteTimeUtc(dll), Is.EqualTo(before), "a failed compile leaves the last good assembly alone");
     }
 

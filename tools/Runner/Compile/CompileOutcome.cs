@@ -16,7 +16,8 @@ public sealed record CompileError(string? File, int Line, int Column, string? Co
 /// <summary>What compiling one <c>exercises/</c> folder gave.</summary>
 /// <param name="Assembly">
 /// The compiled <c>DeepLearningKata.Exercises.dll</c> (PDB embedded), or null when it could not be compiled. With
-/// <see cref="Broken"/> exercises it holds their stand-ins (the pristine stubs) instead of their files.
+/// <see cref="Broken"/> exercises it holds their stand-ins instead of their files: the pristine stubs, or, without
+/// them, each one's last version that compiled.
 /// </param>
 /// <param name="Broken">
 /// Exercises whose own files do not compile (or lost a public member of the stub, which the checks call), each with

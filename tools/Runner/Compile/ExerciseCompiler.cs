@@ -27,8 +27,9 @@ namespace DeepLearningKata.Runner.Compile;
 /// stub and the rest is compiled again; the exercise is reported in <see cref="CompileOutcome.Broken"/>. The same
 /// happens when a learner renamed or deleted a public member of a stub (the checks would otherwise meet a
 /// <see cref="MissingMethodException"/>), and an exercise folder without files is compiled from its stub
-/// (<see cref="CompileOutcome.Missing"/>). Without pristine stubs (watch mode, in the learner's own copy), any
-/// error means no assembly. Errors in files that belong to no exercise (<c>exercises/Earlier.cs</c>, a helper
+/// (<see cref="CompileOutcome.Missing"/>). Without pristine stubs (watch mode, in the learner's own copy), the
+/// exercise's last version that compiled stands in for it (<c>keepSources</c>); when there is none, an error means
+/// no assembly. Errors in files that belong to no exercise (<c>exercises/Earlier.cs</c>, a helper
 /// file) always mean no assembly.</para>
 /// </remarks>
 public sealed class ExerciseCompiler
@@ -67,6 +68,7 @@ public sealed class ExerciseCompiler
     private readonly bool _concurrentBuild;
     private readonly SyntaxTree[] _generated;
     private readonly ConcurrentDictionary<string, (DateTime Written, long Length, SyntaxTree Tree)>? _kept;
+    private readonly ConcurrentDictionary<(string Folder, string Exercise), List<Source>>? _lastGood;
     private readonly ConcurrentDictionary<string, IReadOnlyList<(string DocId, string Shown)>> _api = new();
     private readonly Lazy<Compilation?> _pristineCompilation;
 
@@ -77,7 +79,8 @@ public sealed class ExerciseCompiler
     /// </param>
     /// <param name="keepSources">
     /// Keep each file's syntax tree and parse it again only when the file changed (watch mode compiles the same
-    /// folder again and again); off for compilers that see each folder once.
+    /// folder again and again), and each exercise's last version that compiled: without pristine stubs, that stands
+    /// in for the exercise while it does not compile. Off for compilers that see each folder once.
     /// </param>
     /// <param name="concurrentBuild">Let Roslyn use several threads; off where several folders are compiled at once already.</param>
     /// <param name="references">The assemblies the exercises may use; by default the engine beside the runner and the framework's reference assemblies.</param>
@@ -92,6 +95,7 @@ public sealed class ExerciseCompiler
         _exercises = exercises;
         _pristine = pristineExercises is null ? null : Path.GetFullPath(pristineExercises);
         _kept = keepSources ? new(StringComparer.Ordinal) : null;
+        _lastGood = keepSources ? new() : null;
         _concurrentBuild = concurrentBuild;
         _references = references ?? DefaultReferences.Value;
         var version = typeof(Catalog).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == AssemblyName)?.Version ?? new Version(1, 0, 0, 0);
@@ -127,7 +131,7 @@ public sealed class ExerciseCompiler
         if (_pristine is not null)
         {
             missing = _exercises.Where(e => files.All(f => f.Exercise != e.Id)).Select(e => e.Id).ToList();
-            foreach (var id in missing) files = Replace(files, id, pdbFolder);
+            foreach (var id in missing) files = Replace(files, id, exercisesFolder, pdbFolder);
         }
         var broken = new SortedDictionary<string, IReadOnlyList<CompileError>>(Comparer<string>.Create(Contracts.Blocks.CompareIds));
         CompileOutcome Outcome(byte[]? assembly, IReadOnlyList<CompileError> errors) => new(assembly, broken, errors, missing, clock.Elapsed);
@@ -160,15 +164,25 @@ public sealed class ExerciseCompiler
                 {
                     blame[id] = lacks.Select(m => new CompileError(null, 0, 0, null, $"{m} is missing: the checks call it. Keep the stub's name and parameters.")).ToList();
                 }
-                if (blame.Count == 0) return Outcome(pe.ToArray(), []);
+                if (blame.Count == 0)
+                {
+                    if (_lastGood is not null)
+                    {
+                        foreach (var group in files.Where(f => f.Exercise is { } id && !broken.ContainsKey(id) && !missing.Contains(id)).GroupBy(f => f.Exercise!))
+                        {
+                            _lastGood[(exercisesFolder, group.Key)] = group.ToList();
+                        }
+                    }
+                    return Outcome(pe.ToArray(), []);
+                }
             }
             else if (blame.Count == 0 && unblamed.Count == 0)
             {
                 unblamed.Add(new CompileError(null, 0, 0, null, "the exercises could not be compiled, and the compiler did not say why."));
             }
             foreach (var (id, list) in blame) broken[id] = Sorted(list);
-            if (unblamed.Count > 0 || _pristine is null) return Outcome(null, Sorted(unblamed));
-            foreach (var id in blame.Keys) files = Replace(files, id, pdbFolder);
+            if (unblamed.Count > 0 || !blame.Keys.All(id => CanStandIn(exercisesFolder, id))) return Outcome(null, Sorted(unblamed));
+            foreach (var id in blame.Keys) files = Replace(files, id, exercisesFolder, pdbFolder);
         }
         return Outcome(null, [new CompileError(null, 0, 0, null, "the exercises could not be compiled even with the broken ones replaced by their stubs.")]);
     }
@@ -274,11 +288,22 @@ public sealed class ExerciseCompiler
     private string? ExerciseOf(string relative) =>
         _exercises.FirstOrDefault(e => ("exercises/" + relative).StartsWith(e.Folder + "/", StringComparison.Ordinal))?.Id;
 
-    /// <summary>The files with exercise <paramref name="id"/>'s files swapped for the kata's pristine stub of it.</summary>
-    private List<Source> Replace(List<Source> files, string id, string pdbFolder)
+    /// <summary>True when something can stand in for exercise <paramref name="id"/>: its pristine stub, or its last version that compiled.</summary>
+    private bool CanStandIn(string exercisesFolder, string id) => _pristine is not null || _lastGood?.ContainsKey((exercisesFolder, id)) == true;
+
+    /// <summary>
+    /// The files with exercise <paramref name="id"/>'s files swapped for the kata's pristine stub of it, or, without
+    /// pristine stubs, for its last version that compiled.
+    /// </summary>
+    private List<Source> Replace(List<Source> files, string id, string exercisesFolder, string pdbFolder)
     {
         var exercise = _exercises.First(e => e.Id == id);
         var kept = files.Where(f => f.Exercise != id).ToList();
+        if (_pristine is null)
+        {
+            kept.AddRange(_lastGood![(exercisesFolder, id)]);
+            return kept.OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
+        }
         var inFolder = exercise.Folder["exercises/".Length..];
         var folder = Path.Combine(_pristine!, inFolder);
         foreach (var relative in SourceFiles(folder))

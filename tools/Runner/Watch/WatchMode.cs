@@ -27,7 +27,8 @@ public sealed record WatchSettings
 /// it compiles the exercises again (in process, <see cref="ExerciseCompiler"/>), grades the exercise the file
 /// belongs to in a fresh worker under the usual watchdog, and shows its verdict, the next exercise to do and
 /// a progress bar. A change to a file outside an exercise's folder (<c>Earlier.cs</c>) grades the exercise
-/// last graded again. A compile error is shown with its file and line, and the next save is awaited. Ctrl+C stops.
+/// last graded again. A compile error is shown with its file and line, and the next save is awaited; while another
+/// exercise does not compile, its last version that compiled stands in for it, so the saved one is still graded. Ctrl+C stops.
 /// </summary>
 public static class WatchMode
 {
@@ -139,7 +140,9 @@ public static class WatchMode
             var compiled = compiler.Compile(folder, shownAs: shownAs);
             if (stop.IsCancellationRequested) break;
             screen.Begin();
-            if (!compiled.Succeeded)
+            // An exercise saved with an error is not graded; another one that does not compile (its last version that
+            // compiled stands in for it) does not keep the saved one from being graded.
+            if (compiled.Assembly is null || targets.Any(t => compiled.Broken.ContainsKey(t.Id)))
             {
                 screen.CompileErrors(compiled.AllErrors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
                 screen.Line();
@@ -149,6 +152,7 @@ public static class WatchMode
             compiled.WriteTo(assembly);
             if (targets.Count == 0)
             {
+                screen.StandIns(compiled.Broken);
                 screen.Next(null, null, Passed(tracked, states), tracked.Count);
                 screen.Progress(Passed(tracked, states), tracked.Count, null);
                 continue;
@@ -161,6 +165,7 @@ public static class WatchMode
                 states[g.Exercise.Id] = g.Result.State;
                 screen.Verdict(g);
             }
+            screen.StandIns(compiled.Broken);
             current = targets[^1];
             var next = NextAfter(current, tracked, states);
             screen.Next(next, next is null ? null : states.GetValueOrDefault(next.Id), Passed(tracked, states), tracked.Count);
