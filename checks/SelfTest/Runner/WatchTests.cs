@@ -113,6 +113,18 @@ public sealed class WatchTests
     }
 
     [Test]
+    public void An_exercise_that_does_not_compile_while_another_is_graded_is_named_with_its_first_errors()
+    {
+        using var output = new StringWriter();
+        var errors = Enumerable.Range(1, 4).Select(i => new CompileError($"exercises/{Stub}", i, 5, "CS1002", "; expected")).ToList();
+        new WatchScreen(output, color: false, clear: false, "exercises").StandIns(new Dictionary<string, IReadOnlyList<CompileError>> { ["1.3"] = errors });
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("! 1.3 SigmoidDerivative does not compile; its last version that compiled stands in for it until you fix it:"));
+        Assert.That(lines[1], Is.EqualTo($"  exercises/{Stub}:1:5: error CS1002: ; expected"));
+        Assert.That(lines, Has.Length.EqualTo(5), "three errors, then how many more");
+    }
+
+    [Test]
     public void The_compiler_builds_the_exercises_and_reports_an_error_with_file_line_and_column()
     {
         var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
