@@ -146,18 +146,20 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private string Bold(string text) => color ? $"\u001b[1m{text}\u001b[0m" : text;
+    private string Bold(string text) => Ansi("1", text, color);
 
-    private string Paint(State state, string text)
-    {
-        if (!color) return text;
-        var code = state switch
+    private string Paint(State state, string text) => Paint(state, text, color);
+
+    /// <summary><paramref name="text"/> in the colour of <paramref name="state"/> (green passed, red failed or crashed, yellow timed out, dim otherwise).</summary>
+    internal static string Paint(State state, string text, bool color) =>
+        Ansi(state switch
         {
             State.Passed => "32",
             State.Failed or State.Crashed => "31",
             State.TimedOut => "33",
             _ => "2",
-        };
-        return $"\u001b[{code}m{text}\u001b[0m";
-    }
+        }, text, color);
+
+    /// <summary><paramref name="text"/> in the terminal's style <paramref name="code"/> (1 bold, 2 dim, 31 red, …), when <paramref name="color"/>.</summary>
+    internal static string Ansi(string code, string text, bool color) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

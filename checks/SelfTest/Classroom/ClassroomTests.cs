@@ -3,6 +3,7 @@ using System.Text.Json;
 using DeepLearningKata.Checks;
 using DeepLearningKata.Runner;
 using DeepLearningKata.Runner.Classroom;
+using DeepLearningKata.Runner.Compile;
 using DeepLearningKata.SelfTest.RunnerTests;
 using NUnit.Framework;
 
@@ -256,8 +257,8 @@ public sealed class ClassroomPartsTests
     public void The_kata_s_own_exercises_compile_in_process_like_the_exercises_project()
     {
         var runner = Path.GetDirectoryName(typeof(Worker).Assembly.Location)!;
-        var compiler = ExerciseCompiler.ForRunner(runner, Path.Combine(Repo.Root, "exercises"), Catalog.Exercises);
-        var outcome = compiler.Compile(Path.Combine(Repo.Root, "exercises"), Path.Combine(Path.GetTempPath(), "pdb-root"));
+        var compiler = new ExerciseCompiler(Catalog.Exercises, Path.Combine(Repo.Root, "exercises"));
+        var outcome = compiler.Compile(Path.Combine(Repo.Root, "exercises"), Path.Combine(Path.GetTempPath(), "pdb-root", "exercises"));
         Assert.That(outcome.Errors, Is.Empty);
         Assert.That(outcome.Broken, Is.Empty);
         Assert.That(outcome.Missing, Is.Empty);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepLearningKata.Checks;
 using DeepLearningKata.Runner;
+using DeepLearningKata.Runner.Compile;
 using DeepLearningKata.Runner.Watch;
 using NUnit.Framework;
 
@@ -112,22 +113,41 @@ public sealed class WatchTests
     }
 
     [Test]
+    public void An_exercise_that_does_not_compile_while_another_is_graded_is_named_with_its_first_errors()
+    {
+        using var output = new StringWriter();
+        var errors = Enumerable.Range(1, 4).Select(i => new CompileError($"exercises/{Stub}", i, 5, "CS1002", "; expected")).ToList();
+        new WatchScreen(output, color: false, clear: false, "exercises").StandIns(new Dictionary<string, IReadOnlyList<CompileError>> { ["1.3"] = errors });
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("! 1.3 SigmoidDerivative does not compile; its last version that compiled stands in for it until you fix it:"));
+        Assert.That(lines[1], Is.EqualTo($"  exercises/{Stub}:1:5: error CS1002: ; expected"));
+        Assert.That(lines, Has.Length.EqualTo(5), "three errors, then how many more");
+    }
+
+    [Test]
     public void The_compiler_builds_the_exercises_and_reports_an_error_with_file_line_and_column()
     {
-        var compiler = new ExerciseCompiler(_exercises);
+        var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
         var dll = Path.Combine(_temp, "out", ExerciseCompiler.AssemblyName + ".dll");
-        var ok = compiler.Compile(dll);
-        Assert.That(ok.Succeeded, Is.True, string.Join("\n", ok.Errors));
+        var ok = compiler.Compile(_exercises);
+        Assert.That(ok.Succeeded, Is.True, string.Join("\n", ok.AllErrors));
+        ok.WriteTo(dll);
         Assert.That(File.Exists(dll));
         var before = File.GetLastWriteTimeUtc(dll);
 
         Save("var s = Earlier.Sigmoid(x)\n        return s * (1 - s);");
-        var broken = compiler.Compile(dll);
+        var broken = compiler.Compile(_exercises);
         Assert.That(broken.Succeeded, Is.False);
-        var error = broken.Errors.First();
+        Assert.That(broken.Broken.Keys, Is.EqualTo(new[] { "1.3" }), "the error is blamed on the exercise whose folder holds it");
+        Assert.That(broken.Assembly, Is.Not.Null, "the exercise's last version that compiled stands in for it, so the others can be graded");
+        var error = broken.AllErrors.First();
         Assert.That(error.ToString(), Does.StartWith($"exercises/{Stub}:").And.Contain("error CS1002: ; expected"));
         Assert.That(error.Line, Is.GreaterThan(1));
-        Assert.That(WatchScreen.Explain(error.Code), Does.Contain(";"));
+        Assert.That(WatchScreen.Explain(error.Code!), Does.Contain(";"));
+
+        var fresh = new ExerciseCompiler(Catalog.Exercises, keepSources: true).Compile(_exercises);
+        Assert.That(fresh.Assembly, Is.Null, "nothing compiled before, so nothing stands in: no assembly");
+        Assert.That(fresh.AllErrors.Select(e => e.ToString()), Is.EqualTo(broken.AllErrors.Select(e => e.ToString())));
         Assert.That(File.GetLastWriteTimeUtc(dll), Is.EqualTo(before), "a failed compile leaves the last good assembly alone");
     }
 

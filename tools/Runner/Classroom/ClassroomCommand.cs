@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Classroom;
 
@@ -74,7 +75,8 @@ public static class ClassroomCommand
         var instructor = Repo.Root;
         var runner = Path.GetDirectoryName(typeof(Worker).Assembly.Location)!;
         var tamper = Tamper.ForInstructor(instructor);
-        var compiler = ExerciseCompiler.ForRunner(runner, Path.Combine(instructor, "exercises"), Catalog.Exercises);
+        // Several submissions compile at once already: one thread each.
+        var compiler = new ExerciseCompiler(Catalog.Exercises, Path.Combine(instructor, "exercises"), concurrentBuild: false);
         var scratch = Path.Combine(Path.GetTempPath(), "kata-classroom-" + Guid.NewGuid().ToString("N")[..8]);
         var grader = new SubmissionGrader(selection, tamper, compiler, runner, instructor, memory, options.Timeout, workers ?? new SupervisorSettings());
         var results = new LearnerResult[submissions.Count];
@@ -176,11 +178,11 @@ internal sealed class SubmissionGrader(
 
         var tampered = tamper.Compare(opened.Root);
         var box = Path.Combine(scratch, "box");
-        var compiled = compiler.Compile(Path.Combine(opened.Root, "exercises"), Path.Combine(box, "root"));
+        var compiled = compiler.Compile(Path.Combine(opened.Root, "exercises"), Path.Combine(box, "root", "exercises"));
         if (compiled.Assembly is null)
         {
             return LearnerResult.Broken(source, SubmissionStatus.DoesNotCompile,
-                "the code in exercises/ does not compile, so nothing could be graded. The first errors:", tampered, compiled.Errors);
+                "the code in exercises/ does not compile, so nothing could be graded. The first errors:", tampered, Shown(compiled.Errors));
         }
 
         var sandbox = Sandbox.Create(box, runner, instructor, compiled.Assembly);
@@ -216,7 +218,7 @@ internal sealed class SubmissionGrader(
         }
         var exercises = selection.Select(e =>
             compiled.Broken.TryGetValue(e.Id, out var errors)
-                ? new ClassExercise(e, LearnerResult.DoesNotCompile, "its files do not compile (the other exercises were graded without them):\n" + string.Join("\n", errors))
+                ? new ClassExercise(e, LearnerResult.DoesNotCompile, "its files do not compile (the other exercises were graded without them):\n" + string.Join("\n", Shown(errors)))
                 : compiled.Missing.Contains(e.Id)
                     ? new ClassExercise(e, ExerciseResult.Word(State.NotStarted), $"{e.Folder}/ is missing from the submission.")
                     : graded.TryGetValue(e.Id, out var g)
@@ -224,6 +226,11 @@ internal sealed class SubmissionGrader(
                         : new ClassExercise(e, ExerciseResult.Word(State.Crashed), "was not graded.")).ToList();
         return new LearnerResult(source.Name, source.Source, SubmissionStatus.Graded, null, tampered, [], exercises);
     }
+
+    /// <summary>How many compile errors a learner reads per exercise (or for the whole submission): the first ones.</summary>
+    public const int ErrorsShown = 5;
+
+    private static List<string> Shown(IEnumerable<CompileError> errors) => errors.Select(e => e.ToString()).Take(ErrorsShown).ToList();
 
     /// <summary>The runner's result in the class's words: memory exhaustion said plainly, temporary paths removed.</summary>
     private ClassExercise Convert(GradedExercise graded, Sandbox sandbox, string scratch)

@@ -65,16 +65,13 @@ public sealed class Sandbox
         foreach (var dir in Directory.GetDirectories(from))
         {
             var name = Path.GetFileName(dir);
-            if (top && name == "runtimes") LinkOrCopyFolder(dir, Path.Combine(to, name), ThisPlatform);
+            if (top && name == "runtimes") RunnerFolder.LinkOrCopyRuntimes(dir, Path.Combine(to, name), LinkOrCopyFile);
             else Mirror(dir, Path.Combine(to, name), top: false);
         }
     }
 
-    /// <summary>
-    /// A symbolic link to the folder; where links are not allowed (Windows without the right), a copy of the
-    /// sub-folders <paramref name="keep"/> accepts (for <c>runtimes/</c>: only this platform's native libraries).
-    /// </summary>
-    private static void LinkOrCopyFolder(string from, string to, Func<string, bool>? keep = null)
+    /// <summary>A symbolic link to the folder; where links are not allowed (Windows without the right), a copy.</summary>
+    private static void LinkOrCopyFolder(string from, string to)
     {
         try
         {
@@ -82,23 +79,9 @@ public sealed class Sandbox
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            if (keep is null)
-            {
-                Mirror(from, to, top: false);
-                return;
-            }
-            foreach (var dir in Directory.GetDirectories(from).Where(d => keep(Path.GetFileName(d))))
-            {
-                Mirror(dir, Path.Combine(to, Path.GetFileName(dir)), top: false);
-            }
+            Mirror(from, to, top: false);
         }
     }
-
-    /// <summary>True for a <c>runtimes/</c> sub-folder this operating system may load from (<c>win-x64</c> on Windows, …).</summary>
-    private static bool ThisPlatform(string rid) =>
-        OperatingSystem.IsWindows() ? rid.StartsWith("win", StringComparison.Ordinal)
-        : OperatingSystem.IsMacOS() ? rid.StartsWith("osx", StringComparison.Ordinal)
-        : rid.StartsWith("linux", StringComparison.Ordinal) || rid.StartsWith("unix", StringComparison.Ordinal);
 
     private static void LinkOrCopyFile(string from, string to)
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Classroom;
 

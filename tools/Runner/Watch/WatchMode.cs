@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
@@ -26,7 +27,8 @@ public sealed record WatchSettings
 /// it compiles the exercises again (in process, <see cref="ExerciseCompiler"/>), grades the exercise the file
 /// belongs to in a fresh worker under the usual watchdog, and shows its verdict, the next exercise to do and
 /// a progress bar. A change to a file outside an exercise's folder (<c>Earlier.cs</c>) grades the exercise
-/// last graded again. A compile error is shown with its file and line, and the next save is awaited. Ctrl+C stops.
+/// last graded again. A compile error is shown with its file and line, and the next save is awaited; while another
+/// exercise does not compile, its last version that compiled stands in for it, so the saved one is still graded. Ctrl+C stops.
 /// </summary>
 public static class WatchMode
 {
@@ -62,7 +64,7 @@ public static class WatchMode
         var folder = Path.GetFullPath(watch.ExercisesFolder);
         var shownAs = ShownAs(folder);
         var screen = new WatchScreen(stdout, color, watch.ClearScreen, shownAs);
-        var compiler = new ExerciseCompiler(folder, shownAs);
+        var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
         var assembly = WorkerHost.ExercisesAssembly(watch.HostFolder);
         workers = workers with
         {
@@ -94,15 +96,16 @@ public static class WatchMode
 
         // First: compile, grade everything selected, point at the next exercise.
         stdout.WriteLine($"Watch mode: compiling {shownAs}/ …");
-        var first = compiler.Compile(assembly);
+        var first = compiler.Compile(folder, shownAs: shownAs);
         if (!first.Succeeded)
         {
-            screen.CompileErrors(first.Errors, null);
+            screen.CompileErrors(first.AllErrors, null);
             screen.Line();
             screen.Progress(0, tracked.Count, null);
         }
         else
         {
+            first.WriteTo(assembly);
             var console = new ConsoleReport(stdout, color, tracked);
             console.Header(options.Subject);
             var run = Supervisor.Grade(tracked, workers, console.Graded);
@@ -134,18 +137,22 @@ public static class WatchMode
             foreach (var t in targets.Where(t => !tracked.Contains(t))) tracked.Add(t);
             tracked = Catalog.Exercises.Where(tracked.Contains).ToList();
 
-            var compiled = compiler.Compile(assembly);
+            var compiled = compiler.Compile(folder, shownAs: shownAs);
             if (stop.IsCancellationRequested) break;
             screen.Begin();
-            if (!compiled.Succeeded)
+            // An exercise saved with an error is not graded; another one that does not compile (its last version that
+            // compiled stands in for it) does not keep the saved one from being graded.
+            if (compiled.Assembly is null || targets.Any(t => compiled.Broken.ContainsKey(t.Id)))
             {
-                screen.CompileErrors(compiled.Errors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
+                screen.CompileErrors(compiled.AllErrors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
                 screen.Line();
                 screen.Progress(Passed(tracked, states), tracked.Count, $"compiled in {Seconds(compiled.Elapsed)}; waiting for your next save");
                 continue;
             }
+            compiled.WriteTo(assembly);
             if (targets.Count == 0)
             {
+                screen.StandIns(compiled.Broken);
                 screen.Next(null, null, Passed(tracked, states), tracked.Count);
                 screen.Progress(Passed(tracked, states), tracked.Count, null);
                 continue;
@@ -158,6 +165,7 @@ public static class WatchMode
                 states[g.Exercise.Id] = g.Result.State;
                 screen.Verdict(g);
             }
+            screen.StandIns(compiled.Broken);
             current = targets[^1];
             var next = NextAfter(current, tracked, states);
             screen.Next(next, next is null ? null : states.GetValueOrDefault(next.Id), Passed(tracked, states), tracked.Count);

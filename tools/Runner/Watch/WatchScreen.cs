@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
@@ -46,9 +47,25 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         foreach (var e in errors.Take(MaxErrors))
         {
             output.WriteLine("  " + e);
-            if (Explain(e.Code) is { } hint) output.WriteLine("      " + Dim(hint));
+            if (e.Code is { } code && Explain(code) is { } hint) output.WriteLine("      " + Dim(hint));
         }
         if (errors.Count > MaxErrors) output.WriteLine($"  … and {errors.Count - MaxErrors} more; the first ones often cause the rest.");
+    }
+
+    /// <summary>
+    /// Exercises that do not compile while another one was graded: their last version that compiled stood in for them.
+    /// Each with its first errors.
+    /// </summary>
+    public void StandIns(IReadOnlyDictionary<string, IReadOnlyList<CompileError>> broken)
+    {
+        ArgumentNullException.ThrowIfNull(broken);
+        foreach (var (id, errors) in broken)
+        {
+            var name = Catalog.Exercises.FirstOrDefault(e => e.Id == id)?.Name ?? id;
+            output.WriteLine(ConsoleReport.Ansi("33", $"! {name} does not compile; its last version that compiled stands in for it until you fix it:", color));
+            foreach (var e in errors.Take(3)) output.WriteLine("  " + e);
+            if (errors.Count > 3) output.WriteLine($"  … and {errors.Count - 3} more.");
+        }
     }
 
     /// <summary>The next step: the exercise to start or fix, and where its file is.</summary>
@@ -99,20 +116,9 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         _ => null,
     };
 
-    private string Bold(string text) => color ? $"\u001b[1m{text}\u001b[0m" : text;
+    private string Bold(string text) => ConsoleReport.Ansi("1", text, color);
 
-    private string Dim(string text) => color ? $"\u001b[2m{text}\u001b[0m" : text;
+    private string Dim(string text) => ConsoleReport.Ansi("2", text, color);
 
-    private string Paint(State state, string text)
-    {
-        if (!color) return text;
-        var code = state switch
-        {
-            State.Passed => "32",
-            State.Failed or State.Crashed => "31",
-            State.TimedOut => "33",
-            _ => "2",
-        };
-        return $"\u001b[{code}m{text}\u001b[0m";
-    }
+    private string Paint(State state, string text) => ConsoleReport.Paint(state, text, color);
 }

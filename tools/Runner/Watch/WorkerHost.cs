@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner.Watch;
 
@@ -53,18 +53,11 @@ internal static class WorkerHost
         {
             var stale = new DirectoryInfo(to);
             if (stale.LinkTarget is not null) stale.Delete(); // a link to a runner folder that is gone
-            Directory.CreateSymbolicLink(to, from);
-            return;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Windows without the right to make links: copy this platform's libraries below.
+            // then the link below cannot be made either, and the libraries are copied
         }
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        var mine = Path.Combine(from, rid);
-        foreach (var file in Directory.EnumerateFiles(Directory.Exists(mine) ? mine : from, "*", SearchOption.AllDirectories))
-        {
-            CopyIfChanged(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-        }
+        RunnerFolder.LinkOrCopyRuntimes(from, to, CopyIfChanged);
     }
 }
