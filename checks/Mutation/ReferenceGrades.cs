@@ -5,8 +5,8 @@ namespace DeepLearningKata.Mutation;
 
 /// <summary>
 /// What a mutation run asks of each mutated reference: does it still pass every check of each
-/// exercise? One test per exercise (category <c>ChapterN</c>), so a killed mutant is attributed to
-/// the exercise whose checks rejected it.
+/// exercise? One test per exercise (categories <c>ChapterN</c> and <c>ExerciseN.M</c>), so a killed
+/// mutant is attributed to the exercise whose checks rejected it.
 /// </summary>
 [TestFixture]
 public sealed class ReferenceGrades
@@ -20,7 +20,8 @@ public sealed class ReferenceGrades
     public static IEnumerable<TestCaseData> Exercises =>
         Catalog.Exercises.Select(e => new TestCaseData(e.Id)
             .SetName($"{e.Id} {e.Title}")
-            .SetCategory($"Chapter{e.Chapter}"));
+            .SetCategory($"Chapter{e.Chapter}")
+            .SetCategory($"Exercise{e.Id}"));
 
     [OneTimeSetUp]
     public void NeverWriteGoldenFiles() =>

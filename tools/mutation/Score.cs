@@ -32,7 +32,9 @@ for (var i = 0; i < args.Length; i++)
 }
 if (reports.Count == 0) { Console.Error.WriteLine("usage: Score.cs [--min 90] [--survivors] REPORT.json..."); return 2; }
 
-const string AlreadyCovered = "Removed by block already covered filter";
+// Stryker's own filters ("Removed by block already covered filter", "Removed by mutate filter", …) say
+// "Removed by"; any other reason of an ignored mutant is the reason written in a `// Stryker disable` comment.
+static bool FilteredByStryker(string reason) => reason.StartsWith("Removed by", StringComparison.Ordinal);
 var rows = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
 var survivors = new List<string>();
 foreach (var path in reports)
@@ -45,13 +47,16 @@ foreach (var path in reports)
         if (at < 0) continue;
         var relative = name[(at + 1)..];              // ChapterNN/1.3-Title.cs
         var chapter = relative.Split('/')[0];
-        var mutants = file.Value.GetProperty("mutants").EnumerateArray().ToList();
-        if (mutants.Count == 0) continue;               // a file of another chapter, not mutated in this run
+        var mutants = file.Value.GetProperty("mutants").EnumerateArray()
+            .Where(m => !(m.GetProperty("status").GetString() == "Ignored" && FilteredByStryker(Reason(m)) && Reason(m) != "Removed by block already covered filter"))
+            .ToList();
+        // A file of another chapter, not mutated in this run (its disabled mutants are still listed): skip it.
+        if (!mutants.Any(m => m.GetProperty("status").GetString() is "Killed" or "Timeout" or "Survived" or "NoCoverage")) continue;
         var c = rows.TryGetValue(chapter, out var found) ? found : rows[chapter] = new Counts();
         foreach (var m in mutants)
         {
             var status = m.GetProperty("status").GetString();
-            var reason = m.TryGetProperty("statusReason", out var r) ? r.GetString() ?? "" : "";
+            var reason = Reason(m);
             switch (status)
             {
                 case "Killed": c.Killed++; break;
@@ -59,7 +64,7 @@ foreach (var path in reports)
                 case "Survived": c.Survived++; break;
                 case "NoCoverage": c.NoCoverage++; break;
                 case "CompileError": c.CompileError++; break;
-                case "Ignored" when reason == AlreadyCovered: c.Duplicate++; break;
+                case "Ignored" when FilteredByStryker(reason): c.Duplicate++; break;
                 case "Ignored": c.Equivalent++; break;
                 default: c.Other++; break;
             }
@@ -91,6 +96,8 @@ if (survivors.Count > 0)
     foreach (var s in survivors) Console.WriteLine(s);
 }
 return failed ? 1 : 0;
+
+static string Reason(JsonElement m) => m.TryGetProperty("statusReason", out var r) ? r.GetString() ?? "" : "";
 
 sealed class Counts
 {

