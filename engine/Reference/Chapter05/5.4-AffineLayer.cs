@@ -52,6 +52,7 @@ public class AffineLayer : ILayer
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, Tensor> Params { get; }
 
+    // Stryker disable once Conditional,Logical : before the first Backward there are no gradients of "the last backward" (the contract); dW and db are set together, so || and && agree after it.
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, Tensor> Grads =>
         dW is null || db is null ? new Dictionary<string, Tensor>() : new Dictionary<string, Tensor> { ["W"] = dW, ["b"] = db };
