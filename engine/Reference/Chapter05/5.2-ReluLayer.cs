@@ -8,6 +8,7 @@ public class ReluLayer : ILayer
     /// <summary>1 where the last input was &gt; 0, else 0 (the book keeps the opposite, <c>x &lt;= 0</c>).</summary>
     protected Tensor? mask;
 
+    // Stryker disable once Block : the fields start as null anyway; emptying the constructor changes nothing.
     public ReluLayer()
     {
         mask = null;

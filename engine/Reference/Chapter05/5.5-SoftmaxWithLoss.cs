@@ -13,6 +13,7 @@ public class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The targets of the last Forward: one-hot <c>(N, C)</c> or labels <c>(N,)</c>.</summary>
     protected Tensor? t;
 
+    // Stryker disable once Block : the fields start as null anyway; emptying the constructor changes nothing.
     public SoftmaxWithLossLayer()
     {
         y = null;
