@@ -56,6 +56,18 @@ public sealed class CheckSuiteTests
         Assert.That(Subjects.Alternatives.Count(a => a.ExerciseId == id), Is.GreaterThanOrEqualTo(1),
             $"exercise {id} needs at least one alternative correct solution written differently from the reference");
 
+    public static IEnumerable<TestCaseData> Chapters =>
+        Catalog.Chapters.Select(c => new TestCaseData(c).SetName($"chapter {c}"));
+
+    /// <summary>
+    /// The mutation run (tools/mutation/run.sh) pushes the checks to reject ever more wrong references;
+    /// these correct solutions written differently keep the sharpened checks from rejecting right ones.
+    /// </summary>
+    [TestCaseSource(nameof(Chapters))]
+    public void Chapter_has_at_least_two_alternative_correct_solutions(int chapter) =>
+        Assert.That(Subjects.Alternatives.Count(a => Catalog.Get(a.ExerciseId).Chapter == chapter), Is.GreaterThanOrEqualTo(2),
+            $"chapter {chapter} needs at least two alternative correct solutions (loops instead of tensor operations, another equal formula)");
+
     [TestCaseSource(nameof(Exercises))]
     public void Exercise_has_at_least_two_mutants(string id) =>
         Assert.That(Subjects.Mutants.Count(m => m.ExerciseId == id), Is.GreaterThanOrEqualTo(2),

