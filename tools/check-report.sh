@@ -5,14 +5,21 @@
 #
 #   tools/check-report.sh [OUT_DIR]        (default: .kata/report-check)
 #
-# Needs chromium (Debian: apt-get install -y chromium). Exit code 0 when both reports pass the checks.
+# Needs chromium: installed here with apt-get (Debian's package) when missing and running as root.
+# Exit code 0 when both reports pass the checks.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/.kata/report-check}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+find_browser() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
+browser="$(find_browser)"
+if [ -z "$browser" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "check-report: installing Debian's chromium ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  browser="$(find_browser)"
+fi
 if [ -z "$browser" ]; then
   echo "check-report: no chromium found; install it (Debian: apt-get install -y chromium)." >&2
   exit 2
