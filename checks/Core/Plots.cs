@@ -175,6 +175,7 @@ public static class Plots
         var context = CheckContext.Current ?? throw new InvalidOperationException("Plots are verified inside a check.");
         var record = new GoldenRecord();
         foreach (var panel in panels) AddSeries(record, panel.Title + " / ", panel);
+        SaveFigureData(name, panels, context);
         VerifyRecordAndImage(name, record, tolerance, hint, context, () => RenderPanelsPng(panels, columns, panelWidth, panelHeight),
             () => RenderPanelsPng(panels, columns, panelWidth, panelHeight, ReadGoldenPanels(name, panels)));
     }
@@ -235,7 +236,8 @@ public static class Plots
         PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
     };
 
-    private static void SaveFigureData(string name, Figure figure, CheckContext context)
+    // One figure is written as an object, the panels of a multi-panel figure as an array (run-checks --report reads both).
+    private static void SaveFigureData(string name, object figure, CheckContext context)
     {
         try
         {

@@ -56,10 +56,19 @@ public static class HtmlReport
                 var file = Path.GetFileName(png);
                 var name = file[prefix.Length..^suffix.Length];
                 var data = Path.Combine(folder, prefix + name + ".verified.json");
-                var subject = ReadSubjectFigure(Plots.SubjectPlotPath(subjectFolder, exercise, name, "json"), since);
+                var subjects = ReadSubjectFigures(Plots.SubjectPlotPath(subjectFolder, exercise, name, "json"), since);
                 var golden = File.Exists(data) ? ReadGoldenSeries(data) : [];
-                var shape = subject ?? new Figure($"{exercise.Name}: {name}", "x", "y", []);
-                plots.Add(new ReportPlot(exercise, name, subject, golden.Count == 0 ? null : shape with { Series = golden }));
+                // A figure of several panels (6.1's four optimizer paths) keeps its golden series as "panel / label":
+                // one chart per panel, each with the subject's panel of the same title.
+                foreach (var panel in golden.GroupBy(g => PanelOf(g.Label)).DefaultIfEmpty())
+                {
+                    var title = panel?.Key ?? "";
+                    var subject = title.Length == 0 ? subjects.FirstOrDefault() : subjects.FirstOrDefault(f => f.Title == title);
+                    var series = panel?.Select(g => g with { Label = g.Label[(title.Length == 0 ? 0 : title.Length + 3)..] }).ToList() ?? [];
+                    var shown = title.Length == 0 ? name : $"{name}: {title}";
+                    var shape = subject ?? new Figure($"{exercise.Name}: {shown}", "x", "y", []);
+                    plots.Add(new ReportPlot(exercise, shown, subject, series.Count == 0 ? null : shape with { Series = series }));
+                }
             }
         }
         return plots;
@@ -186,18 +195,25 @@ public static class HtmlReport
         }
     }
 
-    private static Figure? ReadSubjectFigure(string path, DateTime since)
+    private static string PanelOf(string label) => label.IndexOf(" / ", StringComparison.Ordinal) is var i and >= 0 ? label[..i] : "";
+
+    /// <summary>The subject's figure (or the panels of a multi-panel figure) written during this run, without backdrops (contours).</summary>
+    private static IReadOnlyList<Figure> ReadSubjectFigures(string path, DateTime since)
     {
         try
         {
             // A little slack: some file systems keep coarse modification times.
-            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < since.AddSeconds(-2)) return null;
-            var figure = JsonSerializer.Deserialize<Figure>(File.ReadAllText(path), Plots.FigureJson);
-            return figure is { Series: not null } ? figure : null;
+            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < since.AddSeconds(-2)) return [];
+            var text = File.ReadAllText(path);
+            Figure?[] figures = text.TrimStart().StartsWith('[')
+                ? JsonSerializer.Deserialize<Figure?[]>(text, Plots.FigureJson) ?? []
+                : [JsonSerializer.Deserialize<Figure>(text, Plots.FigureJson)];
+            return [.. figures.OfType<Figure>().Where(f => f.Series is not null)
+                .Select(f => f with { Series = [.. f.Series.Where(s => !s.Backdrop)] })];
         }
         catch (Exception e) when (e is IOException or JsonException or NotSupportedException)
         {
-            return null;
+            return [];
         }
     }
 
