@@ -27,6 +27,9 @@ import time
 
 import numpy as np
 
+# The layers both benchmarks share, as the book's common/layers.py has them.
+from benchmark_numpy import Relu, SoftmaxWithLoss, median
+
 CHANNELS, HEIGHT, WIDTH = 1, 28, 28
 FILTERS, FILTER_SIZE, STRIDE, PAD = 30, 5, 1, 0
 POOL = 2
@@ -151,20 +154,6 @@ class Pooling:
         return col2im(dcol, self.x.shape, self.ph, self.pw, self.stride, self.pad)
 
 
-class Relu:
-    def __init__(self):
-        self.mask = None
-
-    def forward(self, x):
-        self.mask = (x <= 0)
-        out = x.copy()
-        out[self.mask] = 0
-        return out
-
-    def backward(self, dout):
-        dout[self.mask] = 0
-        return dout
-
 
 class Affine:
     def __init__(self, W, b):
@@ -184,19 +173,6 @@ class Affine:
         self.db = np.sum(dout, axis=0)
         return dx.reshape(*self.original_x_shape)
 
-
-class SoftmaxWithLoss:
-    def __init__(self):
-        self.y = self.t = None
-
-    def forward(self, x, t):
-        e = np.exp(x - np.max(x, axis=1, keepdims=True))
-        self.y = e / np.sum(e, axis=1, keepdims=True)
-        self.t = t
-        return -np.sum(t * np.log(self.y + 1e-7)) / x.shape[0]
-
-    def backward(self, dout=1):
-        return (self.y - self.t) * (dout / self.t.shape[0])
 
 
 class SimpleConvNet:
@@ -256,11 +232,6 @@ def train(x_train, t_train, weights, indices, warmup):
             times.append(elapsed)
     return times, losses
 
-
-def median(values):
-    values = sorted(values)
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def main():
