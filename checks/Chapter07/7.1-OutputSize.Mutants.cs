@@ -40,3 +40,14 @@ internal sealed class OutputSizeSilentError : Chapter7Reference
         }
     }
 }
+
+[Mutant("7.1", "checks only the remainder and the filter's fit: a stride below 1, a filter below 1 or a negative pad gives a number (or a division by zero)")]
+internal sealed class OutputSizeNoRangeCheck : Chapter7Reference
+{
+    public override int OutputSize(int inputSize, int filterSize, int stride, int pad)
+    {
+        var span = inputSize + 2 * pad - filterSize;
+        if (span < 0 || span % stride != 0) throw new System.ArgumentException($"input {inputSize}, filter {filterSize}, stride {stride}, pad {pad} do not fit.");
+        return span / stride + 1;
+    }
+}

@@ -81,6 +81,31 @@ public sealed class OutputSizeChecks
             $"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing."));
     }
 
+    [Check("throws an ArgumentException naming the numbers when H, FH or S is below 1, or P is negative")]
+    public void OutOfRange(IChapter7 c)
+    {
+        // A fitting (H, FH, S, P), then one of the four made invalid: with a check only for the remainder and the
+        // filter's fit, most of these would return a number (or divide by zero) instead of throwing.
+        var gen = from oh in Gen.Choose(2, 8)
+                  from fh in Gen.Choose(1, 5)
+                  from s in Gen.Choose(1, 3)
+                  from p in Gen.Choose(0, 2)
+                  where s * (oh - 1) + fh - 2 * p >= 1
+                  from which in Gen.Choose(0, 3)
+                  from bad in Gen.Choose(-3, 0)
+                  let h = s * (oh - 1) + fh - 2 * p
+                  select which switch
+                  {
+                      0 => (H: bad, FH: fh, S: s, P: p),
+                      1 => (H: h, FH: bad, S: s, P: p),
+                      2 => (H: h, FH: fh, S: bad, P: p),
+                      _ => (H: h, FH: fh, S: s, P: bad - 1),
+                  };
+        Properties.ForAll("7.1 out of range", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
+            "sizes and the stride must be at least 1 and the pad at least 0 (the Formula line's last condition); check them first, " +
+            "before the division: a stride of 0 would divide by zero, a filter of 0 or a negative pad would give a size that means nothing."));
+    }
+
     [Check("reproduces the golden examples")]
     public void GoldenExamples(IChapter7 c)
     {

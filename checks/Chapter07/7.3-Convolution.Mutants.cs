@@ -90,3 +90,22 @@ internal sealed class ConvDxAssignsOverlaps : Chapter7Reference
         }
     }
 }
+
+[Mutant("7.3", "remembers the input shape of the first batch only: a later batch of another size goes back through the first one's shape")]
+internal sealed class ConvolutionFirstShapeForever : Chapter7Reference
+{
+    public override ILayer CreateConvolution(Tensor W, Tensor b, int stride = 1, int pad = 0) => new Layer(W, b, stride, pad);
+
+    private sealed class Layer(Tensor W, Tensor b, int stride, int pad) : Convolution(W, b, stride, pad)
+    {
+        private int[]? _first;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            var y = base.Forward(x, train);
+            _first ??= inputShape;
+            inputShape = _first;
+            return y;
+        }
+    }
+}

@@ -57,3 +57,31 @@ internal sealed class AveragePoolIgnoresPad : Chapter7Reference
 {
     public override ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new AveragePooling(poolH, poolW, stride, 0);
 }
+
+[Mutant("7.4", "max pooling keeps the index array of the first batch for every later batch, whatever its size")]
+internal sealed class MaxPoolingFirstIndicesForever : Chapter7Reference
+{
+    public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
+
+    private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
+    {
+        private int[]? _first;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            if (_first is null)
+            {
+                var y = base.Forward(x, train);
+                _first = argMax;
+                return y;
+            }
+            // Another batch: the maxima are found anew, but written into (and read back from) the first batch's array.
+            var output = base.Forward(x, train);
+            var fresh = argMax!;
+            var kept = _first;
+            Array.Copy(fresh, kept, Math.Min(fresh.Length, kept.Length));
+            argMax = kept;
+            return output;
+        }
+    }
+}

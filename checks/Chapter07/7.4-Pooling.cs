@@ -123,6 +123,34 @@ public sealed class PoolingChecks
     [Check("average pooling's backward matches central differences")]
     public void AverageGradient(IChapter7 c) => GradientCheck.Layer("7.4 average gradient", [AverageCases], k => Create(c, k, max: false), AverageHints, tests: 50);
 
+    [Check("works for batches of changing sizes: one pooling layer forwards and backwards each batch as a fresh layer does")]
+    public void ChangingBatchSizes(IChapter7 c)
+    {
+        // A network meets batches of other sizes (a shorter last batch, a test set, single images); state kept from
+        // the last Forward must never leak into the next one.
+        var random = new Random(7404);
+        int[][] shapes = [[2, 1, 4, 4], [1, 1, 4, 4], [1, 2, 2, 2], [3, 1, 6, 4], [1, 1, 2, 2], [2, 1, 4, 4]];
+        foreach (var max in new[] { true, false })
+        {
+            var name = max ? "CreateMaxPooling(2, 2, 2)" : "CreateAveragePooling(2, 2, 2)";
+            ILayer Make() => max ? c.CreateMaxPooling(2, 2, 2) : c.CreateAveragePooling(2, 2, 2);
+            var layer = Make();
+            var seen = new List<string>();
+            foreach (var shape in shapes)
+            {
+                var x = Tensor.RandomUniform(random, -1, 1, shape);
+                var dout = Tensor.RandomUniform(random, -1, 1, shape[0], shape[1], shape[2] / 2, shape[3] / 2);
+                var fresh = Make();
+                var what = $"x {x.ShapeText} after Forward of {(seen.Count == 0 ? "nothing" : string.Join(", ", seen))}";
+                var hint = "keep nothing from an earlier batch that depends on its size: an array of the last batch's maxima positions is too short or too long for this one.";
+                Expect.Close(layer.Forward(x.Copy()), fresh.Forward(x.Copy()), $"{name}: Forward({what}), against a fresh layer's", Tolerance.Value, [Expect.Input("x", x)], hint);
+                Expect.Close(layer.Backward(dout.Copy()), fresh.Backward(dout.Copy()), $"{name}: Backward(dout) for {what}, against a fresh layer's", Tolerance.Value,
+                    [Expect.Input("x", x), Expect.Input("dout", dout)], hint);
+                seen.Add(x.ShapeText);
+            }
+        }
+    }
+
     [Check("reproduces the golden examples")]
     public void GoldenExamples(IChapter7 c)
     {

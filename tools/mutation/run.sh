@@ -8,6 +8,8 @@
 #   tools/mutation/run.sh                 every chapter (one Stryker run per chapter, found from the folders)
 #   tools/mutation/run.sh --chapter 3     one chapter (repeat, or a list: 1,3)
 #   tools/mutation/run.sh --slice         the fixed slice CI runs (tools/mutation/slice.txt)
+#   tools/mutation/run.sh --slice-file F  a slice of your own: exercise files listed in F as in slice.txt
+#                                         (e.g. chapter 7 without the training exercise 7.5)
 #   tools/mutation/run.sh --concurrency 2 test sessions in parallel (default 2)
 #   tools/mutation/run.sh --min 90        the score every chapter must reach (default 90)
 #
@@ -24,6 +26,7 @@ export CI="${CI:-mutation-run}"
 
 chapters=()
 slice=0
+sliceFile=tools/mutation/slice.txt
 concurrency=2
 min=90
 while [ $# -gt 0 ]; do
@@ -31,9 +34,11 @@ while [ $# -gt 0 ]; do
     --chapter) [ $# -ge 2 ] || { echo "--chapter needs a number" >&2; exit 2; }
                IFS=',' read -r -a more <<<"$2"; chapters+=("${more[@]}"); shift 2 ;;
     --slice) slice=1; shift ;;
+    --slice-file) [ $# -ge 2 ] || { echo "--slice-file needs a file" >&2; exit 2; }
+                  slice=1; sliceFile="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --concurrency) [ $# -ge 2 ] || { echo "--concurrency needs a number" >&2; exit 2; }; concurrency="$2"; shift 2 ;;
     --min) [ $# -ge 2 ] || { echo "--min needs a number" >&2; exit 2; }; min="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -68,10 +73,12 @@ if [ "$slice" -eq 1 ]; then
     mutate+=(-m "**/$f")
     id="$(basename "$f")"; id="${id%%-*}"
     filter="${filter:+$filter|}TestCategory=Exercise$id"
-  done < <(grep -vE '^[[:space:]]*(#|$)' tools/mutation/slice.txt)
-  echo "== slice: mutating ${mutate[*]//-m /}"
-  if stryker "$root/StrykerOutput/Slice" "$filter" "${mutate[@]}"; then
-    reports+=("$root/StrykerOutput/Slice/reports/mutation-report.json")
+  done < <(grep -vE '^[[:space:]]*(#|$)' "$sliceFile")
+  out="$root/StrykerOutput/Slice"
+  [ "$sliceFile" = tools/mutation/slice.txt ] || out="$root/StrykerOutput/Slice-$(basename "${sliceFile%.*}")"
+  echo "== slice ($sliceFile): mutating ${mutate[*]//-m /}"
+  if stryker "$out" "$filter" "${mutate[@]}"; then
+    reports+=("$out/reports/mutation-report.json")
   else
     echo "FAIL: Stryker failed on the slice" >&2; status=1
   fi
@@ -91,7 +98,7 @@ else
 fi
 
 echo
-echo "== mutation score per chapter$([ "$slice" -eq 1 ] && echo " (slice: tools/mutation/slice.txt)")"
+echo "== mutation score per chapter$([ "$slice" -eq 1 ] && echo " (slice: $sliceFile)")"
 if [ ${#reports[@]} -gt 0 ]; then
   dotnet run tools/mutation/Score.cs -- --min "$min" --survivors "${reports[@]}" || status=1
 else

