@@ -107,7 +107,7 @@ public sealed class PoolingChecks
                 var everywhere = Chapter7Cases.Pool(x, dout, ph, pw, s, p, max: false).Dx * (ph * pw);
                 if (AllClose(dx, everywhere) && !AllClose(dx, expected))
                 {
-                    hint = "your dx gives dout to every element of the window; only the maximum moved the output, so only it gets dout. " + hint;
+                    hint = "looks like: your dx gives dout to every element of the window. " + hint;
                 }
             }
             Expect.Close(dx, expected, $"{Call(k, max)}.Backward(dout) after Forward(x)", Tolerance.Value,
