@@ -117,6 +117,7 @@ public static class Grader
             CheckFailure f => new CheckResult(check.Description, State.Failed, f.Message),
             NotImplementedException => new CheckResult(check.Description, State.NotStarted, NotStartedMessage(exercise)),
             BlockNotAllowedException b => new CheckResult(check.Description, State.Failed, b.Message),
+            OutOfMemoryException => new CheckResult(check.Description, State.Crashed, MemoryLimit.Exceeded(exercise.Folder, MemoryLimit.CurrentMb)),
             _ => new CheckResult(check.Description, State.Crashed, CrashMessage(error)),
         };
     }

@@ -12,6 +12,9 @@ public static class Repo
     public static string Golden =>
         Environment.GetEnvironmentVariable("KATA_GOLDEN") is { Length: > 0 } g ? Path.GetFullPath(g) : Path.Combine(Root, "golden");
 
+    /// <summary>The learner's exercises: <c>exercises/</c>.</summary>
+    public static string Exercises => Path.Combine(Root, "exercises");
+
     /// <summary>Where a run writes what is not committed: the learner's plots, reports.</summary>
     public static string Output => Path.Combine(Root, ".kata");
 

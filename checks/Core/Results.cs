@@ -11,6 +11,7 @@ public enum State
     [JsonStringEnumMemberName("not-started")] NotStarted,
     [JsonStringEnumMemberName("crashed")] Crashed,
     [JsonStringEnumMemberName("timed-out")] TimedOut,
+    [JsonStringEnumMemberName("does-not-compile")] DoesNotCompile,
 }
 
 /// <summary>The outcome of one check.</summary>
@@ -37,6 +38,7 @@ public sealed record ExerciseResult(
         State.NotStarted => "not-started",
         State.Crashed => "crashed",
         State.TimedOut => "timed-out",
+        State.DoesNotCompile => "does-not-compile",
         _ => state.ToString(),
     };
 }

@@ -1,81 +1,220 @@
+using System.Text.RegularExpressions;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner;
+using DeepLearningKata.Runner.Compile;
 using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
 
 namespace DeepLearningKata.Grading;
 
 /// <summary>
-/// Turns the catalog into NUnit tests: one test per exercise, named by its id and title
-/// (<c>1.3 SigmoidDerivative</c>), in a category per chapter (<c>Chapter1</c>).
+/// `dotnet test` for a learner: one fixture per exercise (<c>1.3 SigmoidDerivative</c>, categories <c>Chapter1</c> and
+/// <c>1.3</c>), one test per check under it, named by the check's sentence. Each exercise is graded once, when its
+/// first check runs, by the same pipeline as <c>run-checks</c> (<see cref="Pipeline"/>): compiled by the runner's
+/// compiler, graded in a supervised worker under the watchdog and the memory limit. So a stack overflow, an endless
+/// loop or a huge allocation in one exercise is reported against it and every other exercise is still graded.
+/// An exercise not started is Inconclusive (not a failure); a failure's stack trace points at the learner's file.
 /// The subject is the learner's code unless <c>KATA_SUBJECT</c> names another (<c>reference</c>).
 /// </summary>
-public static class Cases
+[TestFixtureSource(typeof(GradingRun), nameof(GradingRun.Fixtures))]
+public sealed class Exercise(string id)
 {
-    public static IEnumerable<TestCaseData> Chapter(int chapter) =>
-        Catalog.Exercises.Where(e => e.Chapter == chapter).Select(e =>
-            new TestCaseData(e.Id).SetName($"{e.Id} {e.Title}").SetProperty("Exercise", e.Id));
+    [Checks]
+    public void Check(string description) => GradingRun.Verdict(id, description);
+}
 
-    public static void Grade(string id)
+/// <summary>Makes one test per check of the fixture's exercise (the checks are the catalog's, so nothing is listed by hand).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChecksAttribute : NUnitAttribute, ITestBuilder
+{
+    private readonly NUnitTestCaseBuilder _builder = new();
+
+    public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
-        var subject = Subjects.ByName(Environment.GetEnvironmentVariable("KATA_SUBJECT") is { Length: > 0 } s ? s : "learner");
-        var result = Grader.Grade(Catalog.Get(id), subject);
-        var report = Report.Describe(result);
-        switch (result.State)
+        if (suite?.Arguments is not [string id, ..]) yield break;
+        foreach (var check in Catalog.Get(id).Checks)
         {
-            case State.Passed:
-                Assert.Pass(report);
-                break;
-            default:
-                Assert.Fail(report);
-                break;
+            yield return _builder.BuildTestMethod(method, suite, new TestCaseParameters([check.Description]) { TestName = check.Description });
         }
     }
 }
 
-[Category("Chapter1")]
-public sealed class Chapter1
+/// <summary>The grading of one `dotnet test` run: the compile (once) and each exercise's result (once).</summary>
+[SetUpFixture]
+public sealed partial class GradingRun
 {
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [1])]
-    public void Exercise(string id) => Cases.Grade(id);
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, GradedExercise> Graded = new(StringComparer.Ordinal);
+    private static readonly string Subject = Environment.GetEnvironmentVariable("KATA_SUBJECT") is { Length: > 0 } s ? s : "learner";
+    private static LearnerBuild? _build;
+    private static WorkerSession? _session;
+
+    /// <summary>One fixture per exercise, in catalog order.</summary>
+    public static IEnumerable<TestFixtureData> Fixtures() => Catalog.Exercises.Select(e =>
+    {
+        var data = new TestFixtureData(e.Id) { TestName = e.Name };
+        data.Properties.Add(PropertyNames.Category, $"Chapter{e.Chapter}");
+        data.Properties.Add(PropertyNames.Category, e.Id);
+        return data;
+    });
+
+    /// <summary>Passes, fails (pointing at the learner's file), or is inconclusive, as check <paramref name="description"/> of exercise <paramref name="id"/> came out.</summary>
+    public static void Verdict(string id, string description)
+    {
+        var exercise = Catalog.Get(id);
+        var graded = Grade(exercise);
+        var result = graded.Result;
+        var check = result.Checks.FirstOrDefault(c => c.Name == description);
+        var first = exercise.Checks[0].Description == description;
+        if (check is null)
+        {
+            // The exercise as a whole did not run its checks (does not compile, crashed the process, timed out): said once, in full.
+            if (first) throw Failure(exercise, result.State, result.Message ?? "", graded.Output);
+            throw Failure(exercise, result.State, $"{exercise.Name} {ExerciseResult.Word(result.State)}: see its first check, \"{exercise.Checks[0].Description}\".", null);
+        }
+        switch (check.State)
+        {
+            case State.Passed:
+                return;
+            case State.NotStarted:
+                throw new IgnoreException(first || result.State != State.NotStarted
+                    ? $"{exercise.Name} is not started yet: open {SourceFile(exercise)} and replace the `throw new NotImplementedException(...)`. " +
+                      $"Then: dotnet test --filter TestCategory={exercise.Id}"
+                    : "not started yet");
+            default:
+                throw Failure(exercise, check.State, check.Message ?? "", first ? graded.Output : null);
+        }
+    }
+
+    private static GradedExercise Grade(Checks.Exercise exercise)
+    {
+        lock (Gate)
+        {
+            if (Graded.TryGetValue(exercise.Id, out var done)) return done;
+            var settings = new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb };
+            GradedExercise graded;
+            if (Subject == "learner")
+            {
+                _build ??= Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder);
+                if (_build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, _build.Outcome.AllErrors), null);
+                else if (_build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
+                else graded = (_session ??= new WorkerSession(settings with { ExercisesDll = _build.Dll })).Grade(exercise);
+            }
+            else
+            {
+                graded = (_session ??= new WorkerSession(settings)).Grade(exercise);
+            }
+            Graded[exercise.Id] = graded;
+            return graded;
+        }
+    }
+
+    /// <summary>Ends the worker, and shows the scoreboard of what was graded and the verdict of the first exercise that failed.</summary>
+    [OneTimeTearDown]
+    public void Finish()
+    {
+        lock (Gate)
+        {
+            _session?.Dispose();
+            _session = null;
+            if (Graded.Count == 0) return;
+            var results = Graded.Values.Select(g => g.Result).OrderBy(r => r.Id, Comparer<string>.Create(Contracts.Blocks.CompareIds)).ToList();
+            var text = new StringWriter { NewLine = "\n" };
+            text.WriteLine();
+            text.WriteLine(Subject == "learner" ? "DeepLearningKata — your exercises" : $"DeepLearningKata — the subject '{Subject}'");
+            foreach (var chapter in results.GroupBy(r => r.Chapter))
+            {
+                text.WriteLine($"  Chapter {chapter.Key}   {Counts(chapter.ToList())}");
+            }
+            text.WriteLine($"  Total       {Counts(results)}");
+            if (results.FirstOrDefault(r => r.State is not State.Passed and not State.NotStarted) is { } wrong)
+            {
+                text.WriteLine();
+                text.WriteLine($"✗ {wrong.Id} {wrong.Title} — {ExerciseResult.Word(wrong.State)}");
+                var failing = wrong.Checks.Where(c => c.State != State.Passed).ToList();
+                var full = (failing.FirstOrDefault()?.Message ?? wrong.Message ?? "").Split('\n');
+                text.WriteLine($"  ✗ {failing.FirstOrDefault()?.Name}: {string.Join("\n    ", full.Take(MessageLines))}");
+                if (full.Length > MessageLines) text.WriteLine("    …");
+                foreach (var other in failing.Skip(1)) text.WriteLine($"  ✗ {other.Name}");
+            }
+            if (results.FirstOrDefault(r => r.State != State.Passed) is { } next)
+            {
+                text.WriteLine();
+                text.WriteLine($"Next: {next.Id} {next.Title} ({ExerciseResult.Word(next.State)}) in {SourceFile(Catalog.Get(next.Id))}");
+                text.WriteLine($"  dotnet test --filter TestCategory={next.Id}      (or: ./run-checks.sh --exercise {next.Id})");
+            }
+            Show(text.ToString());
+        }
+    }
+
+    /// <summary>How many lines of the first failing check's message the summary shows.</summary>
+    private const int MessageLines = 20;
+
+    /// <summary>
+    /// Shows the summary on the learner's terminal: `dotnet test` keeps its console quiet (one line per check would
+    /// be hundreds), and passes nothing a test prints to it. Without a terminal (an IDE, CI) the test explorer's tree
+    /// and the tests' messages say it all, and the summary goes to the test output.
+    /// </summary>
+    private static void Show(string text)
+    {
+        try
+        {
+            using var terminal = new StreamWriter(new FileStream(OperatingSystem.IsWindows() ? "CONOUT$" : "/dev/tty", FileMode.Open, FileAccess.Write));
+            terminal.Write(text.Replace("\n", System.Environment.NewLine, StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            TestContext.Progress.Write(text);
+        }
+    }
+
+    private static string Counts(IReadOnlyList<ExerciseResult> results)
+    {
+        var passed = results.Count(r => r.State == State.Passed);
+        var notStarted = results.Count(r => r.State == State.NotStarted);
+        return $"{passed} passed, {results.Count - passed - notStarted} failed, {notStarted} not started";
+    }
+
+    /// <summary>A failure whose stack trace is the line of the learner's code it concerns, so "go to failure" opens the exercise.</summary>
+    private static LearnerFailure Failure(Checks.Exercise exercise, State state, string message, string? output)
+    {
+        var (file, line) = Location(exercise, message);
+        var printed = string.IsNullOrWhiteSpace(output) ? "" : $"\nyour code printed:\n{output.TrimEnd()}";
+        return new LearnerFailure($"{exercise.Name} — {ExerciseResult.Word(state)}: {message}{printed}", file, line);
+    }
+
+    /// <summary>The learner's file and line a message names (<c>exercises/…/X.cs:12</c>), else the exercise's file at its first method.</summary>
+    private static (string File, int Line) Location(Checks.Exercise exercise, string message)
+    {
+        if (FileAndLine().Match(message) is { Success: true } m)
+        {
+            return (Path.Combine(Repo.Root, m.Groups["file"].Value), int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var file = Path.Combine(Repo.Root, SourceFile(exercise));
+        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
+        var at = Array.FindIndex(lines, l => MethodLine().IsMatch(l));
+        return (file, at + 1 > 0 ? at + 1 : 1);
+    }
+
+    /// <summary>The exercise's source file relative to the root (its folder's first <c>.cs</c> file).</summary>
+    private static string SourceFile(Checks.Exercise exercise)
+    {
+        var folder = Path.Combine(Repo.Root, exercise.Folder);
+        var first = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal).FirstOrDefault() : null;
+        return first is null ? exercise.Folder + "/" : Repo.Relative(first);
+    }
+
+    [GeneratedRegex(@"(?<file>exercises/[^\s:()]+\.cs):(?<line>\d+)")]
+    private static partial Regex FileAndLine();
+
+    [GeneratedRegex(@"^\s*public\s.*\(")]
+    private static partial Regex MethodLine();
 }
 
-[Category("Chapter2")]
-public sealed class Chapter2
+/// <summary>A failed check, with the learner's file and line as its stack trace (the one frame a test explorer links to).</summary>
+public sealed class LearnerFailure(string message, string file, int line) : AssertionException(message)
 {
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [2])]
-    public void Exercise(string id) => Cases.Grade(id);
-}
-
-[Category("Chapter3")]
-public sealed class Chapter3
-{
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [3])]
-    public void Exercise(string id) => Cases.Grade(id);
-}
-
-[Category("Chapter4")]
-public sealed class Chapter4
-{
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [4])]
-    public void Exercise(string id) => Cases.Grade(id);
-}
-
-[Category("Chapter5")]
-public sealed class Chapter5
-{
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [5])]
-    public void Exercise(string id) => Cases.Grade(id);
-}
-
-[Category("Chapter6")]
-public sealed class Chapter6
-{
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [6])]
-    public void Exercise(string id) => Cases.Grade(id);
-}
-
-[Category("Chapter7")]
-public sealed class Chapter7
-{
-    [TestCaseSource(typeof(Cases), nameof(Cases.Chapter), [7])]
-    public void Exercise(string id) => Cases.Grade(id);
+    public override string StackTrace => $"   at {Path.GetFileNameWithoutExtension(file)} in {file}:line {line}";
 }

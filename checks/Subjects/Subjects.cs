@@ -29,10 +29,17 @@ public static class Subjects
         new("reference", new Chapter1Reference(), new Chapter2Reference(), new Chapter3Reference(), new Chapter4Reference(), new Chapter5Reference(),
             new Chapter6Reference(), new Chapter7Reference());
 
-    /// <summary>The learner's exercises (exercises/), the default subject.</summary>
-    public static Subject Learner { get; } =
-        new("learner", new LearnerChapter1(), new LearnerChapter2(), new LearnerChapter3(), new LearnerChapter4(), new LearnerChapter5(),
-            new LearnerChapter6(), new LearnerChapter7());
+    private static Subject? _learner;
+
+    /// <summary>
+    /// The learner's exercises (exercises/), the default subject, once a compiled build of them is loaded with
+    /// <see cref="UseLearner"/> (the grading process does that first).
+    /// </summary>
+    public static Subject Learner => _learner ?? throw new InvalidOperationException(
+        "The learner's exercises are not loaded: the runner compiles exercises/ and passes the result to its grading process.");
+
+    /// <summary>Makes <paramref name="exercises"/>, a compiled <c>DeepLearningKata.Exercises</c>, the learner subject.</summary>
+    public static Subject UseLearner(Assembly exercises) => _learner = LearnerSubject.From(exercises);
 
     private static readonly Lazy<IReadOnlyList<Mutant>> AllMutants = new(() =>
         typeof(Subjects).Assembly.GetTypes()
@@ -66,6 +73,19 @@ public static class Subjects
     public static Subject ByName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        Check(name);
+        return name.Equals("learner", StringComparison.OrdinalIgnoreCase) ? Learner : ByNameKnown(name);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="name"/> names a subject (the learner need not be loaded yet).</summary>
+    public static void Check(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.Equals("learner", StringComparison.OrdinalIgnoreCase)) ByNameKnown(name);
+    }
+
+    private static Subject ByNameKnown(string name)
+    {
         if (name.Equals("learner", StringComparison.OrdinalIgnoreCase)) return Learner;
         if (name.Equals("reference", StringComparison.OrdinalIgnoreCase)) return Reference;
         if (name.StartsWith("mutant:", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeepLearningKata.Checks;
+using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner;
 
@@ -71,10 +72,12 @@ public static class Cli
 
         var console = new ConsoleReport(stdout, color, selection) { Lang = options.Lang ?? Langs.Default() };
         console.Header(options.Subject);
-        var settings = (workers ?? new SupervisorSettings()) with { Subject = options.Subject, Timeout = options.Timeout };
+        var settings = Settings(options, workers);
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
-        var run = Supervisor.Grade(selection, settings, console.Graded);
+        var run = options.Subject == "learner"
+            ? Pipeline.Grade(selection, Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder), settings, console.Graded)
+            : Supervisor.Grade(selection, settings, console.Graded);
         var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
 
         var written = new List<string>();
@@ -104,6 +107,18 @@ public static class Cli
         }
         console.Summary(report, written);
         return report.ExitCode;
+    }
+
+    /// <summary>How workers are started for <paramref name="options"/>: its subject, time budget and memory limit over <paramref name="workers"/>.</summary>
+    public static SupervisorSettings Settings(RunOptions options, SupervisorSettings? workers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (workers ?? new SupervisorSettings()) with
+        {
+            Subject = options.Subject,
+            Timeout = options.Timeout,
+            MemoryMb = options.Memory ?? MemoryLimit.CurrentMb,
+        };
     }
 
     /// <summary>The exercises the options select, in catalog order; a usage error for a chapter or exercise that does not exist.</summary>
@@ -148,7 +163,7 @@ public static class Cli
     {
         try
         {
-            Subjects.ByName(subject);
+            Subjects.Check(subject);
         }
         catch (ArgumentException e)
         {

@@ -139,6 +139,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
     {
         State.NotStarted => "not started",
         State.TimedOut => "timed out",
+        State.DoesNotCompile => "does not compile",
         _ => ExerciseResult.Word(state),
     };
 
@@ -155,7 +156,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         Ansi(state switch
         {
             State.Passed => "32",
-            State.Failed or State.Crashed => "31",
+            State.Failed or State.Crashed or State.DoesNotCompile => "31",
             State.TimedOut => "33",
             _ => "2",
         }, text, color);

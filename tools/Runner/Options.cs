@@ -50,7 +50,7 @@ public sealed record RunOptions
     /// <summary>With <see cref="Classroom"/>: where to write the CSV table, or null.</summary>
     public string? Csv { get; init; }
 
-    /// <summary>With <see cref="Classroom"/>: the memory limit of each grading process in MB, or null for the default.</summary>
+    /// <summary>The memory limit of each grading process in MB (<c>--memory</c>), or null for <c>KATA_MEMORY_MB</c> or the default.</summary>
     public int? Memory { get; init; }
 
     /// <summary>With <see cref="Classroom"/>: how many submissions are graded at once, or null for the default.</summary>
@@ -58,6 +58,12 @@ public sealed record RunOptions
 
     /// <summary>Internal: this process is a worker started by the runner; it grades and reports events.</summary>
     public bool Worker { get; init; }
+
+    /// <summary>Internal, for a worker: the file its events go to.</summary>
+    public string? Events { get; init; }
+
+    /// <summary>Internal, for a worker: the compiled exercises to load as the learner.</summary>
+    public string? ExercisesDll { get; init; }
 }
 
 /// <summary>Reads the runner's command line by hand: a few long options, each with at most one value.</summary>
@@ -89,6 +95,8 @@ public static partial class Options
           --accept           for maintainers: accept the received golden files first
                              (golden/**/*.received.* become *.verified.*); refused when CI is set
           --timeout SECONDS  time budget per exercise, instead of each exercise's own
+          --memory MB        memory limit of each grading process (default 2048, or KATA_MEMORY_MB);
+                             code that needs more is stopped and told so
           --explain ID       print the instructions of exercise ID (formula, shapes, example, hint)
                              instead of grading, e.g. --explain 1.3
           --lang en|zh       the language of instructions and hints: en (English) or zh (简体中文);
@@ -99,7 +107,6 @@ public static partial class Options
           --classroom DIR    grade every learner's copy in DIR (a folder or a .zip each) against
                              this copy's checks and golden files; a table per learner and chapter
           --csv FILE         with --classroom: also write the table as CSV (--json: as JSON)
-          --memory MB        with --classroom: memory limit of each grading process (default 1024)
           --parallel N       with --classroom: submissions graded at once (default: the cores)
 
         Exit code: 0 when every selected exercise passes, 1 otherwise, 2 for a mistake on the command line.
@@ -107,7 +114,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises",
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises", "--events", "--exercises-dll",
          "--classroom", "--csv", "--memory", "--parallel"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
@@ -194,6 +201,12 @@ public static partial class Options
                 case "--parallel":
                     options = options with { Parallel = ParseCount(name, Value(), 1, 64) };
                     break;
+                case "--events":
+                    options = options with { Events = Value() };
+                    break;
+                case "--exercises-dll":
+                    options = options with { ExercisesDll = Value() };
+                    break;
                 case "--worker":
                     NoValue();
                     options = options with { Worker = true };
@@ -259,7 +272,7 @@ public static partial class Options
     {
         if (!arg.StartsWith('-')) return $"unexpected argument '{arg}'. Options start with --, e.g. --exercise {arg}.";
         var bare = arg.TrimStart('-').ToLowerInvariant();
-        var close = Known.Where(k => k is not "--worker" and not "--exercises")
+        var close = Known.Where(k => k is not "--worker" and not "--exercises" and not "--events" and not "--exercises-dll")
             .FirstOrDefault(k => bare.Length > 1 && (k[2..].StartsWith(bare, StringComparison.Ordinal) || bare.StartsWith(k[2..], StringComparison.Ordinal)));
         return $"unknown option '{arg}'." + (close is null ? "" : $" Did you mean {close}?");
     }

@@ -5,7 +5,7 @@ using DeepLearningKata.Runner;
 // With --worker it is one of its own worker processes instead.
 if (args.Contains("--worker"))
 {
-    return Worker.Run(Options.Parse(args), Console.OpenStandardOutput());
+    return Worker.Run(Options.Parse(args));
 }
 Console.OutputEncoding = new UTF8Encoding(false);
 var color = !Console.IsOutputRedirected

@@ -5,9 +5,9 @@ using DeepLearningKata.Checks;
 namespace DeepLearningKata.Runner;
 
 /// <summary>
-/// One line a worker writes to its standard output for the runner: <c>@kata {"event":"start","id":"1.3"}</c>
-/// before grading an exercise, <c>@kata {"event":"result",...}</c> after it, <c>@kata {"event":"done"}</c> at the end.
-/// Lines without the prefix are not events (a learner's own <c>Console.WriteLine</c> that slipped through).
+/// One line a worker appends to its events file for the runner: <c>@kata {"event":"start","id":"1.3"}</c> before
+/// grading an exercise, <c>@kata {"event":"result",...}</c> after it. The file is the worker's alone; the streams the
+/// graded code prints to carry no events at all.
 /// </summary>
 public sealed record WorkerEvent(
     [property: JsonPropertyName("event")] string Kind,
@@ -18,7 +18,6 @@ public sealed record WorkerEvent(
     public const string Prefix = "@kata ";
     public const string Start = "start";
     public const string Graded = "result";
-    public const string Done = "done";
 
     private static readonly JsonSerializerOptions Json = new()
     {

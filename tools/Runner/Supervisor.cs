@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using DeepLearningKata.Checks;
 
@@ -11,20 +12,26 @@ public sealed record SupervisorSettings
     /// <summary>The subject the workers grade: <c>learner</c>, <c>reference</c>, <c>mutant:KEY</c>.</summary>
     public string Subject { get; init; } = "learner";
 
+    /// <summary>
+    /// The compiled exercises the workers load as the learner (<see cref="Pipeline"/> writes it); required for the
+    /// <c>learner</c> subject, ignored for the others.
+    /// </summary>
+    public string? ExercisesDll { get; init; }
+
     /// <summary>A budget per exercise overriding <see cref="Exercise.Timeout"/>, or null.</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Added to an exercise's budget before the watchdog ends the worker (the grader's own budget comes first).</summary>
     public TimeSpan Margin { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a worker may take to start, or to move on to its next exercise, before it is ended.</summary>
+    /// <summary>How long a worker may take to start, or to begin the exercise it was asked for, before it is ended.</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The memory limit of one worker in MB (<see cref="MemoryLimit"/>): its managed heap, and its whole process with a margin.</summary>
+    public int MemoryMb { get; init; } = MemoryLimit.DefaultMb;
 
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
-
-    /// <summary>The worker program to start instead of this runner's own dll (classroom grading starts a sandbox's copy; watch mode a copy beside freshly compiled exercises), or null.</summary>
-    public string? WorkerDll { get; init; }
 
     /// <summary>The workers' working directory, or null for the runner's own.</summary>
     public string? WorkingDirectory { get; init; }
@@ -37,11 +44,12 @@ public sealed record GradedExercise(Exercise Exercise, ExerciseResult Result, st
 public sealed record SupervisedRun(IReadOnlyList<GradedExercise> Results, string? Error, int Workers);
 
 /// <summary>
-/// The parent side of grading. It grades nothing itself: it starts a worker process for the exercises,
-/// reads its events, and runs a watchdog. If an exercise overruns its budget (plus a margin), the worker's
-/// process tree is ended, the exercise is <c>timed-out</c>, and a fresh worker grades the rest; if the
-/// worker dies while grading (a stack overflow, <c>Environment.Exit</c>), the exercise is <c>crashed</c>
-/// and a fresh worker grades the rest. Every exercise is settled in bounded time, so the run ends.
+/// The parent side of grading. It grades nothing itself: a <see cref="WorkerSession"/> starts a worker process,
+/// asks it for one exercise at a time, reads its events, and runs a watchdog. If an exercise overruns its budget
+/// (plus a margin), the worker's process tree is ended and the exercise is <c>timed-out</c>; if the worker dies
+/// while grading (a stack overflow, <c>Environment.Exit</c>) or grows past its memory limit, the exercise is
+/// <c>crashed</c> with the reason. Either way a fresh worker grades the rest, so every exercise is settled in
+/// bounded time and the run ends.
 /// </summary>
 public static class Supervisor
 {
@@ -50,113 +58,21 @@ public static class Supervisor
         ArgumentNullException.ThrowIfNull(exercises);
         ArgumentNullException.ThrowIfNull(settings);
         var results = new List<GradedExercise>();
-        string? error = null;
-        var workers = 0;
-
-        void Settle(GradedExercise graded)
+        using var session = new WorkerSession(settings);
+        foreach (var exercise in exercises)
         {
+            if (session.Error is { } error)
+            {
+                var failed = new GradedExercise(exercise, Synthetic(exercise, State.Crashed, error, TimeSpan.Zero), null);
+                results.Add(failed);
+                onGraded?.Invoke(failed);
+                continue;
+            }
+            var graded = session.Grade(exercise);
             results.Add(graded);
             onGraded?.Invoke(graded);
         }
-
-        while (results.Count < exercises.Count)
-        {
-            var pending = exercises.Skip(results.Count).ToList();
-            workers++;
-            using var worker = WorkerProcess.Start(pending.Select(e => e.Id), settings);
-            Exercise? current = null;
-            var clock = Stopwatch.StartNew();
-            var deadline = settings.StartupAllowance;
-            var started = 0;
-            var restart = false;
-            while (!restart)
-            {
-                if (!worker.TryNext(deadline - clock.Elapsed, out var next))
-                {
-                    // The watchdog: the worker is past its deadline.
-                    worker.Kill();
-                    if (current is not null)
-                    {
-                        var budget = Budget(current, settings);
-                        var message = WatchdogMessage(current, budget);
-                        Settle(new GradedExercise(current, Synthetic(current, State.TimedOut, message, clock.Elapsed), worker.OutputSinceSettled()));
-                    }
-                    else if (started == 0)
-                    {
-                        error = $"the grading process did not start within {settings.StartupAllowance.TotalSeconds:0} s.{Tail(worker.AllOutput())}";
-                        SettleAll(error);
-                    }
-                    else
-                    {
-                        var stuck = exercises[results.Count];
-                        Settle(new GradedExercise(stuck, Synthetic(stuck, State.Crashed,
-                            $"the grading process stopped responding before {stuck.Id} began; it was ended.", TimeSpan.Zero), null));
-                    }
-                    break;
-                }
-
-                if (next is null)
-                {
-                    // The worker's output ended: it finished, or it died.
-                    var exitCode = worker.WaitForExit();
-                    if (current is not null)
-                    {
-                        var printed = worker.OutputSinceSettled() ?? "";
-                        var message = CrashMessage(current, exitCode, printed);
-                        Settle(new GradedExercise(current, Synthetic(current, State.Crashed, message, clock.Elapsed), WithoutRuntimeReport(printed)));
-                    }
-                    else if (started == 0)
-                    {
-                        error = $"the grading process ended (exit code {exitCode}) before grading anything.{Tail(worker.AllOutput())}";
-                        SettleAll(error);
-                    }
-                    else if (results.Count < exercises.Count)
-                    {
-                        var skipped = exercises[results.Count];
-                        Settle(new GradedExercise(skipped, Synthetic(skipped, State.Crashed,
-                            $"the grading process ended (exit code {exitCode}) before {skipped.Id} began.", TimeSpan.Zero), null));
-                    }
-                    break;
-                }
-
-                switch (next.Kind)
-                {
-                    case WorkerEvent.Start:
-                        current = exercises[results.Count];
-                        if (current.Id != next.Id)
-                        {
-                            throw new InvalidOperationException($"The worker started {next.Id} where {current.Id} was expected.");
-                        }
-                        started++;
-                        clock.Restart();
-                        deadline = Budget(current, settings) + settings.Margin;
-                        break;
-                    case WorkerEvent.Graded when current is not null && next.Result is not null:
-                        Settle(new GradedExercise(current, next.Result, next.Output));
-                        worker.MarkSettled();
-                        var timedOut = next.Result.State == State.TimedOut;
-                        current = null;
-                        clock.Restart();
-                        deadline = settings.StartupAllowance;
-                        if (timedOut)
-                        {
-                            // The grader abandoned a looping thread; it would eat a core for the rest of the run.
-                            worker.Kill();
-                            restart = true;
-                        }
-                        break;
-                }
-            }
-        }
-        return new SupervisedRun(results, error, workers);
-
-        void SettleAll(string message)
-        {
-            foreach (var e in exercises.Skip(results.Count).ToList())
-            {
-                Settle(new GradedExercise(e, Synthetic(e, State.Crashed, message, TimeSpan.Zero), null));
-            }
-        }
+        return new SupervisedRun(results, session.Error, session.Started);
     }
 
     /// <summary>The time an exercise may take: the override, or the exercise's own budget.</summary>
@@ -169,10 +85,14 @@ public static class Supervisor
         $"(a `while` whose condition never becomes false, a loop variable that never changes) in {exercise.Folder}?";
 
     /// <summary>What a learner reads when the process died while grading <paramref name="exercise"/>.</summary>
-    public static string CrashMessage(Exercise exercise, int? exitCode, string output)
+    public static string CrashMessage(Exercise exercise, int? exitCode, string output, int memoryMb = MemoryLimit.DefaultMb)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         output ??= "";
+        if (output.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal) || output.Contains("Out of memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return MemoryLimit.Exceeded(exercise.Folder, memoryMb);
+        }
         if (output.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) || exitCode is -1073741571) // 0xC00000FD on Windows
         {
             var where = output.Split('\n')
@@ -204,32 +124,140 @@ public static class Supervisor
     private static string ShortFrame(string frame) =>
         frame["at DeepLearningKata.Exercises.".Length..].Split('(')[0];
 
-    private static string Tail(string? output)
+    internal static string Tail(string? output)
     {
         if (string.IsNullOrWhiteSpace(output)) return "";
         var lines = output.TrimEnd().Split('\n');
         return "\n  " + string.Join("\n  ", lines.Skip(Math.Max(0, lines.Length - 15)));
     }
 
-    private static ExerciseResult Synthetic(Exercise exercise, State state, string message, TimeSpan elapsed) =>
+    internal static ExerciseResult Synthetic(Exercise exercise, State state, string message, TimeSpan elapsed) =>
         new(exercise.Id, exercise.Chapter, exercise.Title, state, message, elapsed.TotalSeconds,
             [new CheckResult("running the checks", state, message)]);
+}
 
-    /// <summary>A worker process, its events and its standard error.</summary>
+/// <summary>
+/// One supervised worker at a time, asked for one exercise at a time (its id on the worker's standard input). The
+/// worker stays warm between exercises; after a time-out, a crash or a memory overrun it is ended with every process
+/// it started, and the next exercise gets a fresh one. Results come back in an events file only the worker writes
+/// (<c>--events</c>), never on the streams the graded code prints to: a line printed in the runner's format is output,
+/// not a result.
+/// </summary>
+public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
+{
+    private WorkerProcess? _worker;
+
+    /// <summary>Set when no worker could start at all: the reason, for every exercise.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>How many workers were started.</summary>
+    public int Started { get; private set; }
+
+    /// <summary>Grades <paramref name="exercise"/> in the current worker, or a fresh one.</summary>
+    public GradedExercise Grade(Exercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        if (Error is { } error) return new GradedExercise(exercise, Supervisor.Synthetic(exercise, State.Crashed, error, TimeSpan.Zero), null);
+        var fresh = _worker is null;
+        if (fresh)
+        {
+            _worker = WorkerProcess.Start(settings);
+            Started++;
+        }
+        var worker = _worker!;
+        worker.Request(exercise.Id);
+        var clock = Stopwatch.StartNew();
+        var started = false;
+        while (true)
+        {
+            var deadline = started ? Supervisor.Budget(exercise, settings) + settings.Margin : settings.StartupAllowance;
+            var next = worker.Next(deadline - clock.Elapsed, settings.MemoryMb);
+            switch (next)
+            {
+                case WorkerProcess.Outcome.Event { Value: var ev } when ev.Kind == WorkerEvent.Start && ev.Id == exercise.Id && !started:
+                    started = true;
+                    clock.Restart();
+                    continue;
+                case WorkerProcess.Outcome.Event { Value: var ev } when ev.Kind == WorkerEvent.Graded && ev.Id == exercise.Id && started && ev.Result is { } result
+                    && result.Id == exercise.Id:
+                    // A worker that timed out abandoned a looping thread, and one that crashed may be in any state: end it.
+                    if (result.State is State.TimedOut or State.Crashed) End();
+                    return new GradedExercise(exercise, result, ev.Output);
+                case WorkerProcess.Outcome.Event or WorkerProcess.Outcome.Garbled:
+                    End();
+                    return Settle(State.Crashed, "suspicious: the grading process sent a result that does not belong to this exercise, so none of it " +
+                        "was believed. Does the code write to the runner's own files or streams?", worker.OutputSinceRequest());
+                case WorkerProcess.Outcome.TooBig:
+                    End();
+                    return Settle(State.Crashed, MemoryLimit.Exceeded(exercise.Folder, settings.MemoryMb), worker.OutputSinceRequest());
+                case WorkerProcess.Outcome.Late:
+                    End();
+                    if (started) return Settle(State.TimedOut, Supervisor.WatchdogMessage(exercise, Supervisor.Budget(exercise, settings)), worker.OutputSinceRequest());
+                    if (fresh) return Fail($"the grading process did not start within {settings.StartupAllowance.TotalSeconds:0} s.{Supervisor.Tail(worker.AllOutput())}");
+                    return Settle(State.Crashed, $"the grading process stopped responding before {exercise.Id} began; it was ended.", null);
+                case WorkerProcess.Outcome.Ended { ExitCode: var code }:
+                    var printed = worker.OutputSinceRequest() ?? "";
+                    End();
+                    if (started || !fresh)
+                    {
+                        return Settle(State.Crashed, started ? Supervisor.CrashMessage(exercise, code, printed, settings.MemoryMb)
+                            : $"the grading process ended (exit code {code}) before {exercise.Id} began.", Supervisor.WithoutRuntimeReport(printed));
+                    }
+                    return Fail($"the grading process ended (exit code {code}) before grading anything.{Supervisor.Tail(printed)}");
+            }
+        }
+
+        GradedExercise Settle(State state, string message, string? output) =>
+            new(exercise, Supervisor.Synthetic(exercise, state, message, clock.Elapsed), output);
+
+        GradedExercise Fail(string message)
+        {
+            Error = message;
+            return Settle(State.Crashed, message, null);
+        }
+    }
+
+    private void End()
+    {
+        _worker?.Dispose();
+        _worker = null;
+    }
+
+    public void Dispose() => End();
+
+    /// <summary>A worker process: its events file, its output, its memory.</summary>
     private sealed class WorkerProcess : IDisposable
     {
         private const int OutputLimit = 64 * 1024;
         private readonly Process _process;
-        private readonly BlockingCollection<WorkerEvent?> _events = new();
+        private readonly string _eventsFile;
+        private readonly string? _stderrFile;
         private readonly StringBuilder _output = new();
         private readonly Lock _lock = new();
-        private int _settledMark;
+        private long _eventsRead;
+        private readonly StringBuilder _partial = new();
+        private readonly Queue<Outcome> _pending = new();
 
-        private WorkerProcess(Process process) => _process = process;
-
-        public static WorkerProcess Start(IEnumerable<string> ids, SupervisorSettings settings)
+        /// <summary>What waiting for the worker gave.</summary>
+        public abstract record Outcome
         {
-            var (host, dll) = WorkerCommand(settings.WorkerDll);
+            public sealed record Event(WorkerEvent Value) : Outcome;
+            public sealed record Garbled(string Line) : Outcome;
+            public sealed record Late : Outcome;
+            public sealed record TooBig : Outcome;
+            public sealed record Ended(int? ExitCode) : Outcome;
+        }
+
+        private WorkerProcess(Process process, string eventsFile, string? stderrFile)
+        {
+            _process = process;
+            _eventsFile = eventsFile;
+            _stderrFile = stderrFile;
+        }
+
+        public static WorkerProcess Start(SupervisorSettings settings)
+        {
+            var (host, dll) = WorkerCommand();
             var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
             {
                 RedirectStandardOutput = true,
@@ -246,69 +274,152 @@ public static class Supervisor
                 info.ArgumentList.Add(StandardError.ShellScript);
                 info.ArgumentList.Add(host); // $0 of the script
             }
-            if (dll is not null) info.ArgumentList.Add(dll);
+            var scratch = Path.Combine(Path.GetTempPath(), $"kata-worker-{Guid.NewGuid():N}");
+            var events = scratch + ".events";
+            File.WriteAllBytes(events, []);
+            info.ArgumentList.Add(dll);
             info.ArgumentList.Add("--worker");
             info.ArgumentList.Add("--subject");
             info.ArgumentList.Add(settings.Subject);
-            info.ArgumentList.Add("--exercises");
-            info.ArgumentList.Add(string.Join(',', ids));
+            info.ArgumentList.Add("--events");
+            info.ArgumentList.Add(events);
+            if (settings.Subject == "learner" && settings.ExercisesDll is { } exercises)
+            {
+                info.ArgumentList.Add("--exercises-dll");
+                info.ArgumentList.Add(exercises);
+            }
             if (settings.Timeout is { } t)
             {
                 info.ArgumentList.Add("--timeout");
-                info.ArgumentList.Add(t.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                info.ArgumentList.Add(t.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
             }
+            foreach (var (key, value) in MemoryLimit.Environment(settings.MemoryMb)) info.Environment[key] = value;
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
             if (settings.WorkingDirectory is { } cwd) info.WorkingDirectory = cwd;
             string? stderrFile = null;
             if (StandardError.ToFile)
             {
-                stderrFile = Path.Combine(Path.GetTempPath(), $"kata-worker-{Guid.NewGuid():N}.stderr");
+                stderrFile = scratch + ".stderr";
                 info.Environment[StandardError.Variable] = stderrFile;
             }
 
             var process = new Process { StartInfo = info };
-            var worker = new WorkerProcess(process) { _stderrFile = stderrFile };
+            var worker = new WorkerProcess(process, events, stderrFile);
             process.OutputDataReceived += (_, e) =>
             {
-                if (e.Data is null)
-                {
-                    worker.AppendStandardErrorFile(); // before the end is announced: a crash message reads it
-                    worker._events.Add(null);
-                    return;
-                }
-                if (WorkerEvent.TryParse(e.Data) is { } ev) worker._events.Add(ev);
-                else worker.Append(e.Data);
+                if (e.Data is not null) worker.Append(e.Data);
             };
             process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data is not null) worker.Append(e.Data);
             };
             process.Start();
-            process.StandardInput.Close();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return worker;
         }
 
         /// <summary>How to start a worker: this program's dll under the dotnet host.</summary>
-        private static (string Host, string? Dll) WorkerCommand(string? assembly)
+        private static (string Host, string Dll) WorkerCommand()
         {
-            var dll = assembly ?? typeof(Worker).Assembly.Location;
-            var self = Environment.ProcessPath;
+            var dll = typeof(Worker).Assembly.Location;
+            var self = System.Environment.ProcessPath;
             if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             {
                 return (self, dll);
             }
-            if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+            if (System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
             {
                 return (host, dll);
             }
-            if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root)
+            if (System.Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root)
             {
                 var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
                 if (File.Exists(candidate)) return (candidate, dll);
             }
             return ("dotnet", dll);
+        }
+
+        /// <summary>Asks the worker for one exercise; what it printed before is forgotten (it belongs to exercises already settled).</summary>
+        public void Request(string id)
+        {
+            lock (_lock) _output.Clear();
+            _stderrSettled = FileLength(_stderrFile);
+            try
+            {
+                _process.StandardInput.WriteLine(id);
+                _process.StandardInput.Flush();
+            }
+            catch (IOException)
+            {
+                // the worker is gone; Next says so
+            }
+        }
+
+        private long _stderrSettled;
+
+        /// <summary>
+        /// Waits up to <paramref name="wait"/> for the worker's next event; <see cref="Outcome.Late"/> when none came,
+        /// <see cref="Outcome.TooBig"/> when the process grew past the limit, <see cref="Outcome.Ended"/> when it exited.
+        /// </summary>
+        public Outcome Next(TimeSpan wait, int memoryMb)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                if (_pending.Count > 0) return _pending.Dequeue();
+                var exited = _process.HasExited;
+                ReadEvents();
+                if (_pending.Count > 0) return _pending.Dequeue();
+                if (exited)
+                {
+                    _process.WaitForExit(2_000); // lets the output handlers catch up
+                    AppendStandardErrorFile();
+                    return new Outcome.Ended(ExitCode());
+                }
+                if (MemoryLimit.ProcessTooBig(_process, memoryMb)) return new Outcome.TooBig();
+                if (clock.Elapsed >= wait) return new Outcome.Late();
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp((wait - clock.Elapsed).TotalMilliseconds, 1, 20)));
+            }
+        }
+
+        private int? ExitCode()
+        {
+            try
+            {
+                return _process.ExitCode;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Reads the complete lines added to the events file since the last read.</summary>
+        private void ReadEvents()
+        {
+            try
+            {
+                using var stream = new FileStream(_eventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                if (stream.Length <= _eventsRead) return;
+                stream.Seek(_eventsRead, SeekOrigin.Begin);
+                var buffer = new byte[stream.Length - _eventsRead];
+                var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                _eventsRead += read;
+                _partial.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            }
+            catch (IOException)
+            {
+                return;
+            }
+            var text = _partial.ToString();
+            var end = text.LastIndexOf('\n');
+            if (end < 0) return;
+            _partial.Clear().Append(text[(end + 1)..]);
+            foreach (var line in text[..end].Split('\n'))
+            {
+                _pending.Enqueue(WorkerEvent.TryParse(line) is { } ev ? new Outcome.Event(ev) : new Outcome.Garbled(line));
+            }
         }
 
         private void Append(string line)
@@ -322,33 +433,9 @@ public static class Supervisor
             }
         }
 
-        /// <summary>The next event within <paramref name="wait"/> (false when none came); null once the output has ended.</summary>
-        public bool TryNext(TimeSpan wait, out WorkerEvent? next)
-        {
-            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-            return _events.TryTake(out next, wait);
-        }
-
-        /// <summary>
-        /// Forgets the output so far: an exercise was settled. (Marking when the next one starts would race:
-        /// standard error and the events arrive on different threads, and a stack overflow comes fast.)
-        /// </summary>
-        public void MarkSettled()
-        {
-            lock (_lock)
-            {
-                _output.Clear(); // what came before belongs to exercises already reported
-                _settledMark = 0;
-                _stderrSettled = FileLength(_stderrFile);
-            }
-        }
-
-        private string? _stderrFile;
-        private long _stderrSettled;
-
         private static long FileLength(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
 
-        /// <summary>Adds the beginning of what the worker wrote to its standard-error file since the last settled exercise, then removes the file.</summary>
+        /// <summary>Adds the beginning of what the worker wrote to its standard-error file since the last request.</summary>
         private void AppendStandardErrorFile()
         {
             if (_stderrFile is null || !File.Exists(_stderrFile)) return;
@@ -359,24 +446,18 @@ public static class Supervisor
                 var buffer = new byte[OutputLimit];
                 var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
                 foreach (var line in Encoding.UTF8.GetString(buffer, 0, read).Split('\n')) Append(line);
+                _stderrSettled += read;
             }
             catch (IOException)
             {
                 // Without it the crash message is less specific, not wrong.
             }
-            finally
-            {
-                try { File.Delete(_stderrFile); } catch (IOException) { }
-            }
         }
 
-        /// <summary>What the worker printed since the last settled exercise.</summary>
-        public string? OutputSinceSettled()
+        /// <summary>What the worker printed since the last request.</summary>
+        public string? OutputSinceRequest()
         {
-            lock (_lock)
-            {
-                return _output.Length > _settledMark ? _output.ToString(_settledMark, _output.Length - _settledMark) : null;
-            }
+            lock (_lock) return _output.Length > 0 ? _output.ToString() : null;
         }
 
         public string AllOutput()
@@ -384,36 +465,35 @@ public static class Supervisor
             lock (_lock) return _output.ToString();
         }
 
-        public void Kill()
+        /// <summary>
+        /// Ends the worker and every process it started, while it is still their parent (a process an exercise
+        /// starts must not outlive the run, nor hold its pipes open), then removes its files.
+        /// </summary>
+        public void Dispose()
         {
             try
             {
                 if (!_process.HasExited) _process.Kill(entireProcessTree: true);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 // it ended by itself meanwhile
             }
             _process.WaitForExit(10_000);
-        }
-
-        /// <summary>Waits for the process (and its output) to end; its exit code.</summary>
-        public int? WaitForExit()
-        {
-            if (!_process.WaitForExit(30_000))
+            try
             {
-                Kill();
-                return null;
+                _process.CancelOutputRead();
+                _process.CancelErrorRead();
             }
-            _process.WaitForExit(); // lets the output handlers finish
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.WaitForExit(); // the output handlers are done after this
+            catch (InvalidOperationException)
+            {
+                // never started reading
+            }
             _process.Dispose();
+            foreach (var file in new[] { _eventsFile, _stderrFile }.OfType<string>())
+            {
+                try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
         }
     }
 }

@@ -1,37 +1,44 @@
+using System.Runtime.Loader;
 using System.Text;
 using DeepLearningKata.Checks;
 
 namespace DeepLearningKata.Runner;
 
 /// <summary>
-/// Worker mode (<c>dotnet DeepLearningKata.Runner.dll --worker --subject S --exercises 1.1,1.2</c>): grades the
-/// exercises in order with <see cref="Grader"/> and reports each as events on standard output. Whatever the
-/// graded code prints goes to standard error (so it can never be mistaken for an event) and is also sent
-/// back with the exercise's result.
+/// Worker mode (<c>dotnet DeepLearningKata.Runner.dll --worker --subject S --events FILE [--exercises-dll DLL]</c>): loads
+/// the compiled exercises as the learner, then grades each exercise whose id arrives on standard input, with
+/// <see cref="Grader"/>, and appends its events to FILE. Whatever the graded code prints goes to standard error (it
+/// can never be mistaken for an event, which only this class writes, to a file the learner's code is not told of)
+/// and is also sent back with the exercise's result.
 /// </summary>
 public static class Worker
 {
-    public static int Run(RunOptions options, Stream standardOutput)
+    public static int Run(RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var protocol = new StreamWriter(standardOutput, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var requests = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        using var events = new StreamWriter(
+            new FileStream(options.Events ?? throw new UsageException("a worker needs --events FILE."), FileMode.Append, FileAccess.Write, FileShare.ReadWrite),
+            new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         var capture = new CaptureWriter(Console.Error);
         Console.SetOut(capture);
         Console.SetError(capture);
         Console.SetIn(TextReader.Null); // a Console.ReadLine() in an exercise must not wait for a keyboard
 
+        if (options.ExercisesDll is { } dll) Subjects.UseLearner(AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(dll)));
         var subject = Subjects.ByName(options.Subject);
         var faults = Faults.Parse(Environment.GetEnvironmentVariable(Faults.Variable));
-        foreach (var id in options.Exercises)
+        while (requests.ReadLine() is { } line)
         {
+            var id = line.Trim();
+            if (id.Length == 0) continue;
             var exercise = Catalog.Get(id);
-            protocol.WriteLine(new WorkerEvent(WorkerEvent.Start, id).ToLine());
+            events.WriteLine(new WorkerEvent(WorkerEvent.Start, id).ToLine());
             capture.Reset();
             var graded = faults.TryGetValue(id, out var fault) ? Faults.Inject(subject, exercise, fault) : subject;
             var result = Grader.Grade(exercise, graded, options.Timeout);
-            protocol.WriteLine(new WorkerEvent(WorkerEvent.Graded, id, result, capture.Take()).ToLine());
+            events.WriteLine(new WorkerEvent(WorkerEvent.Graded, id, result, capture.Take()).ToLine());
         }
-        protocol.WriteLine(new WorkerEvent(WorkerEvent.Done).ToLine());
         return 0;
     }
 

@@ -160,7 +160,7 @@ public sealed class WatchTests
         var watch = new WatchSettings
         {
             ExercisesFolder = _exercises,
-            HostFolder = Path.Combine(_temp, "host"),
+            BuildFolder = Path.Combine(_temp, "build"),
             Debounce = TimeSpan.FromMilliseconds(100),
         };
         var loop = Task.Run(() => WatchMode.Run(selection, new RunOptions(), output, color: false, RunnerHarness.Quick(), watch, stop.Token));

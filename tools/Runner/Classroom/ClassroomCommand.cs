@@ -29,16 +29,13 @@ namespace DeepLearningKata.Runner.Classroom;
 /// </remarks>
 public static class ClassroomCommand
 {
-    /// <summary>The memory limit of each grading process unless <c>--memory</c> says otherwise, in MB.</summary>
-    public const int DefaultMemoryMb = 1024;
-
     /// <summary>Refuses options that do not go together with (or without) <c>--classroom</c>.</summary>
     public static void CheckOptions(RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Classroom is null)
         {
-            foreach (var (set, name) in new[] { (options.Csv is not null, "--csv"), (options.Memory is not null, "--memory"), (options.Parallel is not null, "--parallel") })
+            foreach (var (set, name) in new[] { (options.Csv is not null, "--csv"), (options.Parallel is not null, "--parallel") })
             {
                 if (set) throw new UsageException($"{name} goes with --classroom DIR (grading a class).");
             }
@@ -64,7 +61,7 @@ public static class ClassroomCommand
             stderr.WriteLine($"run-checks: {classFolder} holds no submissions: put each learner's copy of the kata in it, as a folder or a .zip.");
             return Cli.Usage;
         }
-        var memory = options.Memory ?? DefaultMemoryMb;
+        var memory = options.Memory ?? MemoryLimit.CurrentMb;
         var parallel = Math.Min(options.Parallel ?? Math.Clamp(Environment.ProcessorCount, 1, 8), submissions.Count);
         var chapters = string.Join(", ", selection.Select(e => e.Chapter).Distinct());
         stdout.WriteLine($"Grading a class: {Count(submissions.Count, "submission")} in {classFolder}");
@@ -73,12 +70,11 @@ public static class ClassroomCommand
 
         var clock = Stopwatch.StartNew();
         var instructor = Repo.Root;
-        var runner = Path.GetDirectoryName(typeof(Worker).Assembly.Location)!;
         var tamper = Tamper.ForInstructor(instructor);
         // Several submissions compile at once already: one thread each.
         var compiler = new ExerciseCompiler(Catalog.Exercises, Path.Combine(instructor, "exercises"), concurrentBuild: false);
         var scratch = Path.Combine(Path.GetTempPath(), "kata-classroom-" + Guid.NewGuid().ToString("N")[..8]);
-        var grader = new SubmissionGrader(selection, tamper, compiler, runner, instructor, memory, options.Timeout, workers ?? new SupervisorSettings());
+        var grader = new SubmissionGrader(selection, tamper, compiler, instructor, memory, options.Timeout, workers ?? new SupervisorSettings());
         var results = new LearnerResult[submissions.Count];
         var done = 0;
         var gate = new Lock();
@@ -152,7 +148,6 @@ internal sealed class SubmissionGrader(
     IReadOnlyList<Exercise> selection,
     Tamper tamper,
     ExerciseCompiler compiler,
-    string runner,
     string instructor,
     int memoryMb,
     TimeSpan? timeout,
@@ -185,19 +180,18 @@ internal sealed class SubmissionGrader(
                 "the code in exercises/ does not compile, so nothing could be graded. The first errors:", tampered, Shown(compiled.Errors));
         }
 
-        var sandbox = Sandbox.Create(box, runner, instructor, compiled.Assembly);
+        var sandbox = Sandbox.Create(box, instructor, compiled.Assembly);
         var environment = new Dictionary<string, string?>(workers.Environment)
         {
             ["KATA_ROOT"] = sandbox.Root,
             ["KATA_GOLDEN"] = Repo.Golden,
-            ["DOTNET_GCHeapHardLimit"] = "0x" + (memoryMb * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture),
-            ["DOTNET_gcServer"] = "0",
         };
         var settings = workers with
         {
             Subject = "learner",
             Timeout = timeout,
-            WorkerDll = sandbox.WorkerDll,
+            ExercisesDll = sandbox.ExercisesDll,
+            MemoryMb = memoryMb,
             WorkingDirectory = sandbox.Root,
             Environment = environment,
         };

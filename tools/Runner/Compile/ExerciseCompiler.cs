@@ -22,15 +22,14 @@ namespace DeepLearningKata.Runner.Compile;
 /// <remarks>
 /// <para>The files compiled are <c>**/*.cs</c> under the folder, without <c>bin/</c>, <c>obj/</c> and names
 /// starting with a dot (editors' lock and swap files), as the SDK's default globbing does.</para>
-/// <para>Given the kata's pristine <c>exercises/</c> (classroom grading), one compile error does not hide every
-/// other result: when the errors lie in one exercise's folder, that exercise's files are replaced by its pristine
-/// stub and the rest is compiled again; the exercise is reported in <see cref="CompileOutcome.Broken"/>. The same
-/// happens when a learner renamed or deleted a public member of a stub (the checks would otherwise meet a
-/// <see cref="MissingMethodException"/>), and an exercise folder without files is compiled from its stub
-/// (<see cref="CompileOutcome.Missing"/>). Without pristine stubs (watch mode, in the learner's own copy), the
-/// exercise's last version that compiled stands in for it (<c>keepSources</c>); when there is none, an error means
-/// no assembly. Errors in files that belong to no exercise (<c>exercises/Earlier.cs</c>, a helper
-/// file) always mean no assembly.</para>
+/// <para>One compile error does not hide every other result: when the errors lie in one exercise's folder, that
+/// exercise is replaced by a stub and the rest is compiled again; the exercise is reported in
+/// <see cref="CompileOutcome.Broken"/> (<c>does-not-compile</c>) and never graded. The stub is the kata's pristine
+/// one when there is one (classroom grading), else the exercise's own files with every method body replaced by a
+/// <c>throw</c>. Given pristine stubs, the same happens when a learner renamed or deleted a public member of a stub
+/// (the checks would otherwise meet a <see cref="MissingMethodException"/>), and an exercise folder without files is
+/// compiled from its stub (<see cref="CompileOutcome.Missing"/>). Errors in files that belong to no exercise
+/// (<c>exercises/Earlier.cs</c>, a helper file) mean no assembly.</para>
 /// </remarks>
 public sealed class ExerciseCompiler
 {
@@ -68,19 +67,18 @@ public sealed class ExerciseCompiler
     private readonly bool _concurrentBuild;
     private readonly SyntaxTree[] _generated;
     private readonly ConcurrentDictionary<string, (DateTime Written, long Length, SyntaxTree Tree)>? _kept;
-    private readonly ConcurrentDictionary<(string Folder, string Exercise), List<Source>>? _lastGood;
     private readonly ConcurrentDictionary<string, IReadOnlyList<(string DocId, string Shown)>> _api = new();
     private readonly Lazy<Compilation?> _pristineCompilation;
 
     /// <param name="exercises">The kata's exercises (the catalog), to tell which exercise a file belongs to.</param>
     /// <param name="pristineExercises">
-    /// The kata's own <c>exercises/</c> folder, whose stubs stand in for a broken or missing exercise; null for none
-    /// (then any compile error means no assembly).
+    /// The kata's own <c>exercises/</c> folder, whose stubs stand in for a broken or missing exercise (classroom
+    /// grading); null in a learner's own copy, where a broken exercise's own files, with every body replaced by a
+    /// <c>throw</c>, stand in for it.
     /// </param>
     /// <param name="keepSources">
-    /// Keep each file's syntax tree and parse it again only when the file changed (watch mode compiles the same
-    /// folder again and again), and each exercise's last version that compiled: without pristine stubs, that stands
-    /// in for the exercise while it does not compile. Off for compilers that see each folder once.
+    /// Keep each file's syntax tree and parse it again only when the file changed (watch mode and repeated runs
+    /// compile the same folder again and again). Off for compilers that see each folder once.
     /// </param>
     /// <param name="concurrentBuild">Let Roslyn use several threads; off where several folders are compiled at once already.</param>
     /// <param name="references">The assemblies the exercises may use; by default the engine beside the runner and the framework's reference assemblies.</param>
@@ -95,7 +93,6 @@ public sealed class ExerciseCompiler
         _exercises = exercises;
         _pristine = pristineExercises is null ? null : Path.GetFullPath(pristineExercises);
         _kept = keepSources ? new(StringComparer.Ordinal) : null;
-        _lastGood = keepSources ? new() : null;
         _concurrentBuild = concurrentBuild;
         _references = references ?? DefaultReferences.Value;
         var version = typeof(Catalog).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == AssemblyName)?.Version ?? new Version(1, 0, 0, 0);
@@ -164,24 +161,14 @@ public sealed class ExerciseCompiler
                 {
                     blame[id] = lacks.Select(m => new CompileError(null, 0, 0, null, $"{m} is missing: the checks call it. Keep the stub's name and parameters.")).ToList();
                 }
-                if (blame.Count == 0)
-                {
-                    if (_lastGood is not null)
-                    {
-                        foreach (var group in files.Where(f => f.Exercise is { } id && !broken.ContainsKey(id) && !missing.Contains(id)).GroupBy(f => f.Exercise!))
-                        {
-                            _lastGood[(exercisesFolder, group.Key)] = group.ToList();
-                        }
-                    }
-                    return Outcome(pe.ToArray(), []);
-                }
+                if (blame.Count == 0) return Outcome(pe.ToArray(), []);
             }
             else if (blame.Count == 0 && unblamed.Count == 0)
             {
                 unblamed.Add(new CompileError(null, 0, 0, null, "the exercises could not be compiled, and the compiler did not say why."));
             }
             foreach (var (id, list) in blame) broken[id] = Sorted(list);
-            if (unblamed.Count > 0 || !blame.Keys.All(id => CanStandIn(exercisesFolder, id))) return Outcome(null, Sorted(unblamed));
+            if (unblamed.Count > 0) return Outcome(null, Sorted(unblamed));
             foreach (var id in blame.Keys) files = Replace(files, id, exercisesFolder, pdbFolder);
         }
         return Outcome(null, [new CompileError(null, 0, 0, null, "the exercises could not be compiled even with the broken ones replaced by their stubs.")]);
@@ -288,12 +275,10 @@ public sealed class ExerciseCompiler
     private string? ExerciseOf(string relative) =>
         _exercises.FirstOrDefault(e => ("exercises/" + relative).StartsWith(e.Folder + "/", StringComparison.Ordinal))?.Id;
 
-    /// <summary>True when something can stand in for exercise <paramref name="id"/>: its pristine stub, or its last version that compiled.</summary>
-    private bool CanStandIn(string exercisesFolder, string id) => _pristine is not null || _lastGood?.ContainsKey((exercisesFolder, id)) == true;
-
     /// <summary>
     /// The files with exercise <paramref name="id"/>'s files swapped for the kata's pristine stub of it, or, without
-    /// pristine stubs, for its last version that compiled.
+    /// pristine stubs (a learner's own copy), for its own files with every body replaced by a <c>throw</c>
+    /// (<see cref="StubWriter"/>): the exercise keeps its methods and classes, so the rest still compiles.
     /// </summary>
     private List<Source> Replace(List<Source> files, string id, string exercisesFolder, string pdbFolder)
     {
@@ -301,7 +286,7 @@ public sealed class ExerciseCompiler
         var kept = files.Where(f => f.Exercise != id).ToList();
         if (_pristine is null)
         {
-            kept.AddRange(_lastGood![(exercisesFolder, id)]);
+            kept.AddRange(files.Where(f => f.Exercise == id).Select(f => f with { Tree = StubWriter.Stub(f.Tree, id) }));
             return kept.OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
         }
         var inFolder = exercise.Folder["exercises/".Length..];

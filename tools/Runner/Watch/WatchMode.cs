@@ -12,8 +12,8 @@ public sealed record WatchSettings
     /// <summary>The folder watched and compiled: the repository's <c>exercises/</c>.</summary>
     public string ExercisesFolder { get; init; } = Path.Combine(Repo.Root, "exercises");
 
-    /// <summary>The folder the workers run from, with the compiled exercises (<see cref="WorkerHost"/>): <c>.kata/watch/</c>.</summary>
-    public string HostFolder { get; init; } = Path.Combine(Repo.Output, "watch");
+    /// <summary>Where each compile of the exercises is written for the workers to load: <c>.kata/build/</c>.</summary>
+    public string BuildFolder { get; init; } = Pipeline.BuildFolder;
 
     /// <summary>How long to wait after a change for more (an editor saves in several steps) before grading.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
@@ -65,15 +65,7 @@ public static class WatchMode
         var shownAs = ShownAs(folder);
         var screen = new WatchScreen(stdout, color, watch.ClearScreen, shownAs);
         var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
-        var assembly = WorkerHost.ExercisesAssembly(watch.HostFolder);
-        workers = workers with
-        {
-            Subject = options.Subject,
-            Timeout = options.Timeout,
-            WorkerDll = WorkerHost.Prepare(watch.HostFolder),
-            // The workers' copy of the runner lives outside the repository in tests; tell them where it is.
-            Environment = new Dictionary<string, string?>(workers.Environment) { ["KATA_ROOT"] = Repo.Root },
-        };
+        workers = Cli.Settings(options, workers);
         var tracked = selection.ToList();
         var states = new Dictionary<string, State>(StringComparer.Ordinal);
         Exercise? current = null;
@@ -96,19 +88,11 @@ public static class WatchMode
 
         // First: compile, grade everything selected, point at the next exercise.
         stdout.WriteLine($"Watch mode: compiling {shownAs}/ …");
-        var first = compiler.Compile(folder, shownAs: shownAs);
-        if (!first.Succeeded)
+        var first = Pipeline.Compile(compiler, folder, watch.BuildFolder, shownAs);
         {
-            screen.CompileErrors(first.AllErrors, null);
-            screen.Line();
-            screen.Progress(0, tracked.Count, null);
-        }
-        else
-        {
-            first.WriteTo(assembly);
             var console = new ConsoleReport(stdout, color, tracked);
             console.Header(options.Subject);
-            var run = Supervisor.Grade(tracked, workers, console.Graded);
+            var run = Pipeline.Grade(tracked, first, workers, console.Graded);
             foreach (var g in run.Results) states[g.Exercise.Id] = g.Result.State;
             var next = NextAfter(null, tracked, states);
             if (next is not null && run.Results.FirstOrDefault(g => g.Exercise == next) is { Result.State: not State.NotStarted } shown)
@@ -137,19 +121,20 @@ public static class WatchMode
             foreach (var t in targets.Where(t => !tracked.Contains(t))) tracked.Add(t);
             tracked = Catalog.Exercises.Where(tracked.Contains).ToList();
 
-            var compiled = compiler.Compile(folder, shownAs: shownAs);
+            var build = Pipeline.Compile(compiler, folder, watch.BuildFolder, shownAs);
+            var compiled = build.Outcome;
             if (stop.IsCancellationRequested) break;
             screen.Begin();
-            // An exercise saved with an error is not graded; another one that does not compile (its last version that
-            // compiled stands in for it) does not keep the saved one from being graded.
-            if (compiled.Assembly is null || targets.Any(t => compiled.Broken.ContainsKey(t.Id)))
+            foreach (var id in compiled.Broken.Keys) states[id] = State.DoesNotCompile;
+            // An exercise saved with an error is not graded: its errors are the verdict. Another one that does not
+            // compile (a stub stands in for it) does not keep the saved one from being graded.
+            if (build.Dll is null || targets.Any(t => compiled.Broken.ContainsKey(t.Id)))
             {
                 screen.CompileErrors(compiled.AllErrors, targets.Count == 0 ? null : string.Join(", ", targets.Select(t => t.Name)));
                 screen.Line();
                 screen.Progress(Passed(tracked, states), tracked.Count, $"compiled in {Seconds(compiled.Elapsed)}; waiting for your next save");
                 continue;
             }
-            compiled.WriteTo(assembly);
             if (targets.Count == 0)
             {
                 screen.StandIns(compiled.Broken);
@@ -158,7 +143,7 @@ public static class WatchMode
                 continue;
             }
 
-            var graded = Supervisor.Grade(targets, workers).Results;
+            var graded = Pipeline.Grade(targets, build, workers).Results;
             if (stop.IsCancellationRequested) break; // Ctrl+C also ends the worker; its "crash" is not news
             foreach (var g in graded)
             {
