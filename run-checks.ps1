@@ -4,10 +4,11 @@
     Grades your exercises and tells you what to do next.
 
 .DESCRIPTION
-    Builds the runner (and with it your exercises/), then grades each exercise in a separate process
-    with a time limit, and prints a scoreboard per chapter, what went wrong, and the next exercise to do.
+    Builds the runner, which compiles your exercises/ itself (an exercise that does not compile is reported
+    as such and the others are graded), grades each exercise in a supervised process with a time and memory
+    limit, and prints a scoreboard per chapter, what went wrong, and the next exercise to do.
     The twin of run-checks.sh; each parameter is one of the runner's options (./run-checks.sh --help).
-    Exit code: 0 when every selected exercise passes, 1 otherwise (also when the code does not compile),
+    Exit code: 0 when every selected exercise passes, 1 otherwise (also when an exercise does not compile),
     2 for a mistake on the command line.
 
 .PARAMETER Chapter
@@ -49,7 +50,7 @@
     With -Classroom: also write the class's table as CSV to this file (--csv).
 
 .PARAMETER Memory
-    With -Classroom: the memory limit of each grading process in MB (--memory).
+    The memory limit of each grading process in MB (--memory; default 2048, or KATA_MEMORY_MB).
 
 .PARAMETER Parallel
     With -Classroom: how many submissions are graded at once (--parallel).
@@ -121,24 +122,13 @@ $arguments = [string[]]@(
 
 # On a terminal, say what the first seconds are for; the runner's first line overwrites it.
 if (-not [Console]::IsErrorRedirected) { [Console]::Error.Write("Building…`r") }
+# The runner does not contain your code (it compiles exercises/ itself, one exercise at a time), so a mistake
+# of yours never stops this build: if it fails, the kata's own tools could not be built or restored.
 $build = & dotnet build $project -c Release --nologo -v quiet -tl:off -clp:NoSummary 2>&1
 if ($LASTEXITCODE -ne 0) {
-    [Console]::Error.WriteLine('The code does not compile, so nothing could be graded. Fix this first:')
-    # "/…/exercises/X.cs(21,9): error CS1002: ; expected [/…/Y.csproj]"  ->  "exercises/X.cs:21:9: error CS1002: ; expected"
-    $seen = [System.Collections.Generic.HashSet[string]]::new()
-    foreach ($line in $build) {
-        $text = ([string]$line).Trim()
-        if ($text -notmatch ': error [A-Za-z]+\d+') { continue }
-        $text = $text.Replace($root + [System.IO.Path]::DirectorySeparatorChar, '')
-        $text = $text -replace ' \[[^\]]*\]$', '' -replace '\((\d+),(\d+)\): error', ':$1:$2: error'
-        if ($seen.Add($text)) { [Console]::Error.WriteLine('  ' + $text) }
-    }
-    if ($seen.Count -eq 0) {
-        foreach ($line in $build) { [Console]::Error.WriteLine([string]$line) }
-    }
-    # Watch mode compiles your exercises itself: with a runner built before, it can wait for your fix.
-    if (-not $Watch -or -not [System.IO.File]::Exists($dll)) { exit 1 }
-    [Console]::Error.WriteLine('Watching anyway: save the fix and it is graded.')
+    [Console]::Error.WriteLine('The kata''s grading tool could not be built (this is not about your exercises):')
+    foreach ($line in $build) { [Console]::Error.WriteLine([string]$line) }
+    exit 1
 }
 
 & dotnet $dll @arguments

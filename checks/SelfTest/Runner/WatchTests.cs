@@ -119,7 +119,7 @@ public sealed class WatchTests
         var errors = Enumerable.Range(1, 4).Select(i => new CompileError($"exercises/{Stub}", i, 5, "CS1002", "; expected")).ToList();
         new WatchScreen(output, color: false, clear: false, "exercises").StandIns(new Dictionary<string, IReadOnlyList<CompileError>> { ["1.3"] = errors });
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("! 1.3 SigmoidDerivative does not compile; its last version that compiled stands in for it until you fix it:"));
+        Assert.That(lines[0], Is.EqualTo("! 1.3 SigmoidDerivative does not compile, so it is not graded until you fix it (the others still are):"));
         Assert.That(lines[1], Is.EqualTo($"  exercises/{Stub}:1:5: error CS1002: ; expected"));
         Assert.That(lines, Has.Length.EqualTo(5), "three errors, then how many more");
     }
@@ -139,15 +139,20 @@ public sealed class WatchTests
         var broken = compiler.Compile(_exercises);
         Assert.That(broken.Succeeded, Is.False);
         Assert.That(broken.Broken.Keys, Is.EqualTo(new[] { "1.3" }), "the error is blamed on the exercise whose folder holds it");
-        Assert.That(broken.Assembly, Is.Not.Null, "the exercise's last version that compiled stands in for it, so the others can be graded");
+        Assert.That(broken.Assembly, Is.Not.Null, "a stub made from the exercise's own files stands in for it, so the others can be graded");
         var error = broken.AllErrors.First();
         Assert.That(error.ToString(), Does.StartWith($"exercises/{Stub}:").And.Contain("error CS1002: ; expected"));
         Assert.That(error.Line, Is.GreaterThan(1));
         Assert.That(WatchScreen.Explain(error.Code!), Does.Contain(";"));
 
         var fresh = new ExerciseCompiler(Catalog.Exercises, keepSources: true).Compile(_exercises);
-        Assert.That(fresh.Assembly, Is.Null, "nothing compiled before, so nothing stands in: no assembly");
+        Assert.That(fresh.Assembly, Is.Not.Null, "nothing compiled before, and still the stub stands in: the others can be graded");
         Assert.That(fresh.AllErrors.Select(e => e.ToString()), Is.EqualTo(broken.AllErrors.Select(e => e.ToString())));
+
+        Save("var s = Earlier.Sigmoid(x);\n        return s * (1 - s);\n    }\n    public static int Broken() => \"not an int\";\n    public static void Unused() {");
+        var worse = compiler.Compile(_exercises);
+        Assert.That(worse.Broken.Keys, Is.EqualTo(new[] { "1.3" }), "a broken signature and a missing brace are blamed on the exercise too");
+        Assert.That(worse.Assembly, Is.Not.Null, "and the stub made from its files still stands in");
         Assert.That(File.GetLastWriteTimeUtc(dll), Is.EqualTo(before), "a failed compile leaves the last good assembly alone");
     }
 
@@ -186,7 +191,7 @@ public sealed class WatchTests
             screen = WaitFor(output, mark, "Your code does not compile yet, so 1.3 SigmoidDerivative could not be graded", TimeSpan.FromSeconds(60), loop);
             Assert.That(screen, Does.Contain($"/{Stub}:"), "the file, then its line and column");
             Assert.That(screen, Does.Contain("error CS1002: ; expected"));
-            Assert.That(screen, Does.Contain("1/1 exercises pass"));
+            Assert.That(screen, Does.Contain("0/1 exercises pass"), "an exercise that does not compile never counts as passing");
 
             // A wrong answer: the failing check's message, and Next points back at it.
             mark = output.Length;

@@ -62,7 +62,7 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         foreach (var (id, errors) in broken)
         {
             var name = Catalog.Exercises.FirstOrDefault(e => e.Id == id)?.Name ?? id;
-            output.WriteLine(ConsoleReport.Ansi("33", $"! {name} does not compile; its last version that compiled stands in for it until you fix it:", color));
+            output.WriteLine(ConsoleReport.Ansi("33", $"! {name} does not compile, so it is not graded until you fix it (the others still are):", color));
             foreach (var e in errors.Take(3)) output.WriteLine("  " + e);
             if (errors.Count > 3) output.WriteLine($"  … and {errors.Count - 3} more.");
         }
