@@ -16,7 +16,7 @@ internal static class Guard
         {
             return call();
         }
-        catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException))
+        catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
             throw CheckFailure.Of($"{text} threw {e.GetType().Name}: {e.Message}", inputs, hint);
         }

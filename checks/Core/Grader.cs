@@ -50,6 +50,7 @@ public static class Grader
                 : RunOne(exercise, check, subject, context, remaining, budget);
             results.Add(result);
             if (result.State is State.TimedOut) break; // its thread is still busy; later checks would only wait
+            if (result.Message == MemoryLimit.Exceeded(exercise.Folder, MemoryLimit.CurrentMb)) break; // every later check would only hit the limit again
         }
         var state = Combine(results);
         var first = results.FirstOrDefault(r => r.State != State.Passed);

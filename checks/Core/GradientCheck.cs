@@ -670,7 +670,7 @@ public static class GradientCheck
             {
                 tried = true;
                 try { result = fresh(); }
-                catch (Exception e) when (e is not (NotImplementedException or BlockNotAllowedException)) { result = null; }
+                catch (Exception e) when (e is not (NotImplementedException or BlockNotAllowedException or OutOfMemoryException)) { result = null; }
             }
             return result is not null && result.TryGetValue(p.Name, out var g) && g is not null && AllClose(g, p.Numerical);
         }, name => $"a fresh layer given only {once} gets {name} right, but after {twice} yours does not: Backward answers for an " +
@@ -833,7 +833,7 @@ public static class GradientCheck
         {
             return f();
         }
-        catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException))
+        catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
             throw new CheckFailure(CheckFailure.Of($"{call} threw {e.GetType().Name}.", [("shapes", c.Shapes), ("error", Grader.CrashMessage(e))], hint).Message, e);
         }

@@ -50,6 +50,7 @@ public static class Properties
             CheckFailure cf => $"{header}\n  smallest failing case: {case_}\n{Indent(cf.Message)}\n  replay: {replay}",
             NotImplementedException => throw inner,
             BlockNotAllowedException => throw inner,
+            OutOfMemoryException => throw inner, // the memory limit: said once, by the grader, for the exercise
             null => $"{header}\n  smallest failing case: {case_}\n  replay: {replay}",
             _ => $"{header}\n  smallest failing case: {case_}\n  your code threw {inner.GetType().Name}: {inner.Message}\n  replay: {replay}",
         };

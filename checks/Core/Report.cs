@@ -5,7 +5,7 @@ namespace DeepLearningKata.Checks;
 /// <summary>Words for results, shared by dotnet test, the runner's console and its reports.</summary>
 public static class Report
 {
-    /// <summary>The mark in front of a result: ✓ passed, ✗ failed, · not started, ! crashed, ⏱ timed out.</summary>
+    /// <summary>The mark in front of a result: ✓ passed, ✗ failed, · not started, ! crashed, ⏱ timed out, ✎ does not compile.</summary>
     public static string Mark(State state) => state switch
     {
         State.Passed => "✓",
@@ -13,6 +13,7 @@ public static class Report
         State.NotStarted => "·",
         State.Crashed => "!",
         State.TimedOut => "⏱",
+        State.DoesNotCompile => "✎",
         _ => "?",
     };
 

@@ -49,7 +49,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(written);
-        var problems = report.Exercises.Where(e => e.Result.State is State.Failed or State.Crashed or State.TimedOut).ToList();
+        var problems = report.Exercises.Where(e => e.Result.State is State.Failed or State.Crashed or State.TimedOut or State.DoesNotCompile).ToList();
         if (problems.Count > 0)
         {
             output.WriteLine();
