@@ -130,7 +130,9 @@ public sealed class GradientCheckTests
     [TestCase("5.3/SigmoidReturnsItsOwnY", "Forward(x) returned the tensor it keeps for Backward")]
     [TestCase("5.4/AffineKeepsCallersX", "Backward(dout) read the x passed to Forward after Forward returned")]
     [TestCase("5.5/SoftmaxLossKeepsCallersT", "Backward(dout) read the t passed to Forward after Forward returned")]
+    [TestCase("6.3/BatchNormNormalizesCallersXInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
     [TestCase("6.4/DropoutMaskFromReturnedOutput", "Forward(x) returned the tensor it keeps for Backward")]
+    [TestCase("7.3/ConvUnfoldsCallersXInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
     [TestCase("7.4/MaxPoolFindsMaximaInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
     public void A_layer_reading_the_callers_tensors_after_Forward_is_told_so(string mutant, string words) =>
         A_failing_gradient_says_what_the_mistake_looks_like(mutant, words);
