@@ -86,3 +86,22 @@ internal sealed class ReluClipsCachedX : Chapter5Reference
         }
     }
 }
+
+[Mutant("5.2", "keeps the caller's x by reference (no copy) and takes the mask from it in Backward")]
+internal sealed class ReluKeepsCallersX : Chapter5Reference
+{
+    public override ILayer CreateRelu() => new Layer();
+
+    private sealed class Layer : ReluLayer
+    {
+        private Tensor? x;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            this.x = x; // a reference: the caller may change x before Backward
+            return x * (x > 0);
+        }
+
+        public override Tensor Backward(Tensor dout) => dout * (x! > 0);
+    }
+}

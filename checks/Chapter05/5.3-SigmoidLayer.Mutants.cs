@@ -54,3 +54,18 @@ internal sealed class SigmoidIgnoresDout : Chapter5Reference
         public override Tensor Backward(Tensor dout) => y! * (1.0 - y!);
     }
 }
+
+[Mutant("5.3", "returns the output it keeps as y, without a copy, and reads y in Backward")]
+internal sealed class SigmoidReturnsItsOwnY : Chapter5Reference
+{
+    public override ILayer CreateSigmoid() => new Layer();
+
+    private sealed class Layer : SigmoidLayer
+    {
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            y = 1.0 / (1.0 + Np.Exp(-x));
+            return y; // the book's `return out`: the caller may change y before Backward
+        }
+    }
+}

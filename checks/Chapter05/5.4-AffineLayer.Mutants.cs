@@ -99,3 +99,19 @@ internal sealed class AffineCopiesW : Chapter5Reference
         public IReadOnlyDictionary<string, Tensor> Grads => _inner.Grads;
     }
 }
+
+[Mutant("5.4", "keeps the caller's x by reference (no copy) when it is already (N, D), and reads it in Backward for dW")]
+internal sealed class AffineKeepsCallersX : Chapter5Reference
+{
+    public override ILayer CreateAffine(Tensor W, Tensor b) => new Layer(W, b);
+
+    private sealed class Layer(Tensor W, Tensor b) : AffineLayer(W, b)
+    {
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            originalXShape = x.Shape;
+            this.x = x.Ndim == 2 ? x : x.Reshape(x.Dim(0), -1); // a 2-D x kept by reference: the caller may change it
+            return Np.Dot(this.x, W) + b;
+        }
+    }
+}

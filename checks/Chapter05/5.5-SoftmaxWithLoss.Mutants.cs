@@ -71,3 +71,20 @@ internal sealed class SoftmaxLossLabelsAsOneHot : Chapter5Reference
         public override Tensor Backward(double dout = 1) => (y! - t!.Reshape(-1, 1)) / t!.Dim(0) * dout;
     }
 }
+
+[Mutant("5.5", "keeps the caller's t by reference (no t.Copy()) and reads it in Backward")]
+internal sealed class SoftmaxLossKeepsCallersT : Chapter5Reference
+{
+    public override ILossLayer CreateSoftmaxWithLoss() => new Layer();
+
+    private sealed class Layer : SoftmaxWithLossLayer
+    {
+        public override double Forward(Tensor x, Tensor t)
+        {
+            this.t = t; // a reference: the caller may change t before Backward
+            y = Softmax(x);
+            loss = CrossEntropyError(y, t);
+            return loss;
+        }
+    }
+}

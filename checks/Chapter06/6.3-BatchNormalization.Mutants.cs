@@ -180,3 +180,29 @@ internal sealed class BatchNormOutputNotReshaped : Chapter6Reference
         }
     }
 }
+
+[Mutant("6.3", "keeps the caller's x by reference and computes xc, std and xn from it in Backward")]
+internal sealed class BatchNormNormalizesCallersXInBackward : Chapter6Reference
+{
+    public override ILayer CreateBatchNormalization(Tensor gamma, Tensor beta, double momentum = 0.9) => new Layer(gamma, beta, momentum);
+
+    private sealed class Layer(Tensor gamma, Tensor beta, double momentum) : BatchNormalization(gamma, beta, momentum)
+    {
+        private Tensor? x;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            this.x = x; // a reference: the caller may change x before Backward
+            return base.Forward(x, train);
+        }
+
+        public override Tensor Backward(Tensor dout)
+        {
+            var flat = x!.Reshape(x.Dim(0), -1); // whatever x holds now
+            xc = flat - flat.Mean(axis: 0);
+            std = Np.Sqrt((xc * xc).Mean(axis: 0) + Epsilon);
+            xn = xc / std;
+            return base.Backward(dout);
+        }
+    }
+}

@@ -113,3 +113,22 @@ internal sealed class WeightDecayGradientInPlace : Chapter6Reference
         return dW;
     }
 }
+
+[Mutant("6.4", "keeps the output it returns, without a copy, and in Backward lets dout through where that output is not 0")]
+internal sealed class DropoutMaskFromReturnedOutput : Chapter6Reference
+{
+    public override ILayer CreateDropout(double ratio, Random random) => new Layer(ratio, random);
+
+    private sealed class Layer(double ratio, Random random) : Dropout(ratio, random)
+    {
+        private Tensor? y;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            y = base.Forward(x, train);
+            return y; // the caller may change y before Backward
+        }
+
+        public override Tensor Backward(Tensor dout) => dout * y!.Apply(v => v == 0 ? 0.0 : 1.0);
+    }
+}

@@ -87,6 +87,7 @@ public sealed class DropoutAndWeightDecayChecks
                     [Expect.Input("x", x), ("Forward(x)", y.ToString()), Expect.Input("dout", dout)],
                     "the gradient flows exactly where Forward kept x, and nowhere else: return dout * mask with the mask Forward kept " +
                     "(a new draw in Backward picks other elements; the mask of an older Forward belongs to another batch).");
+                CallerTensors.ExpectLayerKeepsItsOwn($"CreateDropout({R(p.ratio)}, random)", () => c.CreateDropout(p.ratio, new Random(p.seed + 1)), x, dout);
             });
 
     [Check("multiplies by 1 − ratio at test time, without dropping anything")]

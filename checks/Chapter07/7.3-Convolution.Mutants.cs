@@ -109,3 +109,26 @@ internal sealed class ConvolutionFirstShapeForever : Chapter7Reference
         }
     }
 }
+
+[Mutant("7.3", "keeps the caller's x by reference and unfolds it (im2col) anew in Backward")]
+internal sealed class ConvUnfoldsCallersXInBackward : Chapter7Reference
+{
+    public override ILayer CreateConvolution(Tensor W, Tensor b, int stride = 1, int pad = 0) => new Layer(W, b, stride, pad);
+
+    private sealed class Layer(Tensor W, Tensor b, int stride, int pad) : Convolution(W, b, stride, pad)
+    {
+        private Tensor? x;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            this.x = x; // a reference: the caller may change x before Backward
+            return base.Forward(x, train);
+        }
+
+        public override Tensor Backward(Tensor dout)
+        {
+            base.Forward(x!); // col unfolded again, from whatever x holds now
+            return base.Backward(dout);
+        }
+    }
+}

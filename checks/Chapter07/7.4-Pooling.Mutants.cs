@@ -85,3 +85,26 @@ internal sealed class MaxPoolingFirstIndicesForever : Chapter7Reference
         }
     }
 }
+
+[Mutant("7.4", "max pooling keeps the caller's x by reference and finds the maxima anew from it in Backward")]
+internal sealed class MaxPoolFindsMaximaInBackward : Chapter7Reference
+{
+    public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
+
+    private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
+    {
+        private Tensor? x;
+
+        public override Tensor Forward(Tensor x, bool train = true)
+        {
+            this.x = x; // a reference: the caller may change x before Backward
+            return base.Forward(x, train);
+        }
+
+        public override Tensor Backward(Tensor dout)
+        {
+            base.Forward(x!); // the maxima found again, in whatever x holds now
+            return base.Backward(dout);
+        }
+    }
+}

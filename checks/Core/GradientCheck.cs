@@ -246,8 +246,10 @@ public sealed record ModelProbe(
 /// keep values away from kinks rather than loosening the tolerance.</para>
 /// <para>Before any gradient is compared, the check also makes sure the layer did not change the tensors
 /// it was handed (<c>x</c> in Forward or later in Backward, <c>dout</c> in Backward), that Backward answers
-/// for the last Forward (a different input is forwarded first), and that <c>Grads</c> has every name of
-/// <c>Params</c> with the right shape. On failure the message names the worst element — which gradient, its
+/// for the last Forward (a different input is forwarded first), that <c>Grads</c> has every name of
+/// <c>Params</c> with the right shape, and that Backward does not read the caller's tensors after Forward
+/// returned — the <c>x</c> (and <c>t</c>) handed in, the output handed back (<see cref="CallerTensors"/>).
+/// On failure the message names the worst element — which gradient, its
 /// index, yours, the numerical one, the relative error — says what the difference looks like (the sign, a
 /// factor of the batch size, <c>dout</c> ignored, a copy of a parameter), and the property runner adds the
 /// smallest failing case and a replay seed.</para>
@@ -332,6 +334,7 @@ public static class GradientCheck
             foreach (var name in parameters.Keys) result["d" + name] = again.Grads[name];
             return result;
         }
+        CallerTensors.ExpectLayerKeepsItsOwn(s, () => create(c), x, dout, train);
         Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx",
             FreshLayer("Forward(x)", "Forward(−x) then Forward(x)", "mask, x, …", Fresh),
             IgnoresDout(name => NumericalFor(name, Tensor.Ones(dout.Shape))));
@@ -449,6 +452,7 @@ public static class GradientCheck
             again.Forward(x.Copy(), t.Copy());
             return new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout) };
         }
+        CallerTensors.ExpectLossLayerKeepsItsOwn(s, create, x, t, dout);
         Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false,
             FreshLayer("Forward(x, t)", "Forward(−x, t) then Forward(x, t)", "y, t", Fresh),
             IgnoresDout(_ => NumericalFor(1.0)));

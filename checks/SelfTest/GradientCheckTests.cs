@@ -125,6 +125,18 @@ public sealed class GradientCheckTests
         Assert.That(report, Does.Contain(words), report);
     }
 
+    /// <summary>The caller's tensors are overwritten between Forward and Backward; a layer that still reads them is told which one.</summary>
+    [TestCase("5.2/ReluKeepsCallersX", "Backward(dout) read the x passed to Forward after Forward returned")]
+    [TestCase("5.3/SigmoidReturnsItsOwnY", "Forward(x) returned the tensor it keeps for Backward")]
+    [TestCase("5.4/AffineKeepsCallersX", "Backward(dout) read the x passed to Forward after Forward returned")]
+    [TestCase("5.5/SoftmaxLossKeepsCallersT", "Backward(dout) read the t passed to Forward after Forward returned")]
+    [TestCase("6.3/BatchNormNormalizesCallersXInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
+    [TestCase("6.4/DropoutMaskFromReturnedOutput", "Forward(x) returned the tensor it keeps for Backward")]
+    [TestCase("7.3/ConvUnfoldsCallersXInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
+    [TestCase("7.4/MaxPoolFindsMaximaInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
+    public void A_layer_reading_the_callers_tensors_after_Forward_is_told_so(string mutant, string words) =>
+        A_failing_gradient_says_what_the_mistake_looks_like(mutant, words);
+
     [Test]
     public void Values_away_from_a_kink_are_never_generated_near_it()
     {

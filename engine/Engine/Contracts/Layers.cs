@@ -8,7 +8,9 @@ namespace DeepLearningKata.Contracts;
 /// </summary>
 /// <remarks>
 /// A layer must not change the tensors handed to it: neither <c>x</c> nor <c>dout</c> (the checks
-/// catch a layer that zeroes <c>dout</c> in place, as the book's ReLU does).
+/// catch a layer that zeroes <c>dout</c> in place, as the book's ReLU does). Once Forward has returned,
+/// the <c>x</c> it was handed and the tensor it returned are the caller's, who may change them: a layer
+/// keeps its own copies of what Backward needs (<c>x.Copy()</c>, <c>y.Copy()</c>, a mask of its own).
 /// Parameters and gradients are reachable by name (<c>"W"</c>, <c>"b"</c>; <c>"gamma"</c>, <c>"beta"</c>),
 /// and <see cref="Params"/> holds the very tensors the layer computes with, so an optimizer that
 /// updates them in place (<see cref="Tensor.Assign"/>) updates the layer.

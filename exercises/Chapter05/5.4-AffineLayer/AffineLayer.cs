@@ -19,12 +19,12 @@ namespace DeepLearningKata.Exercises;
 ///           xᵀ (D, N) · dout (N, M) gives that. b was added to every row, so its gradient sums the
 ///           rows: dout.Sum(axis: 0), not Mean. Keep x.Shape before x.Reshape(N, -1), and reshape dx
 ///           back to it. Use W and b themselves (no copies): Params holds them, and training updates
-///           them in place.
+///           them in place. But keep your own copy of x (x.Reshape returns one): the caller owns x.
 /// 提示:     任意维数的输入都先展平成 (N, D)，dx 再恢复成 x 原来的形状；dW 的形状与 W 相同，db 与 b
 ///           相同。让形状来引导你：dW 必须是 (D, M)，只有 xᵀ (D, N) · dout (N, M) 能得到它。b 被加到
 ///           了每一行上，所以它的梯度是把各行加起来：dout.Sum(axis: 0)，不是 Mean。在 x.Reshape(N, -1)
 ///           之前保存 x.Shape，再把 dx 变形回去。直接使用 W 和 b 本身（不要复制）：Params 持有它们，
-///           训练时会原地更新它们。
+///           训练时会原地更新它们。但 x 要保存你自己的副本（x.Reshape 返回的就是副本）：x 归调用者所有。
 /// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter Name~5.4)
 /// </code>
 /// </remarks>
