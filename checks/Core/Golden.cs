@@ -226,11 +226,12 @@ public static class Golden
     }
 
     /// <summary>
-    /// Accepts every received file under <paramref name="goldenRoot"/> (renames <c>.received.</c> to <c>.verified.</c>).
+    /// Accepts every received file under <paramref name="goldenRoot"/> (renames <c>.received.</c> to <c>.verified.</c>),
+    /// or only those of the exercises in <paramref name="only"/> (<c>--accept --exercise 1.1</c>).
     /// Refused when the <c>CI</c> environment variable is set: CI never accepts.
     /// </summary>
     /// <returns>The accepted files, relative to the golden folder.</returns>
-    public static IReadOnlyList<string> Accept(string goldenRoot)
+    public static IReadOnlyList<string> Accept(string goldenRoot, IReadOnlyCollection<Exercise>? only = null)
     {
         if (OnCi)
         {
@@ -240,6 +241,8 @@ public static class Golden
         var accepted = new List<string>();
         foreach (var received in Directory.EnumerateFiles(goldenRoot, "*.received.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            var name = Path.GetFileName(received);
+            if (only is not null && !only.Any(e => name.StartsWith($"{e.Id}-{e.Title}.", StringComparison.Ordinal))) continue;
             var verified = received.Replace(".received.", ".verified.", StringComparison.Ordinal);
             File.Move(received, verified, overwrite: true);
             accepted.Add(Path.GetRelativePath(goldenRoot, verified).Replace('\\', '/'));

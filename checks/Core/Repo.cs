@@ -15,8 +15,9 @@ public static class Repo
     /// <summary>The learner's exercises: <c>exercises/</c>.</summary>
     public static string Exercises => Path.Combine(Root, "exercises");
 
-    /// <summary>Where a run writes what is not committed: the learner's plots, reports.</summary>
-    public static string Output => Path.Combine(Root, ".kata");
+    /// <summary>Where a run writes what is not committed: the learner's plots, compiled exercises; <c>KATA_OUTPUT</c> overrides it (the self-test writes into a temporary folder).</summary>
+    public static string Output =>
+        Environment.GetEnvironmentVariable("KATA_OUTPUT") is { Length: > 0 } o ? Path.GetFullPath(o) : Path.Combine(Root, ".kata");
 
     /// <summary>A path relative to the root, with forward slashes, for messages.</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');

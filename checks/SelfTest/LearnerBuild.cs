@@ -8,7 +8,9 @@ namespace DeepLearningKata.SelfTest;
 
 /// <summary>
 /// The learner subject of the self-test: the repository's own <c>exercises/</c>, compiled by the runner's compiler
-/// (the one every entry point uses) and loaded once, before any test, as <see cref="Subjects.Learner"/>.
+/// (the one every entry point uses) and loaded once, before any test, as <see cref="Subjects.Learner"/>. What the
+/// tests write (plots of mutants and alternatives, compiled builds) goes to a temporary folder, never into the
+/// working tree (<c>KATA_OUTPUT</c>, which the workers the tests start inherit).
 /// </summary>
 [SetUpFixture]
 public sealed class LearnerBuild
@@ -16,13 +18,29 @@ public sealed class LearnerBuild
     /// <summary>The compiled exercises, loaded.</summary>
     public static Assembly Exercises { get; private set; } = null!;
 
+    private static readonly string Scratch = Path.Combine(Path.GetTempPath(), $"kata-selftest-{Environment.ProcessId}");
+
     [OneTimeSetUp]
     public void Compile()
     {
+        Environment.SetEnvironmentVariable("KATA_OUTPUT", Path.Combine(Scratch, "output"));
         var outcome = new ExerciseCompiler(Catalog.Exercises).Compile(Repo.Exercises);
         Assert.That(outcome.AllErrors, Is.Empty, "the kata's own exercises/ must compile");
-        var dll = outcome.WriteTo(Path.Combine(Path.GetTempPath(), $"kata-selftest-{Environment.ProcessId}", ExerciseCompiler.AssemblyName + ".dll"));
+        var dll = outcome.WriteTo(Path.Combine(Scratch, ExerciseCompiler.AssemblyName + ".dll"));
         Exercises = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
         Subjects.UseLearner(Exercises);
+    }
+
+    [OneTimeTearDown]
+    public void Clean()
+    {
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a worker still holding a file: the temporary folder is the system's to clear
+        }
     }
 }

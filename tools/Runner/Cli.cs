@@ -55,7 +55,7 @@ public static class Cli
         {
             try
             {
-                var accepted = Golden.Accept(Repo.Golden);
+                var accepted = Golden.Accept(Repo.Golden, options.Chapters.Count + options.Exercises.Count == 0 ? null : selection.ToList());
                 stdout.WriteLine(accepted.Count == 0
                     ? "No received golden files to accept."
                     : $"Accepted {accepted.Count} golden file(s) in {Repo.Relative(Repo.Golden)}/:\n  " + string.Join("\n  ", accepted));

@@ -153,9 +153,9 @@ public sealed class RunnerTests
     }
 
     [Test]
-    public void Accept_renames_received_files_then_grades()
+    public void Accept_renames_the_selected_exercises_received_files_then_grades()
     {
-        // A private copy of golden/ (KATA_GOLDEN), with one received file waiting to be accepted.
+        // A private copy of golden/ (KATA_GOLDEN), with received files of two exercises waiting to be accepted.
         var golden = Path.Combine(_temp, "golden");
         foreach (var file in Directory.EnumerateFiles(Repo.Golden, "*.verified.*", SearchOption.AllDirectories))
         {
@@ -163,16 +163,20 @@ public sealed class RunnerTests
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);
         }
-        var received = Path.Combine(golden, "Chapter01", "9.9-Example.values.received.json");
+        var received = Path.Combine(golden, "Chapter01", "1.3-SigmoidDerivative.extra.received.json");
+        var other = Path.Combine(golden, "Chapter03", "3.1-StepFunction.extra.received.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
         File.WriteAllText(received, "{\n  \"x\": 1\n}\n");
+        File.WriteAllText(other, "{\n  \"x\": 1\n}\n");
 
         using var ci = RunnerHarness.Environment("CI", null);
         using var root = RunnerHarness.Environment("KATA_GOLDEN", golden);
         var run = RunnerHarness.Cli("--accept", "--subject", "reference", "--exercise", "1.3");
         Assert.That(run.ExitCode, Is.EqualTo(Cli.Passed), run.ToString());
-        Assert.That(run.Out, Does.Contain("Accepted 1 golden file(s)").And.Contain("Chapter01/9.9-Example.values.verified.json"));
+        Assert.That(run.Out, Does.Contain("Accepted 1 golden file(s)").And.Contain("Chapter01/1.3-SigmoidDerivative.extra.verified.json"));
         Assert.That(File.Exists(received), Is.False);
         Assert.That(File.Exists(received.Replace(".received.", ".verified.", StringComparison.Ordinal)));
+        Assert.That(File.Exists(other), Is.True, "--exercise 1.3 accepts the files of 1.3 only");
     }
 
     [Test]

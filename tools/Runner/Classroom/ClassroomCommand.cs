@@ -19,7 +19,7 @@ namespace DeepLearningKata.Runner.Classroom;
 /// <item>its <c>exercises/**/*.cs</c> are compiled in this process (<see cref="ExerciseCompiler"/>); an exercise whose
 /// files do not compile is reported as such and the others are still graded;</item>
 /// <item>the runner's own worker and watchdog (<see cref="Supervisor"/>) grade the selected exercises in a
-/// <see cref="Sandbox"/> holding this runner's output with the submission's <c>DeepLearningKata.Exercises.dll</c>,
+/// <see cref="Sandbox"/> holding the submission's compiled <c>DeepLearningKata.Exercises.dll</c>, which the workers load,
 /// with each exercise's time budget and a memory limit per process (<c>DOTNET_GCHeapHardLimit</c>): an endless loop,
 /// a stack overflow or a huge allocation ends only that learner's worker, and is reported against that exercise.
 /// An exercise that ran out of time is graded once more, alone, and only a second time-out counts.</item>

@@ -33,7 +33,7 @@ namespace DeepLearningKata.Runner.Compile;
 /// </remarks>
 public sealed class ExerciseCompiler
 {
-    /// <summary>The name every build of the exercises carries; the checks are compiled against it.</summary>
+    /// <summary>The name every build of the exercises carries.</summary>
     public const string AssemblyName = "DeepLearningKata.Exercises";
 
     /// <summary>What the SDK generates for the project: the global usings of <c>ImplicitUsings</c> and the target framework.</summary>
@@ -95,14 +95,7 @@ public sealed class ExerciseCompiler
         _kept = keepSources ? new(StringComparer.Ordinal) : null;
         _concurrentBuild = concurrentBuild;
         _references = references ?? DefaultReferences.Value;
-        var version = typeof(Catalog).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == AssemblyName)?.Version ?? new Version(1, 0, 0, 0);
-        _generated =
-        [
-            CSharpSyntaxTree.ParseText(GeneratedSource, Parse, path: "GlobalUsings.g.cs", encoding: Encoding.UTF8),
-            CSharpSyntaxTree.ParseText(
-                $"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]\n[assembly: System.Reflection.AssemblyFileVersion(\"{version}\")]\n",
-                Parse, path: "AssemblyInfo.g.cs", encoding: Encoding.UTF8),
-        ];
+        _generated = [CSharpSyntaxTree.ParseText(GeneratedSource, Parse, path: "GlobalUsings.g.cs", encoding: Encoding.UTF8)];
         _pristineCompilation = new Lazy<Compilation?>(() =>
         {
             if (_pristine is null) return null;
