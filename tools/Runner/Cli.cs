@@ -38,6 +38,7 @@ public static class Cli
             }
             if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
             if (options.Explain is { } id) return Explain(id, options.Lang ?? Langs.Default(), stdout, stderr);
+            if (options.ClassroomWorkflow) return Classroom.ClassroomWorkflow.Write(stdout, stderr);
             Classroom.ClassroomCommand.CheckOptions(options);
             selection = Select(options);
             CheckSubject(options.Subject);

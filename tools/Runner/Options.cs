@@ -50,6 +50,9 @@ public sealed record RunOptions
     /// <summary>With <see cref="Classroom"/>: where to write the CSV table, or null.</summary>
     public string? Csv { get; init; }
 
+    /// <summary>For instructors: write <c>.github/workflows/classroom.yml</c> from the points table (<c>--classroom-workflow</c>).</summary>
+    public bool ClassroomWorkflow { get; init; }
+
     /// <summary>The memory limit of each grading process in MB (<c>--memory</c>), or null for <c>KATA_MEMORY_MB</c> or the default.</summary>
     public int? Memory { get; init; }
 
@@ -108,6 +111,9 @@ public static partial class Options
                              this copy's checks and golden files; a table per learner and chapter
           --csv FILE         with --classroom: also write the table as CSV (--json: as JSON)
           --parallel N       with --classroom: submissions graded at once (default: the cores)
+          --classroom-workflow
+                             write .github/workflows/classroom.yml (GitHub Classroom's
+                             autograding) from the points in tools/classroom/points.tsv
 
         Exit code: 0 when every selected exercise passes, 1 otherwise, 2 for a mistake on the command line.
 
@@ -115,7 +121,7 @@ public static partial class Options
 
     private static readonly string[] Known =
         ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises", "--events", "--exercises-dll",
-         "--classroom", "--csv", "--memory", "--parallel"];
+         "--classroom", "--csv", "--memory", "--parallel", "--classroom-workflow"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -194,6 +200,10 @@ public static partial class Options
                     break;
                 case "--csv":
                     options = options with { Csv = Value() };
+                    break;
+                case "--classroom-workflow":
+                    NoValue();
+                    options = options with { ClassroomWorkflow = true };
                     break;
                 case "--memory":
                     options = options with { Memory = ParseCount(name, Value(), 64, 1024 * 1024) };

@@ -91,24 +91,8 @@ public sealed class ClassroomTests
         if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
     }
 
-    /// <summary>A learner's copy of the kata: this repository's files, with the named exercises' stubs replaced.</summary>
-    private string Learner(string name, IReadOnlyList<string> files, params (string Id, string Member)[] solved)
-    {
-        var root = Path.Combine(_class, name);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(root, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(Repo.Root, file), target);
-        }
-        foreach (var (id, member) in solved)
-        {
-            var exercise = Catalog.Get(id);
-            var stub = Directory.GetFiles(Path.Combine(root, exercise.Folder), "*.cs").Single();
-            File.WriteAllText(stub, $"namespace DeepLearningKata.Exercises;\n\npublic static partial class Chapter{exercise.Chapter}\n{{\n    {member}\n}}\n");
-        }
-        return root;
-    }
+    private string Learner(string name, IReadOnlyList<string> files, params (string Id, string Member)[] solved) =>
+        SampleLearner.Make(Path.Combine(_class, name), files, solved);
 
     private static string Snapshot(string folder) =>
         string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
@@ -246,6 +230,28 @@ public sealed class ClassroomTests
         Assert.That(csv, Does.Contain("alice,alice,graded,1,3,3,0,0,0,0,0,no,,"));
         Assert.That(csv.Count(l => l.StartsWith("judy,", StringComparison.Ordinal)), Is.EqualTo(1), "one line for a broken submission");
         Assert.That(File.ReadAllText(Path.Combine(_temp, "class1.json")), Does.Not.Contain(Path.GetTempPath().TrimEnd('/')), "no temporary paths");
+    }
+}
+
+/// <summary>Makes learners' copies of the kata for the classroom tests.</summary>
+internal static class SampleLearner
+{
+    /// <summary>A learner's copy of the kata in <paramref name="root"/>: this repository's files, with the named exercises' stubs replaced.</summary>
+    public static string Make(string root, IReadOnlyList<string> files, params (string Id, string Member)[] solved)
+    {
+        foreach (var file in files)
+        {
+            var target = Path.Combine(root, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(Repo.Root, file), target);
+        }
+        foreach (var (id, member) in solved)
+        {
+            var exercise = Catalog.Get(id);
+            var stub = Directory.GetFiles(Path.Combine(root, exercise.Folder), "*.cs").Single();
+            File.WriteAllText(stub, $"namespace DeepLearningKata.Exercises;\n\npublic static partial class Chapter{exercise.Chapter}\n{{\n    {member}\n}}\n");
+        }
+        return root;
     }
 }
 

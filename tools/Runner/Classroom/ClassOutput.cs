@@ -167,6 +167,7 @@ public static class ClassOutput
             json.WriteNumber("version", Version);
             json.WriteString("kind", "classroom");
             json.WriteNumber("memoryLimitMB", report.MemoryLimitMb);
+            json.WriteNumber("maxPoints", report.MaxPoints);
             json.WriteStartArray("chapters");
             foreach (var c in report.ChapterNumbers) json.WriteNumberValue(c);
             json.WriteEndArray();
@@ -177,6 +178,7 @@ public static class ClassOutput
                 json.WriteString("id", e.Id);
                 json.WriteNumber("chapter", e.Chapter);
                 json.WriteString("title", e.Title);
+                json.WriteNumber("points", report.Table[e.Id]);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -197,6 +199,7 @@ public static class ClassOutput
                 json.WriteEndObject();
                 json.WriteNumber("passed", learner.Passed);
                 json.WriteNumber("total", learner.Total);
+                json.WriteNumber("points", report.Points(learner));
                 json.WriteStartArray("chapters");
                 foreach (var c in learner.Chapters)
                 {
@@ -218,6 +221,7 @@ public static class ClassOutput
                     json.WriteStartObject();
                     json.WriteString("id", e.Exercise.Id);
                     json.WriteString("state", e.State);
+                    json.WriteNumber("points", report.Points(e));
                     json.WriteString("message", e.Message);
                     json.WriteEndObject();
                 }

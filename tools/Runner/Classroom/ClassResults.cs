@@ -98,8 +98,26 @@ public sealed record ClassChapter(int Chapter, int Passed, int Total, int Failed
 /// <param name="Selection">The exercises graded (the same for every learner).</param>
 /// <param name="MemoryLimitMb">The memory limit each worker ran with.</param>
 /// <param name="Ignored">Files in the class folder that are neither a folder nor a zip.</param>
-public sealed record ClassReport(IReadOnlyList<Exercise> Selection, IReadOnlyList<LearnerResult> Learners, int MemoryLimitMb, IReadOnlyList<string> Ignored)
+/// <param name="Table">The points of each exercise (<c>tools/classroom/points.tsv</c>).</param>
+public sealed record ClassReport(IReadOnlyList<Exercise> Selection, IReadOnlyList<LearnerResult> Learners, int MemoryLimitMb, IReadOnlyList<string> Ignored, PointsTable Table)
 {
+    /// <summary>The points of the selected exercises, added up: what a learner who passes them all gets.</summary>
+    public int MaxPoints => Table.Total(Selection);
+
+    /// <summary>The points an exercise earned: its points when it passed, else 0 (as GitHub Classroom's steps award them).</summary>
+    public int Points(ClassExercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        return exercise.State == "passed" ? Table[exercise.Exercise.Id] : 0;
+    }
+
+    /// <summary>A learner's points over the selection (0 when the submission could not be graded).</summary>
+    public int Points(LearnerResult learner)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return learner.Exercises.Sum(Points);
+    }
+
     public IReadOnlyList<int> ChapterNumbers => Selection.Select(e => e.Chapter).Distinct().Order().ToList();
 
     /// <summary>0 when every submission was graded and none was tampered with; 1 when the instructor should look at some.</summary>

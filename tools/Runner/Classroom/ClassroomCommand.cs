@@ -55,6 +55,16 @@ public static class ClassroomCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var classFolder = Path.GetFullPath(options.Classroom ?? throw new ArgumentException("no --classroom", nameof(options)));
+        PointsTable points;
+        try
+        {
+            points = PointsTable.Load();
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine($"run-checks: {e.Message}");
+            return Cli.Usage;
+        }
         var submissions = Submissions.Find(classFolder, out var ignored);
         if (submissions.Count == 0)
         {
@@ -97,7 +107,7 @@ public static class ClassroomCommand
             Remove(scratch);
         }
 
-        var report = new ClassReport(selection, results, memory, ignored);
+        var report = new ClassReport(selection, results, memory, ignored, points);
         stdout.WriteLine();
         ClassOutput.Console(stdout, report);
         stdout.WriteLine();
