@@ -49,6 +49,12 @@
 .PARAMETER Csv
     With -Classroom: also write the class's table as CSV to this file (--csv).
 
+.PARAMETER Gradebook
+    With -Classroom: also write the points as a gradebook CSV, a row per learner and a column per exercise (--gradebook).
+
+.PARAMETER ClassPage
+    With -Classroom: also write the class page, one HTML file: learners × exercises and every check's pass rate (--class-page).
+
 .PARAMETER Memory
     The memory limit of each grading process in MB (--memory; default 2048, or KATA_MEMORY_MB).
 
@@ -69,7 +75,7 @@
     ./run-checks.ps1 -Explain 1.3 -Lang zh
 
 .EXAMPLE
-    ./run-checks.ps1 -Classroom submissions -Csv class.csv -Json class.json
+    ./run-checks.ps1 -Classroom submissions -Csv class.csv -Json class.json -Gradebook gradebook.csv -ClassPage class.html
 
 .EXAMPLE
     ./run-checks.ps1 -Report report.html
@@ -91,6 +97,8 @@ param(
     [ValidateSet('en', 'zh')] [string] $Lang,
     [string] $Classroom,
     [string] $Csv,
+    [string] $Gradebook,
+    [string] $ClassPage,
     [int] $Memory,
     [int] $Parallel,
     [switch] $Watch
@@ -115,6 +123,8 @@ $arguments = [string[]]@(
     if ($Lang) { '--lang'; $Lang }
     if ($Classroom) { '--classroom'; $Classroom }
     if ($Csv) { '--csv'; $Csv }
+    if ($Gradebook) { '--gradebook'; $Gradebook }
+    if ($ClassPage) { '--class-page'; $ClassPage }
     if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
     if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
     if ($Watch) { '--watch' }

@@ -5,8 +5,9 @@
 #   ./run-checks.sh --exercise 1.3      one exercise (repeat, or a list: 1.3,1.4)
 #   ./run-checks.sh --chapter 1         one chapter (repeat, or a list: 1,3)
 #   ./run-checks.sh --explain 1.3       the instructions of exercise 1.3 (add --lang zh for 中文)
-#   ./run-checks.sh --classroom DIR --csv class.csv --json class.json
+#   ./run-checks.sh --classroom DIR --csv class.csv --json class.json --gradebook grades.csv --class-page class.html
 #                                       for instructors: grade a whole class (README, "Classroom")
+#   ./run-checks.sh --classroom-workflow   for instructors: write GitHub Classroom's workflow from tools/classroom/points.tsv
 #   ./run-checks.sh --watch             keep running: grade an exercise again each time you save it
 #   ./run-checks.sh --report report.html   also write a visual report (one HTML page, works offline)
 #   ./run-checks.sh --help              all options (--subject, --json, --badges, --accept, --timeout, --lang)

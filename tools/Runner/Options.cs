@@ -50,6 +50,12 @@ public sealed record RunOptions
     /// <summary>With <see cref="Classroom"/>: where to write the CSV table, or null.</summary>
     public string? Csv { get; init; }
 
+    /// <summary>With <see cref="Classroom"/>: where to write the gradebook CSV (a row per learner, a column per exercise), or null.</summary>
+    public string? Gradebook { get; init; }
+
+    /// <summary>With <see cref="Classroom"/>: where to write the class page (HTML), or null.</summary>
+    public string? ClassPage { get; init; }
+
     /// <summary>For instructors: write <c>.github/workflows/classroom.yml</c> from the points table (<c>--classroom-workflow</c>).</summary>
     public bool ClassroomWorkflow { get; init; }
 
@@ -110,6 +116,10 @@ public static partial class Options
           --classroom DIR    grade every learner's copy in DIR (a folder or a .zip each) against
                              this copy's checks and golden files; a table per learner and chapter
           --csv FILE         with --classroom: also write the table as CSV (--json: as JSON)
+          --gradebook FILE   with --classroom: also write the points as a gradebook CSV
+                             (a row per learner, a column per exercise)
+          --class-page FILE  with --classroom: also write the class page (HTML): learners ×
+                             exercises coloured by state, and every check's pass rate
           --parallel N       with --classroom: submissions graded at once (default: the cores)
           --classroom-workflow
                              write .github/workflows/classroom.yml (GitHub Classroom's
@@ -121,7 +131,7 @@ public static partial class Options
 
     private static readonly string[] Known =
         ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises", "--events", "--exercises-dll",
-         "--classroom", "--csv", "--memory", "--parallel", "--classroom-workflow"];
+         "--classroom", "--csv", "--memory", "--parallel", "--classroom-workflow", "--gradebook", "--class-page"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
@@ -201,6 +211,12 @@ public static partial class Options
                 case "--csv":
                     options = options with { Csv = Value() };
                     break;
+                case "--gradebook":
+                    options = options with { Gradebook = Value() };
+                    break;
+                case "--class-page":
+                    options = options with { ClassPage = Value() };
+                    break;
                 case "--classroom-workflow":
                     NoValue();
                     options = options with { ClassroomWorkflow = true };
@@ -275,6 +291,8 @@ public static partial class Options
         "--lang" => ": en or zh",
         "--classroom" => ", e.g. --classroom submissions/",
         "--csv" => ", e.g. --csv class.csv",
+        "--gradebook" => ", e.g. --gradebook gradebook.csv",
+        "--class-page" => ", e.g. --class-page class.html",
         _ => "",
     };
 

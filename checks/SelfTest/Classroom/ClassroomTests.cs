@@ -17,7 +17,7 @@ namespace DeepLearningKata.SelfTest.ClassroomTests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ClassroomTests
+public sealed partial class ClassroomTests
 {
     private const string BasicSigmoid = "public static double BasicSigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));";
     private const string Sigmoid = "public static Tensor Sigmoid(Tensor x) => 1.0 / (1.0 + Np.Exp(-x));";
@@ -75,7 +75,8 @@ public sealed class ClassroomTests
         var settings = RunnerHarness.Quick() with { Margin = TimeSpan.FromSeconds(2) };
         string[] Args(string n) =>
             ["--classroom", _class, "--exercise", "1.1,1.2,1.3,2.1", "--timeout", "10", "--memory", "256",
-             "--csv", Path.Combine(_temp, $"class{n}.csv"), "--json", Path.Combine(_temp, $"class{n}.json")];
+             "--csv", Path.Combine(_temp, $"class{n}.csv"), "--json", Path.Combine(_temp, $"class{n}.json"),
+             "--gradebook", Path.Combine(_temp, $"grades{n}.csv"), "--class-page", Path.Combine(_temp, $"class{n}.html")];
         _first = RunnerHarness.Cli(settings, Args("1"));
         TestContext.Progress.WriteLine(_first);
         _second = RunnerHarness.Cli(settings, Args("2"));
@@ -123,9 +124,9 @@ public sealed class ClassroomTests
     [Test]
     public void A_solved_submission_passes_and_the_table_shows_it_per_chapter()
     {
-        Assert.That(Line("alice"), Does.Match(@"alice\s+3/3\s+0/1\s+3/4\s+graded$"));
+        Assert.That(Line("alice"), Does.Match(@"alice\s+3/3\s+0/1\s+3/4\s+\d+/\d+\s+graded$"));
         Assert.That(State("alice", "2.1"), Is.EqualTo("not-started"));
-        Assert.That(Line("bob"), Does.Match(@"bob\s+1/3\s+0/1\s+1/4\s+graded$"));
+        Assert.That(Line("bob"), Does.Match(@"bob\s+1/3\s+0/1\s+1/4\s+\d+/\d+\s+graded$"));
         Assert.That(State("bob", "1.2"), Is.EqualTo("not-started"));
     }
 
@@ -196,7 +197,7 @@ public sealed class ClassroomTests
         var ivan = LearnerJson("ivan");
         Assert.That(ivan.GetProperty("status").GetString(), Is.EqualTo("does-not-compile"));
         Assert.That(ivan.GetProperty("compileErrors")[0].GetString(), Does.StartWith("exercises/Earlier.cs:"));
-        Assert.That(Line("ivan"), Does.Match(@"ivan\s+—\s+—\s+—\s+does not compile$"));
+        Assert.That(Line("ivan"), Does.Match(@"ivan\s+—\s+—\s+—\s+0/\d+\s+does not compile$"));
     }
 
     [Test]
@@ -215,7 +216,7 @@ public sealed class ClassroomTests
     public void A_zip_with_one_folder_around_the_repository_is_graded()
     {
         Assert.That(LearnerJson("oscar").GetProperty("source").GetString(), Is.EqualTo("oscar.zip"));
-        Assert.That(Line("oscar"), Does.Match(@"oscar\s+3/3\s+0/1\s+3/4\s+graded$"));
+        Assert.That(Line("oscar"), Does.Match(@"oscar\s+3/3\s+0/1\s+3/4\s+\d+/\d+\s+graded$"));
     }
 
     [Test]
@@ -227,9 +228,79 @@ public sealed class ClassroomTests
         Assert.That(File.ReadAllText(Path.Combine(_temp, "class2.json")), Is.EqualTo(File.ReadAllText(Path.Combine(_temp, "class1.json"))));
         var csv = File.ReadAllLines(Path.Combine(_temp, "class1.csv"));
         Assert.That(csv[0], Does.StartWith("learner,source,status,chapter,passed,total"));
-        Assert.That(csv, Does.Contain("alice,alice,graded,1,3,3,0,0,0,0,0,no,,"));
+        var ch1 = Points("1.1") + Points("1.2") + Points("1.3");
+        Assert.That(csv, Does.Contain($"alice,alice,graded,1,3,3,{ch1},{ch1},0,0,0,0,0,no,,"));
+        Assert.That(File.ReadAllText(Path.Combine(_temp, "grades2.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_temp, "grades1.csv"))));
+        Assert.That(File.ReadAllText(Path.Combine(_temp, "class2.html")), Is.EqualTo(File.ReadAllText(Path.Combine(_temp, "class1.html"))));
         Assert.That(csv.Count(l => l.StartsWith("judy,", StringComparison.Ordinal)), Is.EqualTo(1), "one line for a broken submission");
         Assert.That(File.ReadAllText(Path.Combine(_temp, "class1.json")), Does.Not.Contain(Path.GetTempPath().TrimEnd('/')), "no temporary paths");
+    }
+}
+
+/// <summary>The gradebook, the points and the class page of the class graded in <see cref="ClassroomTests"/>.</summary>
+public sealed partial class ClassroomTests
+{
+    private static int Points(string id) => PointsTable.Load()[id];
+
+    [Test]
+    public void Points_come_from_the_points_table_in_the_table_the_json_and_the_gradebook()
+    {
+        var alice = Points("1.1") + Points("1.2") + Points("1.3");
+        var max = alice + Points("2.1");
+        Assert.That(Line("alice"), Does.Contain($" {alice}/{max} "));
+        Assert.That(LearnerJson("alice").GetProperty("points").GetInt32(), Is.EqualTo(alice));
+        Assert.That(_json.GetProperty("maxPoints").GetInt32(), Is.EqualTo(max));
+        Assert.That(LearnerJson("carol").GetProperty("points").GetInt32(), Is.EqualTo(Points("1.1") + Points("1.2")), "no points for a wrong answer");
+        var grades = File.ReadAllLines(Path.Combine(_temp, "grades1.csv"));
+        var names = new[] { "1.1", "1.2", "1.3", "2.1" }.Select(id => $"{Catalog.Get(id).Name} ({Points(id)})");
+        Assert.That(grades[0], Is.EqualTo($"learner,status,{string.Join(",", names)},total ({max})"));
+        Assert.That(grades, Does.Contain($"alice,graded,{Points("1.1")},{Points("1.2")},{Points("1.3")},0,{alice}"));
+        Assert.That(grades, Does.Contain("grace,\"graded, tampered\"," + $"{Points("1.1")},0,0,0,{Points("1.1")}"));
+        Assert.That(grades, Does.Contain("judy,empty,0,0,0,0,0"), "a submission that could not be graded earns nothing");
+        Assert.That(grades.Length, Is.EqualTo(1 + _json.GetProperty("learners").GetArrayLength()), "a row per learner");
+    }
+
+    [Test]
+    public void To_look_at_lists_wrong_answers_too()
+    {
+        var remarks = _first.Out[_first.Out.IndexOf("To look at", StringComparison.Ordinal)..];
+        Assert.That(remarks, Does.Contain("1.3 SigmoidDerivative failed: "));
+        var carol = remarks[remarks.IndexOf("  carol", StringComparison.Ordinal)..];
+        Assert.That(carol.Split('\n')[1], Does.StartWith("    1.3 SigmoidDerivative failed: "));
+    }
+
+    [Test]
+    public void The_checks_the_class_fails_most_come_first_in_the_console_and_the_json()
+    {
+        var checks = _json.GetProperty("checks").EnumerateArray().ToList();
+        Assert.That(checks.Count, Is.EqualTo(new[] { "1.1", "1.2", "1.3", "2.1" }.Sum(id => Catalog.Get(id).Checks.Count)), "every check of the selection");
+        var first = checks[0];
+        Assert.That(first.GetProperty("exercise").GetString(), Is.EqualTo("1.3"), "only carol gave a wrong answer, to 1.3");
+        Assert.That(first.GetProperty("failed").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        var failed = checks.Select(c => c.GetProperty("failed").GetInt32()).ToList();
+        Assert.That(failed, Is.Ordered.Descending);
+        var graded = _json.GetProperty("learners").EnumerateArray().Count(l => l.GetProperty("status").GetString() == "graded");
+        Assert.That(checks.Select(c => c.GetProperty("learners").GetInt32()), Has.All.EqualTo(graded));
+        Assert.That(_first.Out, Does.Contain("Checks with wrong answers, the most failed first"));
+        var table = _first.Out[_first.Out.IndexOf("Checks with wrong answers", StringComparison.Ordinal)..].Split('\n');
+        Assert.That(table[2], Does.Contain(" 1.3 SigmoidDerivative: "));
+    }
+
+    [Test]
+    public void The_class_page_is_one_self_contained_grid_coloured_by_state()
+    {
+        var page = File.ReadAllText(Path.Combine(_temp, "class1.html"));
+        var learners = _json.GetProperty("learners").GetArrayLength();
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(page, "<tr data-learner=").Count, Is.EqualTo(learners), "a row per learner");
+        Assert.That(page, Does.Contain("<tr data-learner=\"carol\">"));
+        var carol = page[page.IndexOf("<tr data-learner=\"carol\">", StringComparison.Ordinal)..];
+        carol = carol[..carol.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.That(carol, Does.Contain("class=\"cell failed\" title=\"carol, 1.3 SigmoidDerivative: failed\""));
+        Assert.That(carol, Does.Contain("class=\"cell passed\""));
+        Assert.That(page, Does.Contain("class=\"cell timed-out\"").And.Contain("class=\"cell crashed\"").And.Contain("class=\"cell does-not-compile\""));
+        Assert.That(page, Does.Contain("id=\"checks\"").And.Contain("tampered"));
+        Assert.That(page, Does.Not.Match("(src|href)=\"(https?:)?//").And.Not.Contain("<script").And.Not.Contain("<link"), "nothing fetched");
+        Assert.That(page, Does.Not.Contain(Path.GetTempPath().TrimEnd('/')), "no temporary paths");
     }
 }
 
@@ -342,6 +413,8 @@ public sealed class ClassroomPartsTests
 
     [TestCase(new[] { "--csv", "x.csv" }, "--csv goes with --classroom")]
     [TestCase(new[] { "--parallel", "2" }, "--parallel goes with --classroom")]
+    [TestCase(new[] { "--gradebook", "g.csv" }, "--gradebook goes with --classroom")]
+    [TestCase(new[] { "--class-page", "c.html" }, "--class-page goes with --classroom")]
     [TestCase(new[] { "--classroom", ".", "--subject", "reference" }, "--subject does not go with --classroom")]
     [TestCase(new[] { "--classroom", "no-such-folder-here" }, "there is no folder")]
     [TestCase(new[] { "--classroom", ".", "--memory", "1" }, "from 64")]

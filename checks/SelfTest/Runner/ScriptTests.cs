@@ -35,6 +35,8 @@ public sealed class ScriptTests
         ["Lang"] = "--lang",
         ["Classroom"] = "--classroom",
         ["Csv"] = "--csv",
+        ["Gradebook"] = "--gradebook",
+        ["ClassPage"] = "--class-page",
         ["Memory"] = "--memory",
         ["Parallel"] = "--parallel",
         ["Watch"] = "--watch",

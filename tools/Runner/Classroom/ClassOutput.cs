@@ -6,8 +6,10 @@ using System.Text.Json;
 namespace DeepLearningKata.Runner.Classroom;
 
 /// <summary>
-/// The class's results three ways: a table on the console (a line per learner, a column per chapter, then what
-/// the instructor should look at), CSV (a row per learner per chapter) and JSON (everything, per exercise).
+/// The class's results: a table on the console (a line per learner, a column per chapter, the points, then what
+/// the instructor should look at and the checks the class fails most), CSV (a row per learner per chapter), the
+/// gradebook (a row per learner, a column per exercise), JSON (everything, per exercise) and the class page
+/// (<see cref="ClassPage"/>).
 /// CSV and JSON hold no times and no absolute paths, and are sorted by learner, so grading the same folder twice
 /// writes the same bytes.
 /// </summary>
@@ -28,7 +30,8 @@ public static class ClassOutput
         var nameWidth = Math.Max("Learner".Length, report.Learners.Select(l => l.Name.Length).DefaultIfEmpty(0).Max());
         var header = new StringBuilder($"  {"Learner".PadRight(nameWidth)}");
         foreach (var c in chapters) header.Append(CultureInfo.InvariantCulture, $"  {"Ch " + c,7}");
-        header.Append(CultureInfo.InvariantCulture, $"  {"Total",7}  Status");
+        var pointsWidth = Math.Max("Points".Length, $"{report.MaxPoints}/{report.MaxPoints}".Length);
+        header.Append(CultureInfo.InvariantCulture, $"  {"Total",7}  {"Points".PadLeft(pointsWidth)}  Status");
         output.WriteLine(header.ToString());
         foreach (var learner in report.Learners)
         {
@@ -38,7 +41,8 @@ public static class ClassOutput
             {
                 line.Append(CultureInfo.InvariantCulture, $"  {(byChapter.TryGetValue(c, out var t) ? t.Score : "—"),7}");
             }
-            line.Append(CultureInfo.InvariantCulture, $"  {(learner.WasGraded ? $"{learner.Passed}/{learner.Total}" : "—"),7}  {Status(learner)}");
+            line.Append(CultureInfo.InvariantCulture, $"  {(learner.WasGraded ? $"{learner.Passed}/{learner.Total}" : "—"),7}");
+            line.Append(CultureInfo.InvariantCulture, $"  {$"{report.Points(learner)}/{report.MaxPoints}".PadLeft(pointsWidth)}  {Status(learner)}");
             output.WriteLine(line.ToString().TrimEnd());
         }
 
@@ -53,12 +57,40 @@ public static class ClassOutput
                 foreach (var remark in Remarks(learner)) output.WriteLine("    " + remark.Replace("\n", "\n      ", StringComparison.Ordinal));
             }
         }
+        Checks(output, report);
         if (report.Ignored.Count > 0)
         {
             output.WriteLine();
             output.WriteLine($"Not a submission (neither a folder nor a .zip), ignored: {string.Join(", ", report.Ignored)}");
         }
     }
+
+    /// <summary>The checks some learner failed, from the most failed: what to teach again. The class page lists them all.</summary>
+    private static void Checks(TextWriter output, ClassReport report)
+    {
+        var rates = report.CheckRates;
+        var failed = rates.Where(r => r.Failed > 0).ToList();
+        output.WriteLine();
+        if (failed.Count == 0)
+        {
+            output.WriteLine($"Checks: no learner gave a wrong answer to any of the {rates.Count} checks.");
+            return;
+        }
+        output.WriteLine($"Checks with wrong answers, the most failed first ({failed.Count} of {rates.Count}; the others: no wrong answer)");
+        output.WriteLine($"  {"passed",-14}{"failed",6}{"not started",13}{"other",7}   check");
+        foreach (var r in failed)
+        {
+            var passed = $"{r.Percent} ({r.Passed}/{r.Learners})";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {passed,-14}{r.Failed,6}{r.NotStarted,13}{r.Other,7}   {r.Exercise.Name}: {Shorten(r.Check, 70)}"));
+        }
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>The first line of a message (a failed check's diagnosis), for a one-line remark.</summary>
+    private static string FirstLine(string? message) =>
+        message is null ? "" : message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 
     /// <summary>The status column: graded, or what is wrong, in a few words.</summary>
     private static string Status(LearnerResult learner)
@@ -91,9 +123,12 @@ public static class ClassOutput
             foreach (var l in lines.Take(FilesShown)) yield return "  " + l;
             if (lines.Count > FilesShown) yield return $"  … and {lines.Count - FilesShown} more (all in the JSON report)";
         }
-        foreach (var e in learner.Exercises.Where(e => e.State is "crashed" or "timed-out" or LearnerResult.DoesNotCompile))
+        foreach (var e in learner.Exercises.Where(e => e.State is "failed" or "crashed" or "timed-out" or LearnerResult.DoesNotCompile))
         {
-            yield return $"{e.Exercise.Name} {e.State.Replace('-', ' ')}: {e.Message}";
+            // A wrong answer in a line (its first check's diagnosis; the JSON has all); what stopped the grading in full.
+            yield return e.State == "failed"
+                ? $"{e.Exercise.Name} failed: {Shorten(FirstLine(e.Message), 160)}"
+                : $"{e.Exercise.Name} {e.State.Replace('-', ' ')}: {e.Message}";
         }
     }
 
@@ -106,7 +141,7 @@ public static class ClassOutput
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.Append("learner,source,status,chapter,passed,total,failed,not_started,crashed,timed_out,does_not_compile,tampered,tampered_files,remark\n");
+        text.Append("learner,source,status,chapter,passed,total,points,max_points,failed,not_started,crashed,timed_out,does_not_compile,tampered,tampered_files,remark\n");
         foreach (var learner in report.Learners)
         {
             var tampered = learner.Tampered ? "yes" : "no";
@@ -114,17 +149,38 @@ public static class ClassOutput
             if (!learner.WasGraded)
             {
                 var remark = string.Join(" ", new[] { learner.Problem }.Concat(learner.CompileErrors).Where(s => s is not null));
-                Row(text, learner.Name, learner.Source, learner.StatusWord, "", "", "", "", "", "", "", "", tampered, files, remark);
+                Row(text, learner.Name, learner.Source, learner.StatusWord, "", "", "", "0", N(report.MaxPoints), "", "", "", "", "", tampered, files, remark);
                 continue;
             }
             foreach (var c in learner.Chapters)
             {
                 var remark = string.Join("; ", learner.Exercises
-                    .Where(e => e.Exercise.Chapter == c.Chapter && e.State is "crashed" or "timed-out" or LearnerResult.DoesNotCompile)
+                    .Where(e => e.Exercise.Chapter == c.Chapter && e.State is "failed" or "crashed" or "timed-out" or LearnerResult.DoesNotCompile)
                     .Select(e => $"{e.Exercise.Id} {e.State}"));
-                Row(text, learner.Name, learner.Source, learner.StatusWord, N(c.Chapter), N(c.Passed), N(c.Total), N(c.Failed), N(c.NotStarted),
+                var chapter = learner.Exercises.Where(e => e.Exercise.Chapter == c.Chapter).ToList();
+                Row(text, learner.Name, learner.Source, learner.StatusWord, N(c.Chapter), N(c.Passed), N(c.Total),
+                    N(chapter.Sum(report.Points)), N(report.Table.Total(chapter.Select(e => e.Exercise))), N(c.Failed), N(c.NotStarted),
                     N(c.Crashed), N(c.TimedOut), N(c.DoesNotCompile), tampered, files, remark);
             }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The gradebook (<c>--gradebook FILE</c>): CSV with a row per learner and a column per exercise, as gradebooks
+    /// import it: <c>learner, status, 1.1 BasicSigmoid (1), …, total (69)</c>, each cell the points earned (the header
+    /// gives the points possible). A submission that could not be graded earns 0 everywhere; its status says why.
+    /// </summary>
+    public static string Gradebook(ClassReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        Row(text, [.. new[] { "learner", "status" }, .. report.Selection.Select(e => $"{e.Name} ({report.Table[e.Id]})"), $"total ({report.MaxPoints})"]);
+        foreach (var learner in report.Learners)
+        {
+            var earned = learner.Exercises.ToDictionary(e => e.Exercise.Id, report.Points);
+            var status = learner.StatusWord + (learner.Tampered ? ", tampered" : "");
+            Row(text, [.. new[] { learner.Name, status }, .. report.Selection.Select(e => N(earned.GetValueOrDefault(e.Id))), N(report.Points(learner))]);
         }
         return text.ToString();
     }
@@ -179,6 +235,20 @@ public static class ClassOutput
                 json.WriteNumber("chapter", e.Chapter);
                 json.WriteString("title", e.Title);
                 json.WriteNumber("points", report.Table[e.Id]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("checks");
+            foreach (var r in report.CheckRates)
+            {
+                json.WriteStartObject();
+                json.WriteString("exercise", r.Exercise.Id);
+                json.WriteString("check", r.Check);
+                json.WriteNumber("passed", r.Passed);
+                json.WriteNumber("failed", r.Failed);
+                json.WriteNumber("notStarted", r.NotStarted);
+                json.WriteNumber("other", r.Other);
+                json.WriteNumber("learners", r.Learners);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -29,7 +29,19 @@ public enum SubmissionStatus
 /// <c>passed</c>, <c>failed</c>, <c>not-started</c>, <c>crashed</c>, <c>timed-out</c> (the runner's words), or
 /// <c>does-not-compile</c> (its files do not compile; the other exercises were graded without them).
 /// </param>
-public sealed record ClassExercise(Exercise Exercise, string State, string? Message);
+/// <param name="Checks">The result of each check, when the exercise was graded; null when it was not (it does not compile, is missing).</param>
+public sealed record ClassExercise(Exercise Exercise, string State, string? Message, IReadOnlyList<CheckResult>? Checks = null)
+{
+    /// <summary>
+    /// The state of one of its checks: the check's own when it was graded, else the exercise's (a check of an exercise that
+    /// crashed, timed out or does not compile shares that state).
+    /// </summary>
+    public string CheckState(CheckInfo check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return Checks?.FirstOrDefault(c => c.Name == check.Description) is { } result ? ExerciseResult.Word(result.State) : State;
+    }
+}
 
 /// <summary>Everything found out about one learner's submission.</summary>
 /// <param name="Problem">Why it was not graded (or not fully), in a sentence; null when all went well.</param>
@@ -120,6 +132,44 @@ public sealed record ClassReport(IReadOnlyList<Exercise> Selection, IReadOnlyLis
 
     public IReadOnlyList<int> ChapterNumbers => Selection.Select(e => e.Chapter).Distinct().Order().ToList();
 
+    /// <summary>
+    /// Over the graded submissions, how every check of the selection fared, from the most failed (the most learners
+    /// with a wrong answer) to the least; ties in catalog order.
+    /// </summary>
+    public IReadOnlyList<CheckRate> CheckRates
+    {
+        get
+        {
+            var graded = Learners.Where(l => l.WasGraded).ToList();
+            var rates = new List<CheckRate>();
+            foreach (var exercise in Selection)
+            {
+                var mine = graded.Select(l => l.Exercises.FirstOrDefault(e => e.Exercise.Id == exercise.Id)).OfType<ClassExercise>().ToList();
+                foreach (var check in exercise.Checks)
+                {
+                    var states = mine.Select(e => e.CheckState(check)).ToList();
+                    rates.Add(new CheckRate(exercise, check.Description,
+                        states.Count(s => s == "passed"), states.Count(s => s == "failed"), states.Count(s => s == "not-started"), states.Count));
+                }
+            }
+            return rates.Select((r, i) => (r, i)).OrderByDescending(p => p.r.Failed).ThenBy(p => p.r.Rate).ThenBy(p => p.i).Select(p => p.r).ToList();
+        }
+    }
+
     /// <summary>0 when every submission was graded and none was tampered with; 1 when the instructor should look at some.</summary>
     public int ExitCode => Learners.All(l => l.WasGraded && !l.Tampered) ? Cli.Passed : Cli.NotAllPassed;
+}
+
+/// <summary>How one check fared over the graded submissions of a class.</summary>
+/// <param name="Learners">The graded submissions; those that neither passed, failed nor did not start it crashed, timed out or did not compile.</param>
+public sealed record CheckRate(Exercise Exercise, string Check, int Passed, int Failed, int NotStarted, int Learners)
+{
+    /// <summary>Crashed, timed out or did not compile.</summary>
+    public int Other => Learners - Passed - Failed - NotStarted;
+
+    /// <summary>The share of learners who passed it, 0 to 1 (1 for an empty class).</summary>
+    public double Rate => Learners == 0 ? 1 : (double)Passed / Learners;
+
+    /// <summary><c>67 %</c>.</summary>
+    public string Percent => Learners == 0 ? "—" : ((int)Math.Round(100 * Rate)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " %";
 }

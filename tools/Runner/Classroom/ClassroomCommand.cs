@@ -6,7 +6,7 @@ using DeepLearningKata.Runner.Compile;
 namespace DeepLearningKata.Runner.Classroom;
 
 /// <summary>
-/// <c>run-checks --classroom DIR [--csv FILE] [--json FILE] [--chapter N] [--memory MB] [--parallel N]</c>: grades
+/// <c>run-checks --classroom DIR [--csv FILE] [--json FILE] [--gradebook FILE] [--class-page FILE] [--chapter N] [--memory MB] [--parallel N]</c>: grades
 /// every learner's submission in <c>DIR</c> (a copy of the kata per sub-folder, or a <c>.zip</c> of one) against
 /// this copy's checks and golden files.
 /// </summary>
@@ -35,7 +35,11 @@ public static class ClassroomCommand
         ArgumentNullException.ThrowIfNull(options);
         if (options.Classroom is null)
         {
-            foreach (var (set, name) in new[] { (options.Csv is not null, "--csv"), (options.Parallel is not null, "--parallel") })
+            foreach (var (set, name) in new[]
+                     {
+                         (options.Csv is not null, "--csv"), (options.Gradebook is not null, "--gradebook"),
+                         (options.ClassPage is not null, "--class-page"), (options.Parallel is not null, "--parallel"),
+                     })
             {
                 if (set) throw new UsageException($"{name} goes with --classroom DIR (grading a class).");
             }
@@ -122,6 +126,16 @@ public static class ClassroomCommand
             {
                 ClassOutput.Write(json, ClassOutput.Json(report));
                 stdout.WriteLine($"Wrote {json}");
+            }
+            if (options.Gradebook is { } gradebook)
+            {
+                ClassOutput.Write(gradebook, ClassOutput.Gradebook(report));
+                stdout.WriteLine($"Wrote {gradebook}");
+            }
+            if (options.ClassPage is { } page)
+            {
+                ClassOutput.Write(page, ClassPage.Html(report));
+                stdout.WriteLine($"Wrote {page}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -249,7 +263,8 @@ internal sealed class SubmissionGrader(
                 $"Does something in {graded.Exercise.Folder} grow without end, or allocate a far too large array?");
         }
         var message = result.Message is null ? null : Scrub(result.Message, sandbox, scratch);
-        return new ClassExercise(graded.Exercise, ExerciseResult.Word(result.State), message);
+        var checks = result.Checks.Select(c => c with { Message = c.Message is null ? null : Scrub(c.Message, sandbox, scratch) }).ToList();
+        return new ClassExercise(graded.Exercise, ExerciseResult.Word(result.State), message, checks);
     }
 
     private static string Scrub(string text, Sandbox sandbox, string scratch) =>
