@@ -5,8 +5,8 @@
 #   ./run-checks.sh --classroom DIR --csv DIR.csv --json DIR.json
 #
 # Each submission is a copy of this repository's files (git ls-files) with some exercises "solved": the
-# reference solution rewritten into the learner's stub file (an exercise whose rewritten reference does not
-# compile as a learner's file shows up as "does not compile", which the report handles too). Learners cycle through kinds of work, so that every line of the report shows up:
+# reference solution rewritten into the learner's stub file, so a "solved" learner passes every exercise. Learners
+# cycle through kinds of work, so that every line of the report shows up:
 # all solved, partly done, untouched stubs, one wrong answer, one exercise that does not compile, an endless
 # loop, a stack overflow, a huge allocation, a changed check (tampered), Earlier.cs broken (does not compile),
 # an empty folder, a folder that is not the kata, and a few handed in as .zip files.
@@ -35,17 +35,23 @@ solve() { # solve TARGET ID: the reference of exercise ID, rewritten into the le
   ref="$(ls "$root"/engine/Reference/Chapter*/"$id"-*.cs)"
   stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs 2>/dev/null | head -n 1)"
   [ -n "$stub" ] || return 0
-  # Members of ChapterNReference (4 spaces in) become static methods of ChapterN; classes of their own (layers,
-  # networks) keep instance members, no longer virtual.
+  # Members of ChapterNReference (4 spaces in) become static methods of ChapterN. Everything else is kept as it is:
+  # classes of their own (layers, networks) keep their virtual and protected members, which their subclasses use
+  # (7.4's pooling layers, 4.8's networks, 6.3's BatchNormalization). Where the reference reaches its chapter's other
+  # functions through an instance (4.8: `static readonly Chapter4Reference Functions = new();`), the learner's
+  # static members are called instead (`Functions.X` becomes `Chapter4.X`).
   awk '
     /^namespace DeepLearningKata\.Reference;/ { print "namespace DeepLearningKata.Exercises;"; next }
     /^public partial class Chapter[0-9]+Reference/ { n = $0; sub(/Reference.*/, "", n); sub(/public partial class /, "", n); print "public static partial class " n; inside = 1; next }
     /^}/ { inside = 0 }
     /<inheritdoc\/>/ { next }
+    /static readonly Chapter[0-9]+Reference [A-Za-z_][A-Za-z0-9_]* = new\(\);/ {
+      alias = $0; sub(/ = new.*/, "", alias); sub(/.* /, "", alias)
+      chapter = $0; sub(/.*static readonly /, "", chapter); sub(/Reference .*/, "", chapter)
+      next }
     { line = $0
       if (inside && line ~ /^    public virtual /) sub(/public virtual /, "public static ", line)
-      else gsub(/public virtual /, "public ", line)
-      gsub(/protected /, "private ", line)
+      if (alias != "") gsub(alias "\\.", chapter ".", line)
       print line }
   ' "$ref" > "$stub"
 }

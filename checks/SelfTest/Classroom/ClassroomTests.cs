@@ -356,6 +356,60 @@ public sealed class ClassroomPartsTests
     }
 
     [Test]
+    public void A_stub_member_a_learner_declares_once_in_a_base_class_of_their_own_is_not_missing()
+    {
+        var temp = RunnerHarness.TempFolder();
+        try
+        {
+            var exercises = Path.Combine(temp, "exercises");
+            foreach (var file in Directory.GetFiles(Repo.Exercises, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+            {
+                var target = Path.Combine(exercises, Path.GetRelativePath(Repo.Exercises, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            var pooling = Catalog.Get("7.4");
+            var layer = "public override Tensor Forward(Tensor x, bool train = true) => throw new NotImplementedException();\n" +
+                        "    public override Tensor Backward(Tensor dout) => throw new NotImplementedException();";
+            File.WriteAllText(Directory.GetFiles(Path.Combine(temp, pooling.Folder), "*.cs").Single(), $$"""
+                using DeepLearningKata.Contracts;
+                namespace DeepLearningKata.Exercises;
+                public abstract class PoolingLayer : ILayer
+                {
+                    public abstract Tensor Forward(Tensor x, bool train = true);
+                    public abstract Tensor Backward(Tensor dout);
+                    public IReadOnlyDictionary<string, Tensor> Params { get; } = new Dictionary<string, Tensor>();
+                    public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
+                }
+                public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : PoolingLayer
+                {
+                    {{layer}}
+                }
+                public sealed class AveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) : PoolingLayer
+                {
+                    {{layer}}
+                }
+                public static partial class Chapter7
+                {
+                    public static ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new MaxPooling(poolH, poolW, stride, pad);
+                    public static ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new AveragePooling(poolH, poolW, stride, pad);
+                }
+                """);
+            var compiler = new ExerciseCompiler(Catalog.Exercises, Repo.Exercises);
+            var outcome = compiler.Compile(exercises);
+            Assert.That(outcome.Broken.Keys, Is.Empty, string.Join("\n", outcome.Broken.SelectMany(b => b.Value)));
+
+            File.WriteAllText(Directory.GetFiles(Path.Combine(temp, pooling.Folder), "*.cs").Single(),
+                File.ReadAllText(Directory.GetFiles(Path.Combine(temp, pooling.Folder), "*.cs").Single()).Replace("public IReadOnlyDictionary<string, Tensor> Grads", "public IReadOnlyDictionary<string, Tensor> Gradients", StringComparison.Ordinal));
+            Assert.That(compiler.Compile(exercises).Broken.Keys, Is.EqualTo(new[] { "7.4" }), "a member renamed in the base class is still missing");
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_zip_entry_that_would_land_outside_its_folder_is_refused()
     {
         var temp = RunnerHarness.TempFolder();

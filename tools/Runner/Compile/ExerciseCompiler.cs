@@ -67,7 +67,7 @@ public sealed class ExerciseCompiler
     private readonly bool _concurrentBuild;
     private readonly SyntaxTree[] _generated;
     private readonly ConcurrentDictionary<string, (DateTime Written, long Length, SyntaxTree Tree)>? _kept;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<(string DocId, string Shown)>> _api = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<StubMember>> _api = new();
     private readonly Lazy<Compilation?> _pristineCompilation;
 
     /// <param name="exercises">The kata's exercises (the catalog), to tell which exercise a file belongs to.</param>
@@ -298,19 +298,44 @@ public sealed class ExerciseCompiler
         foreach (var exercise in _exercises)
         {
             var missing = Api(exercise)
-                .Where(a => DocumentationCommentId.GetFirstSymbolForDeclarationId(a.DocId, compilation) is null)
+                .Where(a => DocumentationCommentId.GetFirstSymbolForDeclarationId(a.DocId, compilation) is null && !Inherited(a, compilation))
                 .Select(a => a.Shown)
                 .ToList();
             if (missing.Count > 0) yield return new(exercise.Id, missing);
         }
     }
 
+    /// <summary>A public member of a stub: its documentation id, as the learner reads it, and (for a member of a type) its type's id and signature.</summary>
+    private sealed record StubMember(string DocId, string Shown, string? TypeDocId, string Signature);
+
+    /// <summary>A member's signature without its containing type: <c>Tensor Forward(Tensor, bool)</c>.</summary>
+    private static readonly SymbolDisplayFormat Signature = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary>
+    /// True when the learner's type has the stub's member from a base class of its own (e.g. a pooling layer whose
+    /// <c>Params</c> is declared once in a common base class): the checks can call it all the same.
+    /// </summary>
+    private static bool Inherited(StubMember member, Compilation compilation)
+    {
+        if (member.TypeDocId is null || DocumentationCommentId.GetFirstSymbolForDeclarationId(member.TypeDocId, compilation) is not INamedTypeSymbol type) return false;
+        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        {
+            if (b.GetMembers().Any(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsStatic && m.ToDisplayString(Signature) == member.Signature)) return true;
+        }
+        return false;
+    }
+
     /// <summary>What the stub of <paramref name="exercise"/> declares publicly (as documentation ids), from the pristine compilation.</summary>
-    private IReadOnlyList<(string DocId, string Shown)> Api(Exercise exercise) => _api.GetOrAdd(exercise.Id, _ =>
+    private IReadOnlyList<StubMember> Api(Exercise exercise) => _api.GetOrAdd(exercise.Id, _ =>
     {
         var pristine = _pristineCompilation.Value;
         if (pristine is null) return [];
-        var list = new List<(string, string)>();
+        var list = new List<StubMember>();
         foreach (var tree in pristine.SyntaxTrees)
         {
             var path = tree.FilePath.Replace('\\', '/');
@@ -326,7 +351,8 @@ public sealed class ExerciseCompiler
                 };
                 if (declared is null || !IsPublic(declared)) continue;
                 if (DocumentationCommentId.CreateDeclarationId(declared) is not { } id) continue;
-                list.Add((id, declared.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                var type = declared is INamedTypeSymbol || declared.IsStatic || declared.ContainingType is null ? null : DocumentationCommentId.CreateDeclarationId(declared.ContainingType);
+                list.Add(new StubMember(id, declared.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), type, declared.ToDisplayString(Signature)));
             }
         }
         return list.Distinct().ToList();
