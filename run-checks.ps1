@@ -55,6 +55,10 @@
 .PARAMETER Parallel
     With -Classroom: how many submissions are graded at once (--parallel).
 
+.NOTES
+    -Verbose (PowerShell's common parameter) shows every failing check's whole message (--verbose),
+    not only the first one's.
+
 .PARAMETER Watch
     Keep running (--watch): each time you save a file of an exercise, grade that exercise again and show
     its verdict, the next exercise to do and your progress. Ctrl+C stops.
@@ -118,6 +122,7 @@ $arguments = [string[]]@(
     if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
     if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
     if ($Watch) { '--watch' }
+    if ($PSBoundParameters.ContainsKey('Verbose')) { '--verbose' } # -Verbose is PowerShell's common parameter
 )
 
 # On a terminal, say what the first seconds are for; the runner's first line overwrites it.

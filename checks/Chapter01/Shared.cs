@@ -18,7 +18,7 @@ internal static class Guard
         }
         catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
-            throw CheckFailure.Of($"{text} threw {e.GetType().Name}: {e.Message}", inputs, hint);
+            throw CheckFailure.Of($"{text} threw {e.GetType().Name}: {e.Message}", inputs, hint, thrown: e);
         }
     }
 }

@@ -244,7 +244,7 @@ public sealed class TrainWithBackpropChecks
             }
             catch (Exception e) when (e is not (CheckFailure or NotImplementedException or OutOfMemoryException))
             {
-                throw new CheckFailure($"your own chain (layers 5.2–5.5, network 5.6, this loop) crashed.\n  {Grader.CrashMessage(e).Replace("\n", "\n  ", StringComparison.Ordinal)}", e);
+                throw CheckFailure.Threw($"your own chain (layers 5.2–5.5, network 5.6, this loop) crashed.\n  {Grader.CrashMessage(e).Replace("\n", "\n  ", StringComparison.Ordinal)}", e);
             }
         }
     }

@@ -19,8 +19,8 @@ public sealed class OutputSizeChecks
         }
         catch (ArgumentException e)
         {
-            throw new CheckFailure($"{Call(h, fh, s, p)} threw ArgumentException, but these sizes fit.\n  your message: {e.Message}\n" +
-                                   $"  hint: (H + 2·P − FH) = {h + 2 * p - fh} is divisible by the stride {s}; {Hint}");
+            throw CheckFailure.Threw($"{Call(h, fh, s, p)} threw ArgumentException, but these sizes fit.\n  your message: {e.Message}\n" +
+                                     $"  hint: (H + 2·P − FH) = {h + 2 * p - fh} is divisible by the stride {s}; {Hint}", e);
         }
     }
 

@@ -115,6 +115,7 @@ public static class Grader
         return error switch
         {
             null => new CheckResult(check.Description, State.Passed, null),
+            CheckFailure { Thrown: not null } f => new CheckResult(check.Description, State.Crashed, f.Message),
             CheckFailure f => new CheckResult(check.Description, State.Failed, f.Message),
             NotImplementedException => new CheckResult(check.Description, State.NotStarted, NotStartedMessage(exercise)),
             BlockNotAllowedException b => new CheckResult(check.Description, State.Failed, b.Message),

@@ -132,12 +132,7 @@ public sealed partial class GradingRun
             if (results.FirstOrDefault(r => r.State is not State.Passed and not State.NotStarted) is { } wrong)
             {
                 text.WriteLine();
-                text.WriteLine($"✗ {wrong.Id} {wrong.Title} — {ExerciseResult.Word(wrong.State)}");
-                var failing = wrong.Checks.Where(c => c.State != State.Passed).ToList();
-                var full = (failing.FirstOrDefault()?.Message ?? wrong.Message ?? "").Split('\n');
-                text.WriteLine($"  ✗ {failing.FirstOrDefault()?.Name}: {string.Join("\n    ", full.Take(MessageLines))}");
-                if (full.Length > MessageLines) text.WriteLine("    …");
-                foreach (var other in failing.Skip(1)) text.WriteLine($"  ✗ {other.Name}");
+                text.WriteLine(Report.Describe(wrong, verbose: false));
             }
             if (results.FirstOrDefault(r => r.State != State.Passed) is { } next)
             {
@@ -148,9 +143,6 @@ public sealed partial class GradingRun
             Show(text.ToString());
         }
     }
-
-    /// <summary>How many lines of the first failing check's message the summary shows.</summary>
-    private const int MessageLines = 20;
 
     /// <summary>
     /// Shows the summary on the learner's terminal: `dotnet test` keeps its console quiet (one line per check would
