@@ -48,17 +48,33 @@ public sealed partial class GradingRun
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, GradedExercise> Graded = new(StringComparer.Ordinal);
     private static readonly string Subject = Environment.GetEnvironmentVariable("KATA_SUBJECT") is { Length: > 0 } s ? s : "learner";
-    private static LearnerBuild? _build;
     private static WorkerSession? _session;
 
+    /// <summary>
+    /// The learner's exercises, compiled: started in the background as soon as the tests are listed, while NUnit
+    /// discovers them and the worker starts, so that the first verdict comes sooner.
+    /// </summary>
+    private static readonly Lazy<Task<LearnerBuild>> Build = new(() => Task.Run(() =>
+        Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder)));
+
     /// <summary>One fixture per exercise, in catalog order.</summary>
-    public static IEnumerable<TestFixtureData> Fixtures() => Catalog.Exercises.Select(e =>
+    public static IEnumerable<TestFixtureData> Fixtures()
+    {
+        if (Subject == "learner") _ = Build.Value;
+        lock (Gate) Session().Warm();
+        return Catalog.Exercises.Select(Fixture);
+    }
+
+    private static WorkerSession Session() =>
+        _session ??= new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb });
+
+    private static TestFixtureData Fixture(Checks.Exercise e)
     {
         var data = new TestFixtureData(e.Id) { TestName = e.Name };
         data.Properties.Add(PropertyNames.Category, $"Chapter{e.Chapter}");
         data.Properties.Add(PropertyNames.Category, e.Id);
         return data;
-    });
+    }
 
     /// <summary>Passes, fails (pointing at the learner's file), or is inconclusive, as check <paramref name="description"/> of exercise <paramref name="id"/> came out.</summary>
     public static void Verdict(string id, string description)
@@ -93,18 +109,21 @@ public sealed partial class GradingRun
         lock (Gate)
         {
             if (Graded.TryGetValue(exercise.Id, out var done)) return done;
-            var settings = new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb };
             GradedExercise graded;
             if (Subject == "learner")
             {
-                _build ??= Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder);
-                if (_build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, _build.Outcome.AllErrors), null);
-                else if (_build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
-                else graded = (_session ??= new WorkerSession(settings with { ExercisesDll = _build.Dll })).Grade(exercise);
+                var build = Build.Value.GetAwaiter().GetResult();
+                if (build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, build.Outcome.AllErrors), null);
+                else if (build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
+                else
+                {
+                    Session().ExercisesDll = build.Dll;
+                    graded = Session().Grade(exercise);
+                }
             }
             else
             {
-                graded = (_session ??= new WorkerSession(settings)).Grade(exercise);
+                graded = Session().Grade(exercise);
             }
             Graded[exercise.Id] = graded;
             return graded;
