@@ -10,8 +10,8 @@ using NUnit.Framework.Internal.Builders;
 namespace DeepLearningKata.Grading;
 
 /// <summary>
-/// `dotnet test` for a learner: one fixture per exercise (<c>1.3 SigmoidDerivative</c>, categories <c>Chapter1</c> and
-/// <c>1.3</c>), one test per check under it, named by the check's sentence. Each exercise is graded once, when its
+/// `dotnet test` for a learner: one fixture per exercise (<c>Chapter1 › 1·3 SigmoidDerivative</c>, categories
+/// <c>Chapter1</c> and <c>1.3</c>), one test per check under it, named by the check's sentence. Each exercise is graded once, when its
 /// first check runs, by the same pipeline as <c>run-checks</c> (<see cref="Pipeline"/>): compiled by the runner's
 /// compiler, graded in a supervised worker under the watchdog and the memory limit. So a stack overflow, an endless
 /// loop or a huge allocation in one exercise is reported against it and every other exercise is still graded.
@@ -70,7 +70,9 @@ public sealed partial class GradingRun
 
     private static TestFixtureData Fixture(Checks.Exercise e)
     {
-        var data = new TestFixtureData(e.Id) { TestName = e.Name };
+        // Test explorers split names at dots: "Chapter1" becomes a level of the tree, and the exercise's id is
+        // written 1·3 so that it stays one node (filter by category: TestCategory=1.3).
+        var data = new TestFixtureData(e.Id) { TestName = $"Chapter{e.Chapter}.{e.Id.Replace('.', '·')} {e.Title}" };
         data.Properties.Add(PropertyNames.Category, $"Chapter{e.Chapter}");
         data.Properties.Add(PropertyNames.Category, e.Id);
         return data;
