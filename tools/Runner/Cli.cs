@@ -43,7 +43,7 @@ public static class Cli
             if (options.Solution is { } solution)
             {
                 var exercise = Known(solution);
-                return Help.Solution(exercise, () => Pipeline.Grade([exercise], LearnerBuildOf(), Settings(options, workers)).Results[0].Result.State == State.Passed, stdout, stderr);
+                return Help.Solution(exercise, () => Pipeline.Grade([exercise], LearnerBuildOf, Settings(options, workers)).Results[0].Result.State == State.Passed, stdout, stderr);
             }
             Classroom.ClassroomCommand.CheckOptions(options);
             selection = Select(options);
@@ -83,7 +83,7 @@ public static class Cli
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
         var run = options.Subject == "learner"
-            ? Pipeline.Grade(selection, LearnerBuildOf(), settings, console.Graded)
+            ? Pipeline.Grade(selection, LearnerBuildOf, settings, console.Graded)
             : Supervisor.Grade(selection, settings, console.Graded);
         var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
 

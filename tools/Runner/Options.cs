@@ -74,8 +74,6 @@ public sealed record RunOptions
     /// <summary>Internal, for a worker: the file its events go to.</summary>
     public string? Events { get; init; }
 
-    /// <summary>Internal, for a worker: the compiled exercises to load as the learner.</summary>
-    public string? ExercisesDll { get; init; }
 }
 
 /// <summary>Reads the runner's command line by hand: a few long options, each with at most one value.</summary>
@@ -133,7 +131,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--verbose", "--accept", "--timeout", "--explain", "--hint", "--solution", "--give-up", "--lang", "--help", "--worker", "--exercises", "--events", "--exercises-dll",
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--verbose", "--accept", "--timeout", "--explain", "--hint", "--solution", "--give-up", "--lang", "--help", "--worker", "--exercises", "--events",
          "--classroom", "--csv", "--memory", "--parallel"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
@@ -236,9 +234,6 @@ public static partial class Options
                 case "--events":
                     options = options with { Events = Value() };
                     break;
-                case "--exercises-dll":
-                    options = options with { ExercisesDll = Value() };
-                    break;
                 case "--worker":
                     NoValue();
                     options = options with { Worker = true };
@@ -336,7 +331,7 @@ public static partial class Options
     {
         if (!arg.StartsWith('-')) return $"unexpected argument '{arg}'. Options start with --, e.g. --exercise {arg}.";
         var bare = arg.TrimStart('-').ToLowerInvariant();
-        var close = Known.Where(k => k is not "--worker" and not "--exercises" and not "--events" and not "--exercises-dll")
+        var close = Known.Where(k => k is not "--worker" and not "--exercises" and not "--events")
             .FirstOrDefault(k => bare.Length > 1 && (k[2..].StartsWith(bare, StringComparison.Ordinal) || bare.StartsWith(k[2..], StringComparison.Ordinal)));
         return $"unknown option '{arg}'." + (close is null ? "" : $" Did you mean {close}?");
     }

@@ -47,8 +47,10 @@ public sealed record Progress
 public static class Help
 {
     /// <summary>Shows the next level of <paramref name="exercise"/>'s hints (the last one again once all are shown) and remembers it.</summary>
-    public static int Hint(Exercise exercise, Lang lang, TextWriter stdout)
+    /// <param name="root">Whose progress file: the kata's root unless a test says otherwise.</param>
+    public static int Hint(Exercise exercise, Lang lang, TextWriter stdout, string? root = null)
     {
+        root ??= Repo.Root;
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(stdout);
         var levels = Hints.Of(exercise, ExerciseInstructions.Read(exercise.Id).Sections.Select(s => s.Hint).FirstOrDefault(h => h.En.Length + h.Zh.Length > 0));
@@ -57,10 +59,10 @@ public static class Help
             stdout.WriteLine($"{exercise.Name} has no hints yet. Its instructions: ./run-checks.sh --explain {exercise.Id}");
             return Cli.Passed;
         }
-        var progress = Progress.Load(Repo.Root);
+        var progress = Progress.Load(root);
         var level = Math.Min(progress.Hints.GetValueOrDefault(exercise.Id) + 1, levels.Count);
         progress.Hints[exercise.Id] = level;
-        progress.Save(Repo.Root);
+        progress.Save(root);
         var zh = lang == Lang.Zh;
         stdout.WriteLine(zh ? $"{exercise.Name} — 提示 {level}/{levels.Count}" : $"{exercise.Name} — hint {level} of {levels.Count}");
         stdout.WriteLine();
@@ -74,14 +76,15 @@ public static class Help
     }
 
     /// <summary>Records that the learner gave <paramref name="exercise"/> up.</summary>
-    public static int GiveUp(Exercise exercise, TextWriter stdout)
+    public static int GiveUp(Exercise exercise, TextWriter stdout, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(stdout);
-        var progress = Progress.Load(Repo.Root);
+        root ??= Repo.Root;
+        var progress = Progress.Load(root);
         progress.GaveUp.TryAdd(exercise.Id, DateTime.UtcNow);
-        progress.Save(Repo.Root);
-        stdout.WriteLine($"Recorded: you gave up {exercise.Name} (in {Repo.Relative(Progress.File(Repo.Root))}; your scoreboard and your instructor see it).");
+        progress.Save(root);
+        stdout.WriteLine($"Recorded: you gave up {exercise.Name} (in exercises/{Path.GetFileName(Progress.File(root))}; your scoreboard and your instructor see it).");
         stdout.WriteLine($"The model solution: ./run-checks.sh --solution {exercise.Id}. Then write it yourself, in your own words, and grade it.");
         return Cli.Passed;
     }
@@ -90,13 +93,13 @@ public static class Help
     /// Shows the model solution (the reference) of <paramref name="exercise"/> when it passes now (<paramref name="passes"/>
     /// grades it) or was given up; otherwise says how to earn it.
     /// </summary>
-    public static int Solution(Exercise exercise, Func<bool> passes, TextWriter stdout, TextWriter stderr)
+    public static int Solution(Exercise exercise, Func<bool> passes, TextWriter stdout, TextWriter stderr, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(passes);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var gaveUp = Progress.Load(Repo.Root).GaveUp.ContainsKey(exercise.Id);
+        var gaveUp = Progress.Load(root ?? Repo.Root).GaveUp.ContainsKey(exercise.Id);
         if (!gaveUp && !passes())
         {
             stderr.WriteLine($"run-checks: the model solution of {exercise.Name} is shown once your own passes (./run-checks.sh --exercise {exercise.Id}),");
