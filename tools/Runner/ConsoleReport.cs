@@ -128,7 +128,8 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             output.WriteLine($"  {(Lang == Lang.Zh ? "提示:" : "hint:")} {lines[0]}");
             foreach (var line in lines.Skip(1)) output.WriteLine($"        {line}");
         }
-        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}");
+        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}" +
+                         $"   {(Lang == Lang.Zh ? "更多提示" : "another hint")}: ./run-checks.sh --hint {exercise.Id}{lang}");
     }
 
     /// <summary>The stub's file when its folder holds exactly one, else the folder.</summary>
