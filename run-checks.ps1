@@ -39,6 +39,15 @@
 .PARAMETER Explain
     Print this exercise's instructions instead of grading (--explain), e.g. -Explain 1.3.
 
+.PARAMETER Hint
+    One more hint for this exercise (--hint): a nudge first, closer to a solution each time.
+
+.PARAMETER Solution
+    The model solution of this exercise (--solution), once yours passes or after -GiveUp.
+
+.PARAMETER GiveUp
+    Record that you give this exercise up (--give-up); your instructor sees it.
+
 .PARAMETER Lang
     The language of instructions and hints (--lang): en (English) or zh (简体中文). The default is
     $env:KATA_LANG, else the system's language.
@@ -60,6 +69,10 @@
 
 .PARAMETER Parallel
     With -Classroom: how many submissions are graded at once (--parallel).
+
+.NOTES
+    -Verbose (PowerShell's common parameter) shows every failing check's whole message (--verbose),
+    not only the first one's.
 
 .PARAMETER Watch
     Keep running (--watch): each time you save a file of an exercise, grade that exercise again and show
@@ -94,6 +107,9 @@ param(
     [switch] $Accept,
     [double] $Timeout,
     [string] $Explain,
+    [string] $Hint,
+    [string] $Solution,
+    [string] $GiveUp,
     [ValidateSet('en', 'zh')] [string] $Lang,
     [string] $Classroom,
     [string] $Csv,
@@ -120,6 +136,9 @@ $arguments = [string[]]@(
     if ($Accept) { '--accept' }
     if ($PSBoundParameters.ContainsKey('Timeout')) { '--timeout'; [string]$Timeout }
     if ($Explain) { '--explain'; $Explain }
+    if ($Hint) { '--hint'; $Hint }
+    if ($Solution) { '--solution'; $Solution }
+    if ($GiveUp) { '--give-up'; $GiveUp }
     if ($Lang) { '--lang'; $Lang }
     if ($Classroom) { '--classroom'; $Classroom }
     if ($Csv) { '--csv'; $Csv }
@@ -128,6 +147,7 @@ $arguments = [string[]]@(
     if ($PSBoundParameters.ContainsKey('Memory')) { '--memory'; [string]$Memory }
     if ($PSBoundParameters.ContainsKey('Parallel')) { '--parallel'; [string]$Parallel }
     if ($Watch) { '--watch' }
+    if ($PSBoundParameters.ContainsKey('Verbose')) { '--verbose' } # -Verbose is PowerShell's common parameter
 )
 
 # On a terminal, say what the first seconds are for; the runner's first line overwrites it.

@@ -5,13 +5,14 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.2", "ReluLayer")]
 public sealed class ReluLayerChecks
 {
-    private const string Hint = "Forward: mask = x > 0, return x * mask. Backward: return dout * mask — the mask from x, " +
-                                "kept by Forward, and a new tensor, not dout changed in place.";
+    private const string Hint = "Forward keeps a mask of where x was positive and lets only those elements through; Backward lets dout through " +
+                                "with the same mask — the mask from x, kept by Forward, and a new tensor, not dout changed in place. More: " +
+                                "./run-checks.sh --hint 5.2";
 
     private static readonly GradientHints Hints = new("CreateRelu()", Hint)
     {
-        InPlace = "leave the tensors you are handed alone: Forward returns x * mask (not x with its negatives zeroed), Backward " +
-                  "returns dout * mask (the book's dout[mask] = 0 zeroes its caller's dout, which the caller may still need), " +
+        InPlace = "leave the tensors you are handed alone: Forward returns a new tensor (not x with its negatives zeroed), Backward " +
+                  "too (the book's in-place zeroing of dout changes its caller's dout, which the caller may still need), " +
                   "and neither writes into the x Forward was given.",
         Suspects =
         [

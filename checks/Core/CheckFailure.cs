@@ -2,15 +2,25 @@ using System.Text;
 
 namespace DeepLearningKata.Checks;
 
-/// <summary>A check found the subject wrong. The message is written for the learner.</summary>
+/// <summary>
+/// A check found the subject wrong. The message is written for the learner. When the subject's code threw on a
+/// valid input, <see cref="Thrown"/> holds its exception, and the check is reported as <c>crashed</c>, not
+/// <c>failed</c>: a wrong answer and a crash are different news.
+/// </summary>
 public sealed class CheckFailure : Exception
 {
     public CheckFailure(string message) : base(message) { }
 
     public CheckFailure(string message, Exception inner) : base(message, inner) { }
 
+    /// <summary>The exception the subject's code threw, when that is what the check found; null for a wrong answer.</summary>
+    public Exception? Thrown { get; private init; }
+
+    /// <summary>A failure that is the subject's own exception, described by <paramref name="message"/>.</summary>
+    public static CheckFailure Threw(string message, Exception thrown) => new(message, thrown) { Thrown = thrown };
+
     /// <summary>Builds a failure from a one-line summary, aligned "label = value" lines, and an optional hint.</summary>
-    public static CheckFailure Of(string summary, IEnumerable<(string Label, string Value)> lines, string? hint = null)
+    public static CheckFailure Of(string summary, IEnumerable<(string Label, string Value)> lines, string? hint = null, Exception? thrown = null)
     {
         var list = lines.ToList();
         var width = list.Count == 0 ? 0 : list.Max(l => l.Label.Length);
@@ -21,6 +31,6 @@ public sealed class CheckFailure : Exception
             sb.Append("\n  ").Append(label.PadRight(width)).Append(" = ").Append(indented);
         }
         if (hint is not null) sb.Append("\n  hint: ").Append(hint);
-        return new CheckFailure(sb.ToString());
+        return thrown is null ? new CheckFailure(sb.ToString()) : Threw(sb.ToString(), thrown);
     }
 }

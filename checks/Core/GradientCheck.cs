@@ -839,7 +839,7 @@ public static class GradientCheck
         }
         catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
-            throw new CheckFailure(CheckFailure.Of($"{call} threw {e.GetType().Name}.", [("shapes", c.Shapes), ("error", Grader.CrashMessage(e))], hint).Message, e);
+            throw CheckFailure.Of($"{call} threw {e.GetType().Name}.", [("shapes", c.Shapes), ("error", Grader.CrashMessage(e))], hint, thrown: e);
         }
     }
 

@@ -54,7 +54,8 @@ public static class Properties
             null => $"{header}\n  smallest failing case: {case_}\n  replay: {replay}",
             _ => $"{header}\n  smallest failing case: {case_}\n  your code threw {inner.GetType().Name}: {inner.Message}\n  replay: {replay}",
         };
-        throw new CheckFailure(message, inner ?? new InvalidOperationException("property falsified"));
+        var thrown = inner is CheckFailure failure ? failure.Thrown : inner;
+        throw thrown is null ? new CheckFailure(message, inner ?? new InvalidOperationException("property falsified")) : CheckFailure.Threw(message, thrown);
     }
 
     private static string Indent(string text) =>

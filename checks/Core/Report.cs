@@ -17,8 +17,15 @@ public static class Report
         _ => "?",
     };
 
-    /// <summary>A result as a learner reads it: the verdict line, then each check that did not pass.</summary>
-    public static string Describe(ExerciseResult result)
+    /// <summary>How many lines of the first failing check's message a concise verdict shows.</summary>
+    public const int FirstMessageLines = 30;
+
+    /// <summary>
+    /// A result as a learner reads it. Concise (the default everywhere a learner reads it first): the verdict line,
+    /// the first check that did not pass in full, and every other one as one line. Verbose (<c>--verbose</c>, the
+    /// HTML report): every check, each with its whole message.
+    /// </summary>
+    public static string Describe(ExerciseResult result, bool verbose)
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder($"{Mark(result.State)} {result.Id} {result.Title} — {ExerciseResult.Word(result.State)}");
@@ -29,14 +36,20 @@ public static class Report
         }
         var passed = result.Checks.Count(c => c.State == State.Passed);
         sb.Append($" ({passed}/{result.Checks.Count} checks)");
+        var first = true;
         foreach (var c in result.Checks)
         {
+            if (!verbose && c.State == State.Passed) continue;
             sb.Append("\n  ").Append(Mark(c.State)).Append(' ').Append(c.Name);
-            if (c.State != State.Passed && c.Message is not null)
-            {
-                sb.Append(": ").Append(c.Message.Replace("\n", "\n    ", StringComparison.Ordinal));
-            }
+            if (c.State == State.Passed || c.Message is null || (!verbose && !first)) continue;
+            var lines = c.Message.Split('\n');
+            var shown = verbose ? lines : lines.Take(FirstMessageLines).ToArray();
+            sb.Append(": ").Append(string.Join("\n    ", shown));
+            if (shown.Length < lines.Length) sb.Append($"\n    … ({lines.Length - shown.Length} more lines with --verbose)");
+            first = false;
         }
+        var others = result.Checks.Count(c => c.State != State.Passed) - 1;
+        if (!verbose && others > 0) sb.Append($"\n  (--verbose shows the message of {(others == 1 ? "the other check" : $"all {others + 1} checks")})");
         return sb.ToString();
     }
 }

@@ -10,8 +10,8 @@ using NUnit.Framework.Internal.Builders;
 namespace DeepLearningKata.Grading;
 
 /// <summary>
-/// `dotnet test` for a learner: one fixture per exercise (<c>1.3 SigmoidDerivative</c>, categories <c>Chapter1</c> and
-/// <c>1.3</c>), one test per check under it, named by the check's sentence. Each exercise is graded once, when its
+/// `dotnet test` for a learner: one fixture per exercise (<c>Chapter1 › 1·3 SigmoidDerivative</c>, categories
+/// <c>Chapter1</c> and <c>1.3</c>), one test per check under it, named by the check's sentence. Each exercise is graded once, when its
 /// first check runs, by the same pipeline as <c>run-checks</c> (<see cref="Pipeline"/>): compiled by the runner's
 /// compiler, graded in a supervised worker under the watchdog and the memory limit. So a stack overflow, an endless
 /// loop or a huge allocation in one exercise is reported against it and every other exercise is still graded.
@@ -48,17 +48,35 @@ public sealed partial class GradingRun
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, GradedExercise> Graded = new(StringComparer.Ordinal);
     private static readonly string Subject = Environment.GetEnvironmentVariable("KATA_SUBJECT") is { Length: > 0 } s ? s : "learner";
-    private static LearnerBuild? _build;
     private static WorkerSession? _session;
 
+    /// <summary>
+    /// The learner's exercises, compiled: started in the background as soon as the tests are listed, while NUnit
+    /// discovers them and the worker starts, so that the first verdict comes sooner.
+    /// </summary>
+    private static readonly Lazy<Task<LearnerBuild>> Build = new(() => Task.Run(() =>
+        Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder)));
+
     /// <summary>One fixture per exercise, in catalog order.</summary>
-    public static IEnumerable<TestFixtureData> Fixtures() => Catalog.Exercises.Select(e =>
+    public static IEnumerable<TestFixtureData> Fixtures()
     {
-        var data = new TestFixtureData(e.Id) { TestName = e.Name };
+        if (Subject == "learner") _ = Build.Value;
+        lock (Gate) Session().Warm();
+        return Catalog.Exercises.Select(Fixture);
+    }
+
+    private static WorkerSession Session() =>
+        _session ??= new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb });
+
+    private static TestFixtureData Fixture(Checks.Exercise e)
+    {
+        // Test explorers split names at dots: "Chapter1" becomes a level of the tree, and the exercise's id is
+        // written 1·3 so that it stays one node (filter by category: TestCategory=1.3).
+        var data = new TestFixtureData(e.Id) { TestName = $"Chapter{e.Chapter}.{e.Id.Replace('.', '·')} {e.Title}" };
         data.Properties.Add(PropertyNames.Category, $"Chapter{e.Chapter}");
         data.Properties.Add(PropertyNames.Category, e.Id);
         return data;
-    });
+    }
 
     /// <summary>Passes, fails (pointing at the learner's file), or is inconclusive, as check <paramref name="description"/> of exercise <paramref name="id"/> came out.</summary>
     public static void Verdict(string id, string description)
@@ -93,18 +111,21 @@ public sealed partial class GradingRun
         lock (Gate)
         {
             if (Graded.TryGetValue(exercise.Id, out var done)) return done;
-            var settings = new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb };
             GradedExercise graded;
             if (Subject == "learner")
             {
-                _build ??= Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder);
-                if (_build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, _build.Outcome.AllErrors), null);
-                else if (_build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
-                else graded = (_session ??= new WorkerSession(settings with { ExercisesDll = _build.Dll })).Grade(exercise);
+                var build = Build.Value.GetAwaiter().GetResult();
+                if (build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, build.Outcome.AllErrors), null);
+                else if (build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
+                else
+                {
+                    Session().ExercisesDll = build.Dll;
+                    graded = Session().Grade(exercise);
+                }
             }
             else
             {
-                graded = (_session ??= new WorkerSession(settings)).Grade(exercise);
+                graded = Session().Grade(exercise);
             }
             Graded[exercise.Id] = graded;
             return graded;
@@ -132,12 +153,7 @@ public sealed partial class GradingRun
             if (results.FirstOrDefault(r => r.State is not State.Passed and not State.NotStarted) is { } wrong)
             {
                 text.WriteLine();
-                text.WriteLine($"✗ {wrong.Id} {wrong.Title} — {ExerciseResult.Word(wrong.State)}");
-                var failing = wrong.Checks.Where(c => c.State != State.Passed).ToList();
-                var full = (failing.FirstOrDefault()?.Message ?? wrong.Message ?? "").Split('\n');
-                text.WriteLine($"  ✗ {failing.FirstOrDefault()?.Name}: {string.Join("\n    ", full.Take(MessageLines))}");
-                if (full.Length > MessageLines) text.WriteLine("    …");
-                foreach (var other in failing.Skip(1)) text.WriteLine($"  ✗ {other.Name}");
+                text.WriteLine(Report.Describe(wrong, verbose: false));
             }
             if (results.FirstOrDefault(r => r.State != State.Passed) is { } next)
             {
@@ -145,28 +161,9 @@ public sealed partial class GradingRun
                 text.WriteLine($"Next: {next.Id} {next.Title} ({ExerciseResult.Word(next.State)}) in {SourceFile(Catalog.Get(next.Id))}");
                 text.WriteLine($"  dotnet test --filter TestCategory={next.Id}      (or: ./run-checks.sh --exercise {next.Id})");
             }
-            Show(text.ToString());
-        }
-    }
-
-    /// <summary>How many lines of the first failing check's message the summary shows.</summary>
-    private const int MessageLines = 20;
-
-    /// <summary>
-    /// Shows the summary on the learner's terminal: `dotnet test` keeps its console quiet (one line per check would
-    /// be hundreds), and passes nothing a test prints to it. Without a terminal (an IDE, CI) the test explorer's tree
-    /// and the tests' messages say it all, and the summary goes to the test output.
-    /// </summary>
-    private static void Show(string text)
-    {
-        try
-        {
-            using var terminal = new StreamWriter(new FileStream(OperatingSystem.IsWindows() ? "CONOUT$" : "/dev/tty", FileMode.Open, FileAccess.Write));
-            terminal.Write(text.Replace("\n", System.Environment.NewLine, StringComparison.Ordinal));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            TestContext.Progress.Write(text);
+            // `dotnet test` keeps its console quiet (one line per check would be hundreds) and passes nothing a test
+            // prints: the summary goes to the learner's terminal, else (an IDE, CI) to the test output.
+            if (!Terminal.Write(text.ToString())) TestContext.Progress.Write(text.ToString());
         }
     }
 

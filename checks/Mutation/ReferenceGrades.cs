@@ -32,6 +32,6 @@ public sealed class ReferenceGrades
     public void Reference_passes_every_check(string id)
     {
         var result = Grader.Grade(Catalog.Get(id), Subjects.Reference, Budget);
-        Assert.That(result.State, Is.EqualTo(State.Passed), Report.Describe(result));
+        Assert.That(result.State, Is.EqualTo(State.Passed), Report.Describe(result, verbose: true));
     }
 }

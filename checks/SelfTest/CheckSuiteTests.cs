@@ -20,7 +20,7 @@ public sealed class CheckSuiteTests
     public void Reference_passes_every_check(string id)
     {
         var result = Grader.Grade(Catalog.Get(id), Subjects.Reference, TimeSpan.FromSeconds(120));
-        Assert.That(result.State, Is.EqualTo(State.Passed), Report.Describe(result));
+        Assert.That(result.State, Is.EqualTo(State.Passed), Report.Describe(result, verbose: true));
     }
 
     [TestCaseSource(nameof(Mutants))]
@@ -29,7 +29,7 @@ public sealed class CheckSuiteTests
         var mutant = Subjects.Mutants.Single(m => m.Key == key);
         var exercise = Catalog.Get(mutant.ExerciseId);
         var result = Grader.Grade(exercise, mutant.Subject, TimeSpan.FromSeconds(120));
-        var report = Report.Describe(result);
+        var report = Report.Describe(result, verbose: true);
         TestContext.Out.WriteLine(report);
         Assert.Multiple(() =>
         {
@@ -48,7 +48,7 @@ public sealed class CheckSuiteTests
     {
         var alternative = Subjects.Alternatives.Single(a => a.Key == key);
         var result = Grader.Grade(Catalog.Get(alternative.ExerciseId), alternative.Subject, TimeSpan.FromSeconds(120));
-        Assert.That(result.State, Is.EqualTo(State.Passed), $"a correct solution ({alternative.How}) was rejected:\n{Report.Describe(result)}");
+        Assert.That(result.State, Is.EqualTo(State.Passed), $"a correct solution ({alternative.How}) was rejected:\n{Report.Describe(result, verbose: true)}");
     }
 
     [TestCaseSource(nameof(Exercises))]

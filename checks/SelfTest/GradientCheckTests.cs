@@ -121,7 +121,7 @@ public sealed class GradientCheckTests
     public void A_failing_gradient_says_what_the_mistake_looks_like(string mutant, string words)
     {
         var m = Subjects.Mutants.Single(x => x.Key == mutant);
-        var report = Report.Describe(Grader.Grade(Catalog.Get(m.ExerciseId), m.Subject, TimeSpan.FromSeconds(120)));
+        var report = Report.Describe(Grader.Grade(Catalog.Get(m.ExerciseId), m.Subject, TimeSpan.FromSeconds(120)), verbose: true);
         Assert.That(report, Does.Contain(words), report);
     }
 

@@ -15,21 +15,24 @@ namespace DeepLearningKata.SelfTest;
 [SetUpFixture]
 public sealed class LearnerBuild
 {
-    /// <summary>The compiled exercises, loaded.</summary>
-    public static Assembly Exercises { get; private set; } = null!;
-
     private static readonly string Scratch = Path.Combine(Path.GetTempPath(), $"kata-selftest-{Environment.ProcessId}");
 
-    [OneTimeSetUp]
-    public void Compile()
+    private static readonly Lazy<Assembly> Loaded = new(() =>
     {
         Environment.SetEnvironmentVariable("KATA_OUTPUT", Path.Combine(Scratch, "output"));
         var outcome = new ExerciseCompiler(Catalog.Exercises).Compile(Repo.Exercises);
-        Assert.That(outcome.AllErrors, Is.Empty, "the kata's own exercises/ must compile");
+        if (outcome.AllErrors.Count > 0) throw new InvalidOperationException("the kata's own exercises/ must compile:\n" + string.Join("\n", outcome.AllErrors));
         var dll = outcome.WriteTo(Path.Combine(Scratch, ExerciseCompiler.AssemblyName + ".dll"));
-        Exercises = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
-        Subjects.UseLearner(Exercises);
-    }
+        var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
+        Subjects.UseLearner(assembly);
+        return assembly;
+    });
+
+    /// <summary>The compiled exercises, loaded (at first use: test sources ask for it before any set-up runs).</summary>
+    public static Assembly Exercises => Loaded.Value;
+
+    [OneTimeSetUp]
+    public void Compile() => Assert.That(Exercises, Is.Not.Null);
 
     [OneTimeTearDown]
     public void Clean()

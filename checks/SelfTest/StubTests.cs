@@ -23,7 +23,7 @@ public sealed class StubTests
         if (changed.Length > 0) Assert.Ignore($"the stub of {id} has been edited ({changed.Trim()}); only untouched stubs are checked.");
 
         var result = Grader.Grade(exercise, Subjects.Learner);
-        Assert.That(result.State, Is.EqualTo(State.NotStarted), Report.Describe(result));
+        Assert.That(result.State, Is.EqualTo(State.NotStarted), Report.Describe(result, verbose: true));
         Assert.That(result.Message, Does.Contain(exercise.Folder), "the not-started message must say where the stub is");
     }
 

@@ -77,6 +77,13 @@ public static class Subjects
         return name.Equals("learner", StringComparison.OrdinalIgnoreCase) ? Learner : ByNameKnown(name);
     }
 
+    /// <summary>The <see cref="Subject.Name"/> of the subject <paramref name="name"/> names (the learner need not be loaded).</summary>
+    public static string NameOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Equals("learner", StringComparison.OrdinalIgnoreCase) ? "learner" : ByNameKnown(name).Name;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="name"/> names a subject (the learner need not be loaded yet).</summary>
     public static void Check(string name)
     {

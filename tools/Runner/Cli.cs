@@ -39,6 +39,13 @@ public static class Cli
             if (options.Worker) throw new UsageException("--worker is for the runner's own worker processes.");
             if (options.Explain is { } id) return Explain(id, options.Lang ?? Langs.Default(), stdout, stderr);
             if (options.ClassroomWorkflow) return Classroom.ClassroomWorkflow.Write(stdout, stderr);
+            if (options.Hint is { } hint) return Help.Hint(Known(hint), options.Lang ?? Langs.Default(), stdout);
+            if (options.GiveUp is { } giveUp) return Help.GiveUp(Known(giveUp), stdout);
+            if (options.Solution is { } solution)
+            {
+                var exercise = Known(solution);
+                return Help.Solution(exercise, () => Pipeline.Grade([exercise], LearnerBuildOf, Settings(options, workers)).Results[0].Result.State == State.Passed, stdout, stderr);
+            }
             Classroom.ClassroomCommand.CheckOptions(options);
             selection = Select(options);
             CheckSubject(options.Subject);
@@ -71,13 +78,13 @@ public static class Cli
 
         if (options.Watch) return Watch.WatchMode.FromConsole(selection, options, stdout, color, workers ?? new SupervisorSettings());
 
-        var console = new ConsoleReport(stdout, color, selection) { Lang = options.Lang ?? Langs.Default() };
+        var console = new ConsoleReport(stdout, color, selection) { Lang = options.Lang ?? Langs.Default(), Verbose = options.Verbose };
         console.Header(options.Subject);
         var settings = Settings(options, workers);
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
         var run = options.Subject == "learner"
-            ? Pipeline.Grade(selection, Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder), settings, console.Graded)
+            ? Pipeline.Grade(selection, LearnerBuildOf, settings, console.Graded)
             : Supervisor.Grade(selection, settings, console.Graded);
         var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
 
@@ -109,6 +116,13 @@ public static class Cli
         console.Summary(report, written);
         return report.ExitCode;
     }
+
+    private static Exercise Known(string id) =>
+        Catalog.Exercises.FirstOrDefault(e => e.Id == id)
+        ?? throw new UsageException($"there is no exercise {id}. Exercises: {string.Join(", ", Catalog.Exercises.Select(e => e.Id))}.");
+
+    /// <summary>The learner's <c>exercises/</c>, compiled.</summary>
+    private static LearnerBuild LearnerBuildOf() => Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder);
 
     /// <summary>How workers are started for <paramref name="options"/>: its subject, time budget and memory limit over <paramref name="workers"/>.</summary>
     public static SupervisorSettings Settings(RunOptions options, SupervisorSettings? workers)

@@ -16,6 +16,9 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
     /// <summary>The language of the hint under "Next:" (the stub's <c>Hint:</c> or <c>提示:</c>).</summary>
     public Lang Lang { get; init; }
 
+    /// <summary>Every failing check's whole message (<c>--verbose</c>), not only the first one's.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The first line: whose code, how many exercises.</summary>
     public void Header(string subject)
     {
@@ -57,7 +60,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             foreach (var p in problems)
             {
                 output.WriteLine();
-                output.WriteLine(Report.Describe(p.Result));
+                output.WriteLine(Report.Describe(p.Result, Verbose));
                 if (!string.IsNullOrWhiteSpace(p.Output))
                 {
                     var lines = p.Output.TrimEnd().Split('\n');
@@ -85,6 +88,15 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             output.WriteLine($"  Chapter {chapter.Chapter,-3} {marks}{pad}  {chapter.Score,5}");
         }
         output.WriteLine($"  {"Total",-11} {new string(' ', marksWidth)}  {report.Passed + "/" + report.Total,5}   graded in {Seconds(report.Seconds).Trim()}");
+        if (report.Subject == "learner")
+        {
+            var gaveUp = Progress.Load(Repo.Root).GaveUp.Keys.Where(id => report.Exercises.Any(e => e.Exercise.Id == id)).ToList();
+            if (gaveUp.Count > 0) output.WriteLine($"  Given up (model solution seen): {string.Join(", ", gaveUp)}");
+            if (report.Exercises is [{ Result.State: State.Passed } only])
+            {
+                output.WriteLine($"  {only.Exercise.Name} passes: compare with the model solution, ./run-checks.sh --solution {only.Exercise.Id}");
+            }
+        }
 
         foreach (var path in written) output.WriteLine($"Wrote {path}");
 
@@ -116,7 +128,8 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             output.WriteLine($"  {(Lang == Lang.Zh ? "提示:" : "hint:")} {lines[0]}");
             foreach (var line in lines.Skip(1)) output.WriteLine($"        {line}");
         }
-        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}");
+        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}" +
+                         $"   {(Lang == Lang.Zh ? "更多提示" : "another hint")}: ./run-checks.sh --hint {exercise.Id}{lang}");
     }
 
     /// <summary>The stub's file when its folder holds exactly one, else the folder.</summary>

@@ -39,11 +39,23 @@ public sealed record RunOptions
 
     public bool Help { get; init; }
 
+    /// <summary>Show every failing check's whole message (<c>--verbose</c>), not only the first one's.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The language of instructions and hints (<c>--lang en|zh</c>), or null for the default (<c>KATA_LANG</c>, then the system's UI culture).</summary>
     public Lang? Lang { get; init; }
 
     /// <summary>Print this exercise's instructions instead of grading (<c>--explain 1.3</c>), or null.</summary>
     public string? Explain { get; init; }
+
+    /// <summary>Show the next level of this exercise's hints (<c>--hint 1.3</c>), or null.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>Record that the learner gives this exercise up (<c>--give-up 1.3</c>), or null.</summary>
+    public string? GiveUp { get; init; }
+
+    /// <summary>Show this exercise's model solution, once earned (<c>--solution 1.3</c>), or null.</summary>
+    public string? Solution { get; init; }
     /// <summary>For instructors: the class folder to grade (<c>--classroom DIR</c>), or null; see <c>Classroom/ClassroomCommand.cs</c>.</summary>
     public string? Classroom { get; init; }
 
@@ -71,8 +83,6 @@ public sealed record RunOptions
     /// <summary>Internal, for a worker: the file its events go to.</summary>
     public string? Events { get; init; }
 
-    /// <summary>Internal, for a worker: the compiled exercises to load as the learner.</summary>
-    public string? ExercisesDll { get; init; }
 }
 
 /// <summary>Reads the runner's command line by hand: a few long options, each with at most one value.</summary>
@@ -103,11 +113,18 @@ public static partial class Options
                              exercise again and show its verdict and the next step (Ctrl+C stops)
           --accept           for maintainers: accept the received golden files first
                              (golden/**/*.received.* become *.verified.*); refused when CI is set
+          --verbose          show every failing check's whole message (by default: the first one's,
+                             and the others as one line each)
           --timeout SECONDS  time budget per exercise, instead of each exercise's own
           --memory MB        memory limit of each grading process (default 2048, or KATA_MEMORY_MB);
                              code that needs more is stopped and told so
           --explain ID       print the instructions of exercise ID (formula, shapes, example, hint)
                              instead of grading, e.g. --explain 1.3
+          --hint ID          one more hint for exercise ID: a nudge first, closer to a solution
+                             each time you ask (remembered in exercises/.progress.json)
+          --solution ID      the model solution of exercise ID, once yours passes (or after --give-up)
+          --give-up ID       record that you give exercise ID up (your instructor sees it); then
+                             --solution shows the model solution
           --lang en|zh       the language of instructions and hints: en (English) or zh (简体中文);
                              the default is KATA_LANG, else the system's language (zh* gives zh)
           --help             show this text
@@ -130,7 +147,7 @@ public static partial class Options
         """;
 
     private static readonly string[] Known =
-        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--accept", "--timeout", "--explain", "--lang", "--help", "--worker", "--exercises", "--events", "--exercises-dll",
+        ["--chapter", "--exercise", "--subject", "--json", "--badges", "--report", "--watch", "--verbose", "--accept", "--timeout", "--explain", "--hint", "--solution", "--give-up", "--lang", "--help", "--worker", "--exercises", "--events",
          "--classroom", "--csv", "--memory", "--parallel", "--classroom-workflow", "--gradebook", "--class-page"];
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> with a learner-readable reason.</summary>
@@ -167,26 +184,30 @@ public static partial class Options
             switch (name)
             {
                 case "--chapter":
-                    chapters.AddRange(List(Value()).Select(ParseChapter));
+                    chapters.AddRange(NonEmpty(name, List(Value())).Select(ParseChapter));
                     break;
                 case "--exercise" or "--exercises":
-                    exercises.AddRange(List(Value()).Select(e => ParseExercise(e)));
+                    exercises.AddRange(NonEmpty(name, List(Value())).Select(e => ParseExercise(e)));
                     break;
                 case "--subject":
                     options = options with { Subject = ParseSubject(Value()) };
                     break;
                 case "--json":
-                    options = options with { Json = Value() };
+                    options = options with { Json = OutputFile(name, Value()) };
                     break;
                 case "--badges":
-                    options = options with { Badges = Value() };
+                    options = options with { Badges = OutputFolder(name, Value()) };
                     break;
                 case "--report":
-                    options = options with { Report = Value() };
+                    options = options with { Report = OutputFile(name, Value()) };
                     break;
                 case "--watch":
                     NoValue();
                     options = options with { Watch = true };
+                    break;
+                case "--verbose":
+                    NoValue();
+                    options = options with { Verbose = true };
                     break;
                 case "--accept":
                     NoValue();
@@ -197,6 +218,15 @@ public static partial class Options
                     break;
                 case "--explain":
                     options = options with { Explain = ParseExercise(Value(), name) };
+                    break;
+                case "--hint":
+                    options = options with { Hint = ParseExercise(Value(), name) };
+                    break;
+                case "--solution":
+                    options = options with { Solution = ParseExercise(Value(), name) };
+                    break;
+                case "--give-up":
+                    options = options with { GiveUp = ParseExercise(Value(), name) };
                     break;
                 case "--lang":
                     options = options with { Lang = ParseLang(Value()) };
@@ -230,9 +260,6 @@ public static partial class Options
                 case "--events":
                     options = options with { Events = Value() };
                     break;
-                case "--exercises-dll":
-                    options = options with { ExercisesDll = Value() };
-                    break;
                 case "--worker":
                     NoValue();
                     options = options with { Worker = true };
@@ -241,7 +268,36 @@ public static partial class Options
                     throw new UsageException(Unknown(arg));
             }
         }
+        if (options.Watch && options.Classroom is not null) throw new UsageException("--watch and --classroom do not go together: watch mode grades your own exercises as you save them.");
         return options with { Chapters = chapters.Distinct().ToList(), Exercises = exercises.Distinct().ToList() };
+    }
+
+    private static IEnumerable<string> NonEmpty(string name, IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count > 0 ? list : throw new UsageException($"{name} needs a value{Example(name)}.");
+    }
+
+    /// <summary>A file to write at the end: refused at once, before any grading, when it cannot be written there.</summary>
+    private static string OutputFile(string name, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{name} needs a file name{Example(name)}.");
+        if (Directory.Exists(path)) throw new UsageException($"{name}: '{path}' is a folder; give a file name, e.g. {Path.Combine(path, "results.json")}.");
+        OutputFolder(name, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", mustExist: true);
+        return path;
+    }
+
+    /// <summary>A folder to write into: refused at once when a file stands where it, or a folder above it, would be.</summary>
+    private static string OutputFolder(string name, string path, bool mustExist = false)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{name} needs a folder{Example(name)}.");
+        for (var dir = Path.GetFullPath(path); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir)) throw new UsageException($"{name}: '{dir}' is a file, so nothing can be written under it.");
+            if (Directory.Exists(dir)) break;
+            if (mustExist) throw new UsageException($"{name}: the folder '{dir}' does not exist; create it first, or write somewhere else.");
+        }
+        return path;
     }
 
     private static IEnumerable<string> List(string value) =>
@@ -288,6 +344,9 @@ public static partial class Options
         "--report" => ", e.g. --report report.html",
         "--timeout" => ", e.g. --timeout 30",
         "--explain" => ", e.g. --explain 1.3",
+        "--hint" => ", e.g. --hint 1.3",
+        "--solution" => ", e.g. --solution 1.3",
+        "--give-up" => ", e.g. --give-up 1.3",
         "--lang" => ": en or zh",
         "--classroom" => ", e.g. --classroom submissions/",
         "--csv" => ", e.g. --csv class.csv",
@@ -300,7 +359,7 @@ public static partial class Options
     {
         if (!arg.StartsWith('-')) return $"unexpected argument '{arg}'. Options start with --, e.g. --exercise {arg}.";
         var bare = arg.TrimStart('-').ToLowerInvariant();
-        var close = Known.Where(k => k is not "--worker" and not "--exercises" and not "--events" and not "--exercises-dll")
+        var close = Known.Where(k => k is not "--worker" and not "--exercises" and not "--events")
             .FirstOrDefault(k => bare.Length > 1 && (k[2..].StartsWith(bare, StringComparison.Ordinal) || bare.StartsWith(k[2..], StringComparison.Ordinal)));
         return $"unknown option '{arg}'." + (close is null ? "" : $" Did you mean {close}?");
     }

@@ -63,8 +63,18 @@ public static class Pipeline
     /// </summary>
     public static SupervisedRun Grade(IReadOnlyList<Exercise> selection, LearnerBuild build, SupervisorSettings settings, Action<GradedExercise>? onGraded = null)
     {
-        ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(build);
+        return Grade(selection, () => build, settings, onGraded);
+    }
+
+    /// <summary>
+    /// <see cref="Grade(IReadOnlyList{Exercise}, LearnerBuild, SupervisorSettings, Action{GradedExercise}?)"/> with the
+    /// compile run by <paramref name="compile"/> while the first worker starts.
+    /// </summary>
+    public static SupervisedRun Grade(IReadOnlyList<Exercise> selection, Func<LearnerBuild> compile, SupervisorSettings settings, Action<GradedExercise>? onGraded = null)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(compile);
         ArgumentNullException.ThrowIfNull(settings);
         var results = new List<GradedExercise>();
         void Settle(GradedExercise graded)
@@ -72,7 +82,10 @@ public static class Pipeline
             results.Add(graded);
             onGraded?.Invoke(graded);
         }
-        using var session = new WorkerSession(settings with { ExercisesDll = build.Dll });
+        using var session = new WorkerSession(settings);
+        if (selection.Count > 0) session.Warm();
+        var build = compile();
+        session.ExercisesDll = build.Dll;
         foreach (var exercise in selection)
         {
             if (build.Dll is null) Settle(new GradedExercise(exercise, DoesNotCompile(exercise, build.Outcome.AllErrors), null));

@@ -146,6 +146,23 @@ public static class Supervisor
 public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
 {
     private WorkerProcess? _worker;
+    private string? _loaded;
+    private bool _begun; // the current worker has begun an exercise: it did start
+
+    /// <summary>
+    /// The compiled exercises the worker grades as the learner (from the settings at first). It may be set after
+    /// <see cref="Warm"/>: the worker starts while the exercises compile, and loads them with its first exercise.
+    /// A different build later means a fresh worker (an assembly cannot be unloaded from it).
+    /// </summary>
+    public string? ExercisesDll { get; set; } = settings.ExercisesDll;
+
+    /// <summary>Starts a worker now, so that its start-up overlaps whatever the caller does before the first exercise.</summary>
+    public void Warm()
+    {
+        if (_worker is not null || Error is not null) return;
+        _worker = WorkerProcess.Start(settings);
+        Started++;
+    }
 
     /// <summary>Set when no worker could start at all: the reason, for every exercise.</summary>
     public string? Error { get; private set; }
@@ -158,13 +175,15 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(exercise);
         if (Error is { } error) return new GradedExercise(exercise, Supervisor.Synthetic(exercise, State.Crashed, error, TimeSpan.Zero), null);
-        var fresh = _worker is null;
-        if (fresh)
-        {
-            _worker = WorkerProcess.Start(settings);
-            Started++;
-        }
+        if (_loaded is not null && _loaded != ExercisesDll) End();
+        var fresh = !_begun;
+        Warm();
         var worker = _worker!;
+        if (settings.Subject == "learner" && ExercisesDll is { } dll && _loaded is null)
+        {
+            worker.Request(Worker.LoadRequest + dll);
+            _loaded = dll;
+        }
         worker.Request(exercise.Id);
         var clock = Stopwatch.StartNew();
         var started = false;
@@ -176,6 +195,7 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
             {
                 case WorkerProcess.Outcome.Event { Value: var ev } when ev.Kind == WorkerEvent.Start && ev.Id == exercise.Id && !started:
                     started = true;
+                    _begun = true;
                     clock.Restart();
                     continue;
                 case WorkerProcess.Outcome.Event { Value: var ev } when ev.Kind == WorkerEvent.Graded && ev.Id == exercise.Id && started && ev.Result is { } result
@@ -221,6 +241,8 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
     {
         _worker?.Dispose();
         _worker = null;
+        _loaded = null;
+        _begun = false;
     }
 
     public void Dispose() => End();
@@ -283,11 +305,6 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
             info.ArgumentList.Add(settings.Subject);
             info.ArgumentList.Add("--events");
             info.ArgumentList.Add(events);
-            if (settings.Subject == "learner" && settings.ExercisesDll is { } exercises)
-            {
-                info.ArgumentList.Add("--exercises-dll");
-                info.ArgumentList.Add(exercises);
-            }
             if (settings.Timeout is { } t)
             {
                 info.ArgumentList.Add("--timeout");

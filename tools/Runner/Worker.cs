@@ -5,14 +5,17 @@ using DeepLearningKata.Checks;
 namespace DeepLearningKata.Runner;
 
 /// <summary>
-/// Worker mode (<c>dotnet DeepLearningKata.Runner.dll --worker --subject S --events FILE [--exercises-dll DLL]</c>): loads
-/// the compiled exercises as the learner, then grades each exercise whose id arrives on standard input, with
+/// Worker mode (<c>dotnet DeepLearningKata.Runner.dll --worker --subject S --events FILE</c>): reads requests on standard
+/// input — <c>load DLL</c> (the compiled exercises, as the learner), then exercise ids — and grades each exercise with
 /// <see cref="Grader"/>, and appends its events to FILE. Whatever the graded code prints goes to standard error (it
 /// can never be mistaken for an event, which only this class writes, to a file the learner's code is not told of)
 /// and is also sent back with the exercise's result.
 /// </summary>
 public static class Worker
 {
+    /// <summary>The request that loads the compiled exercises (<c>load /path/DeepLearningKata.Exercises.x.dll</c>), sent before the first exercise.</summary>
+    public const string LoadRequest = "load ";
+
     public static int Run(RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,13 +28,18 @@ public static class Worker
         Console.SetError(capture);
         Console.SetIn(TextReader.Null); // a Console.ReadLine() in an exercise must not wait for a keyboard
 
-        if (options.ExercisesDll is { } dll) Subjects.UseLearner(AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(dll)));
-        var subject = Subjects.ByName(options.Subject);
+        Contracts.Subject? subject = null;
         var faults = Faults.Parse(Environment.GetEnvironmentVariable(Faults.Variable));
         while (requests.ReadLine() is { } line)
         {
+            if (line.StartsWith(LoadRequest, StringComparison.Ordinal))
+            {
+                Subjects.UseLearner(AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(line[LoadRequest.Length..])));
+                continue;
+            }
             var id = line.Trim();
             if (id.Length == 0) continue;
+            subject ??= Subjects.ByName(options.Subject);
             var exercise = Catalog.Get(id);
             events.WriteLine(new WorkerEvent(WorkerEvent.Start, id).ToLine());
             capture.Reset();

@@ -77,11 +77,28 @@ public sealed class OptionsTests
     }
 
     [Test]
+    public void Output_files_that_cannot_be_written_are_refused_before_any_grading()
+    {
+        var folder = RunnerHarness.TempFolder();
+        var file = Path.Combine(folder, "a.txt");
+        File.WriteAllText(file, "");
+        string Refused(params string[] args) => Assert.Throws<UsageException>(() => Options.Parse(args))!.Message;
+        Assert.That(Refused("--json", ""), Does.Contain("--json needs a file name"));
+        Assert.That(Refused("--chapter", ""), Does.Contain("--chapter needs a value"));
+        Assert.That(Refused("--json", Path.Combine(file, "r.json")), Does.Contain("is a file"));
+        Assert.That(Refused("--json", Path.Combine(folder, "missing", "r.json")), Does.Contain("does not exist"));
+        Assert.That(Refused("--report", folder), Does.Contain("is a folder"));
+        Assert.That(Refused("--badges", Path.Combine(file, "badges")), Does.Contain("is a file"));
+        Assert.That(Refused("--watch", "--classroom", folder), Does.Contain("do not go together"));
+        Assert.That(Options.Parse(["--json", Path.Combine(folder, "r.json")]).Json, Is.EqualTo(Path.Combine(folder, "r.json")));
+    }
+
+    [Test]
     public void Watch_and_report_are_read()
     {
-        var o = Options.Parse(["--watch", "--report", "out/report.html"]);
+        var o = Options.Parse(["--watch", "--report", "report.html"]);
         Assert.That(o.Watch, Is.True);
-        Assert.That(o.Report, Is.EqualTo("out/report.html"));
+        Assert.That(o.Report, Is.EqualTo("report.html"));
         Assert.That(Options.Parse([]).Watch, Is.False);
         Assert.That(Assert.Throws<UsageException>(() => Options.Parse(["--watch=yes"]))!.Message, Does.Contain("takes no value"));
         Assert.That(Assert.Throws<UsageException>(() => Options.Parse(["--report"]))!.Message, Does.Contain("--report report.html"));

@@ -22,6 +22,7 @@ public sealed class RunnerTests
     public void The_reference_passes_with_exit_code_0_and_the_json_has_the_documented_shape()
     {
         var json = Path.Combine(_temp, "out", "results.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!);
         var run = RunnerHarness.Cli("--subject", "reference", "--exercise", "1.3", "--json", json);
         Assert.That(run.ExitCode, Is.EqualTo(Cli.Passed), run.ToString());
         Assert.That(run.Out, Does.Contain("✓ 1.3 SigmoidDerivative"));

@@ -32,6 +32,9 @@ public sealed class ScriptTests
         ["Accept"] = "--accept",
         ["Timeout"] = "--timeout",
         ["Explain"] = "--explain",
+        ["Hint"] = "--hint",
+        ["Solution"] = "--solution",
+        ["GiveUp"] = "--give-up",
         ["Lang"] = "--lang",
         ["Classroom"] = "--classroom",
         ["Csv"] = "--csv",
@@ -67,7 +70,7 @@ public sealed class ScriptTests
                 "--accept" or "--watch" => [option],
                 "--exercise" => [option, "1.3"],
                 "--subject" => [option, "reference"],
-                "--explain" => [option, "1.3"],
+                "--explain" or "--hint" or "--solution" or "--give-up" => [option, "1.3"],
                 "--lang" => [option, "zh"],
                 "--memory" => [option, "512"],
                 _ => [option, "1"],
@@ -127,6 +130,8 @@ public sealed class ScriptTests
 
         var (explain, _, _) = Host("-Explain 1.6 -Lang zh");
         Assert.That(explain[1], Is.EqualTo(new[] { Dll, "--explain", "1.6", "--lang", "zh" }), "-Explain and -Lang");
+        var (help, _, _) = Host("-Hint 1.6 -Verbose");
+        Assert.That(help[1], Is.EqualTo(new[] { Dll, "--hint", "1.6", "--verbose" }), "-Hint, and -Verbose (PowerShell's common parameter) as --verbose");
 
         var (plain, _, _) = Host("");
         Assert.That(plain[1], Is.EqualTo(new[] { Dll }), "no parameters, no options");

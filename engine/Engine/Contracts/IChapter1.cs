@@ -3,36 +3,47 @@ namespace DeepLearningKata.Contracts;
 /// <summary>Chapter 1, NumPy basics: the operations every later chapter is built from.</summary>
 public interface IChapter1
 {
-    /// <summary>1.1 — σ(x) = 1 / (1 + e^(−x)) for one number.</summary>
+    /// <summary>Σ(x) = 1 / (1 + e^(−x)) for one number.</summary>
+    [ForExercise("1.1")]
     double BasicSigmoid(double x);
 
-    /// <summary>1.2 — σ applied to every element; the shape is preserved.</summary>
+    /// <summary>Σ applied to every element; the shape is preserved.</summary>
+    [ForExercise("1.2")]
     Tensor Sigmoid(Tensor x);
 
-    /// <summary>1.3 — σ'(x) = σ(x)·(1 − σ(x)) for every element.</summary>
+    /// <summary>Σ'(x) = σ(x)·(1 − σ(x)) for every element.</summary>
+    [ForExercise("1.3")]
     Tensor SigmoidDerivative(Tensor x);
 
-    /// <summary>1.4 — an image of shape (h, w, c) unrolled into a column (h·w·c, 1).</summary>
+    /// <summary>An image of shape (h, w, c) unrolled into a column (h·w·c, 1).</summary>
+    [ForExercise("1.4")]
     Tensor ImageToVector(Tensor image);
 
-    /// <summary>1.5 — every row of a matrix divided by its L2 norm.</summary>
+    /// <summary>Every row of a matrix divided by its L2 norm.</summary>
+    [ForExercise("1.5")]
     Tensor NormalizeRows(Tensor x);
 
-    /// <summary>1.6 — softmax of every row of a 2-D batch.</summary>
+    /// <summary>Softmax of every row of a 2-D batch.</summary>
+    [ForExercise("1.6")]
     Tensor Softmax(Tensor x);
 
-    /// <summary>1.7 — L1 loss Σ|y − ŷ|.</summary>
+    /// <summary>L1 loss Σ|y − ŷ|.</summary>
+    [ForExercise("1.7")]
     double L1(Tensor yhat, Tensor y);
 
-    /// <summary>1.8 — L2 loss Σ(y − ŷ)².</summary>
+    /// <summary>L2 loss Σ(y − ŷ)².</summary>
+    [ForExercise("1.8")]
     double L2(Tensor yhat, Tensor y);
 
-    /// <summary>1.9 — np.dot written with loops (1-D·1-D, 2-D·1-D, 2-D·2-D).</summary>
+    /// <summary>Np.dot written with loops (1-D·1-D, 2-D·1-D, 2-D·2-D).</summary>
+    [ForExercise("1.9")]
     Tensor Dot(Tensor a, Tensor b);
 
-    /// <summary>1.9 — np.outer written with loops.</summary>
+    /// <summary>Np.outer written with loops.</summary>
+    [ForExercise("1.9")]
     Tensor Outer(Tensor a, Tensor b);
 
-    /// <summary>1.9 — element-wise product with broadcasting, written with loops.</summary>
+    /// <summary>Element-wise product with broadcasting, written with loops.</summary>
+    [ForExercise("1.9")]
     Tensor Multiply(Tensor a, Tensor b);
 }

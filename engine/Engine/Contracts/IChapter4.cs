@@ -5,74 +5,84 @@ namespace DeepLearningKata.Contracts;
 /// <summary>Chapter 4, learning from data: losses, numerical differentiation, gradient descent, training.</summary>
 public interface IChapter4
 {
-    /// <summary>4.1 — the mean squared error as the book defines it: <c>E = ½·Σ(y − t)²</c> over every element.</summary>
+    /// <summary>The mean squared error as the book defines it: <c>E = ½·Σ(y − t)²</c> over every element.</summary>
     /// <param name="y">The network's output, any shape.</param>
     /// <param name="t">The targets, the same shape as <paramref name="y"/>.</param>
+    [ForExercise("4.1")]
     double MeanSquaredError(Tensor y, Tensor t);
 
     /// <summary>
-    /// 4.2 — the cross-entropy error <c>E = −(1/N)·Σ t·log(y + δ)</c> with <c>δ = 1e-7</c>, averaged over the batch.
+    /// The cross-entropy error <c>E = −(1/N)·Σ t·log(y + δ)</c> with <c>δ = 1e-7</c>, averaged over the batch.
     /// </summary>
     /// <param name="y">Probabilities: one sample <c>(C,)</c> or a batch <c>(N, C)</c>.</param>
     /// <param name="t">One-hot targets of <paramref name="y"/>'s shape, or labels: <c>(N,)</c> for a batch,
     /// one element for one sample.</param>
+    [ForExercise("4.2")]
     double CrossEntropyError(Tensor y, Tensor t);
 
-    /// <summary>4.3 — the central difference <c>(f(x + h) − f(x − h)) / 2h</c> with <c>h = 1e-4</c>.</summary>
+    /// <summary>The central difference <c>(f(x + h) − f(x − h)) / 2h</c> with <c>h = 1e-4</c>.</summary>
+    [ForExercise("4.3")]
     double NumericalDiff(Func<double, double> f, double x);
 
     /// <summary>
-    /// 4.4 — ∂f/∂x for every element of <paramref name="x"/> by central differences (<c>h = 1e-4</c>), a tensor
+    /// ∂f/∂x for every element of <paramref name="x"/> by central differences (<c>h = 1e-4</c>), a tensor
     /// of <paramref name="x"/>'s shape. Each element of <paramref name="x"/> itself is nudged in place, <c>f(x)</c>
     /// evaluated, and the element restored, so <paramref name="x"/> is unchanged afterwards.
     /// </summary>
+    [ForExercise("4.4")]
     Tensor NumericalGradient(Func<Tensor, double> f, Tensor x);
 
     /// <summary>
-    /// 4.5 — <paramref name="stepNum"/> steps of <c>x ← x − lr·∇f(x)</c> from <paramref name="initX"/> (left unchanged),
+    /// <paramref name="stepNum"/> steps of <c>x ← x − lr·∇f(x)</c> from <paramref name="initX"/> (left unchanged),
     /// with the numerical gradient of 4.4. Returns the path, <c>(stepNum + 1, n)</c>: row 0 is the start,
     /// row k the point after k steps (flattened), the last row the result.
     /// </summary>
+    [ForExercise("4.5")]
     Tensor GradientDescent(Func<Tensor, double> f, Tensor initX, double lr, int stepNum);
 
-    /// <summary>4.6 — the linear score function <c>x·W + b</c>: <c>(N, D)·(D, C) + (C,)</c> → <c>(N, C)</c>; one sample <c>(D,)</c> → <c>(C,)</c>.</summary>
+    /// <summary>The linear score function <c>x·W + b</c>: <c>(N, D)·(D, C) + (C,)</c> → <c>(N, C)</c>; one sample <c>(D,)</c> → <c>(C,)</c>.</summary>
+    [ForExercise("4.6")]
     Tensor LinearScore(Tensor x, Tensor w, Tensor b);
 
     /// <summary>
-    /// 4.6 — the multiclass SVM loss: the hinge loss <c>Σ_{j≠y} max(0, s_j − s_y + 1)</c> of each sample,
+    /// The multiclass SVM loss: the hinge loss <c>Σ_{j≠y} max(0, s_j − s_y + 1)</c> of each sample,
     /// averaged over the batch, plus the L2 penalty <c>λ·ΣW²</c> (added once).
     /// </summary>
     /// <param name="scores">Class scores: one sample <c>(C,)</c> or a batch <c>(N, C)</c>.</param>
     /// <param name="t">The correct classes as labels: <c>(N,)</c>, or one element for one sample.</param>
     /// <param name="w">The weights the penalty is taken of.</param>
     /// <param name="lambda">The regularisation strength λ (0 for the hinge loss alone).</param>
+    [ForExercise("4.6")]
     double SvmLoss(Tensor scores, Tensor t, Tensor w, double lambda);
 
     /// <summary>
-    /// 4.7 — linear regression <c>ŷ = x·w + b</c> fitted by <paramref name="steps"/> steps of gradient descent on
+    /// Linear regression <c>ŷ = x·w + b</c> fitted by <paramref name="steps"/> steps of gradient descent on
     /// <c>J(w, b) = (1/2m)·Σ(ŷ − y)²</c>, starting from <c>w = 0, b = 0</c>.
     /// </summary>
     /// <param name="x">Features <c>(m, d)</c>.</param>
     /// <param name="y">Targets <c>(m,)</c>.</param>
     /// <param name="lr">The learning rate.</param>
     /// <param name="steps">The number of gradient steps.</param>
+    [ForExercise("4.7")]
     LinearFit LinearRegression(Tensor x, Tensor y, double lr, int steps);
 
     /// <summary>
-    /// 4.8 — the book's chapter-4 two-layer network: <c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>,
+    /// The book's chapter-4 two-layer network: <c>x → affine(W1, b1) → sigmoid → affine(W2, b2) → softmax</c>,
     /// with the cross-entropy loss and a numerical <see cref="INetwork.Gradient"/>.
     /// <c>W1 = weightInitStd · Tensor.RandomNormal(random, inputSize, hiddenSize)</c>, then
     /// <c>W2 = weightInitStd · Tensor.RandomNormal(random, hiddenSize, outputSize)</c> from the same generator;
     /// <c>b1 (hidden,)</c> and <c>b2 (output,)</c> are zero.
     /// </summary>
+    [ForExercise("4.8")]
     ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01);
 
     /// <summary>
-    /// 4.9 — mini-batch stochastic gradient descent: <see cref="TrainingOptions.Iterations"/> times, draw a
+    /// Mini-batch stochastic gradient descent: <see cref="TrainingOptions.Iterations"/> times, draw a
     /// mini-batch, take <c>net.Gradient</c> of it, update every parameter in place (<c>p.Assign(p − lr·g)</c>)
     /// and record the batch's loss; once per epoch record the train and test accuracy and report them to
     /// <paramref name="progress"/>. See <see cref="TrainingOptions"/> for the exact order of things.
     /// </summary>
+    [ForExercise("4.9")]
     TrainingHistory Train(
         ITwoLayerNet net, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
         TrainingOptions options, Action<TrainingProgress>? progress = null);

@@ -38,7 +38,7 @@ public static class HtmlReport
         string subjectFolder;
         try
         {
-            subjectFolder = Subjects.ByName(report.Subject).Name;
+            subjectFolder = Subjects.NameOf(report.Subject);
         }
         catch (ArgumentException)
         {
@@ -129,7 +129,7 @@ public static class HtmlReport
                 }
                 if (result.State is State.Failed or State.Crashed or State.TimedOut)
                 {
-                    h.Append($"\n<details class=\"problem\" open><summary>What went wrong</summary>\n<pre class=\"message\">{E(Report.Describe(result))}</pre>");
+                    h.Append($"\n<details class=\"problem\" open><summary>What went wrong</summary>\n<pre class=\"message\">{E(Report.Describe(result, verbose: true))}</pre>");
                     if (!string.IsNullOrWhiteSpace(output))
                     {
                         h.Append($"\n<p class=\"printed-label\">Printed while grading:</p>\n<pre class=\"printed\">{E(output.TrimEnd())}</pre>");

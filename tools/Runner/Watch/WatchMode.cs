@@ -63,7 +63,7 @@ public static class WatchMode
         ArgumentNullException.ThrowIfNull(watch);
         var folder = Path.GetFullPath(watch.ExercisesFolder);
         var shownAs = ShownAs(folder);
-        var screen = new WatchScreen(stdout, color, watch.ClearScreen, shownAs);
+        var screen = new WatchScreen(stdout, color, watch.ClearScreen, shownAs) { Verbose = options.Verbose };
         var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);
         workers = Cli.Settings(options, workers);
         var tracked = selection.ToList();
@@ -90,7 +90,7 @@ public static class WatchMode
         stdout.WriteLine($"Watch mode: compiling {shownAs}/ …");
         var first = Pipeline.Compile(compiler, folder, watch.BuildFolder, shownAs);
         {
-            var console = new ConsoleReport(stdout, color, tracked);
+            var console = new ConsoleReport(stdout, color, tracked) { Verbose = options.Verbose };
             console.Header(options.Subject);
             var run = Pipeline.Grade(tracked, first, workers, console.Graded);
             foreach (var g in run.Results) states[g.Exercise.Id] = g.Result.State;

@@ -21,14 +21,21 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         else output.WriteLine($"──── {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} " + new string('─', 60));
     }
 
+    /// <summary>Every failing check's whole message (<c>--verbose</c>); by default the verdict's headline and first failing check fit one screen.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The verdict of an exercise just graded, with what its code printed.</summary>
     public void Verdict(GradedExercise graded)
     {
         ArgumentNullException.ThrowIfNull(graded);
-        var text = Report.Describe(graded.Result);
+        var text = Report.Describe(graded.Result, Verbose);
         var lines = text.Split('\n');
         output.WriteLine(Paint(graded.Result.State, lines[0]));
         foreach (var line in lines.Skip(1)) output.WriteLine(line);
+        if (graded.Result.State == State.Passed)
+        {
+            output.WriteLine($"  compare with the model solution: ./run-checks.sh --solution {graded.Exercise.Id}");
+        }
         if (!string.IsNullOrWhiteSpace(graded.Output) && graded.Result.State != State.Passed)
         {
             var printed = graded.Output.TrimEnd().Split('\n');
