@@ -188,7 +188,7 @@ public sealed class SimpleConvNetChecks
                 var g = net.Gradient(xIn, t.Copy());
                 Expect.Unchanged(x, xIn, "Gradient(x, t)", "x");
                 return g;
-            }, "the cross-entropy of softmax(Predict(x)), without δ");
+            }, "the cross-entropy of softmax(Predict(x)), without δ", () => net.Predict(x.Copy()));
         }, Hints, tests: 25);
 
     /// <summary>−Σ log softmax(scores)[i, t_i] / N, plus δ inside the log when given (the book's loss has δ = 1e-7; its gradient has none).</summary>

@@ -114,6 +114,13 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         else if (report.Total > 0)
         {
             output.WriteLine(Paint(State.Passed, $"Every selected exercise passes ({report.Passed}/{report.Total})."));
+            // A run of one exercise or chapter that passes points on: to the exercise after the last one graded.
+            var last = report.Exercises[^1].Exercise;
+            if (report.Subject == "learner" && Catalog.Exercises.SkipWhile(e => e != last).Skip(1).FirstOrDefault() is { } following)
+            {
+                output.WriteLine(Bold($"Next: {following.Name}") + $" in {StubPath(following)}");
+                output.WriteLine($"  then grade it: ./run-checks.sh --exercise {following.Id}   (or ./run-checks.ps1 -Exercise {following.Id})");
+            }
         }
     }
 
