@@ -83,8 +83,14 @@ public static class Cli
         var settings = Settings(options, workers);
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
+        LearnerBuild CompileAndWarn()
+        {
+            var build = LearnerBuildOf();
+            ConsoleReport.Suspicious(stdout, build.Outcome.Suspicious, color);
+            return build;
+        }
         var run = options.Subject == "learner"
-            ? Pipeline.Grade(selection, LearnerBuildOf, settings, console.Graded)
+            ? Pipeline.Grade(selection, CompileAndWarn, settings, console.Graded)
             : Supervisor.Grade(selection, settings, console.Graded);
         var report = new RunReport(options.Subject, run.Results, clock.Elapsed.TotalSeconds, run.Error);
 

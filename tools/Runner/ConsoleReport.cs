@@ -27,6 +27,20 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         output.WriteLine($"Grading {whose}: {Count(selection.Count, "exercise")} in {(chapters.Count == 1 ? "chapter" : "chapters")} {string.Join(", ", chapters)}.");
     }
 
+    /// <summary>
+    /// The uses of APIs that reach outside an exercise (files, processes, reflection, …): said plainly, once, before the
+    /// verdicts. The code is still graded; an instructor's classroom run flags the same lines.
+    /// </summary>
+    public static void Suspicious(TextWriter output, IReadOnlyList<Compile.SuspiciousUse> uses, bool color)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(uses);
+        if (uses.Count == 0) return;
+        output.WriteLine(Ansi("33", "! Your exercises use what an exercise never needs (they compute with Tensor and Np); this is shown to your instructor too:", color));
+        foreach (var use in uses.Take(5)) output.WriteLine($"  {use}");
+        if (uses.Count > 5) output.WriteLine($"  … and {uses.Count - 5} more");
+    }
+
     /// <summary>One line as an exercise is settled, under its chapter's heading.</summary>
     public void Graded(GradedExercise graded)
     {

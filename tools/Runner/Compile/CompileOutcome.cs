@@ -33,6 +33,9 @@ public sealed record CompileOutcome(
     IReadOnlyList<string> Missing,
     TimeSpan Elapsed)
 {
+    /// <summary>Uses, in the learner's own exercise files, of APIs that reach outside an exercise (<see cref="SuspiciousUse"/>).</summary>
+    public IReadOnlyList<SuspiciousUse> Suspicious { get; init; } = [];
+
     /// <summary>True when every file compiled as written: an assembly, and no exercise stood in for by its stub.</summary>
     public bool Succeeded => Assembly is not null && Broken.Count == 0;
 

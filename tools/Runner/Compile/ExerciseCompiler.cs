@@ -154,7 +154,11 @@ public sealed class ExerciseCompiler
                 {
                     blame[id] = lacks.Select(m => new CompileError(null, 0, 0, null, $"{m} is missing: the checks call it. Keep the stub's name and parameters.")).ToList();
                 }
-                if (blame.Count == 0) return Outcome(pe.ToArray(), []);
+                if (blame.Count == 0)
+                {
+                    var own = files.Where(f => f.Exercise is { } id && !broken.ContainsKey(id) && !missing.Contains(id)).Select(f => (f.Tree, shownAs + "/" + f.Relative));
+                    return Outcome(pe.ToArray(), []) with { Suspicious = SuspiciousUse.Scan(compilation, own) };
+                }
             }
             else if (blame.Count == 0 && unblamed.Count == 0)
             {

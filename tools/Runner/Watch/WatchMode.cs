@@ -89,6 +89,7 @@ public static class WatchMode
         // First: compile, grade everything selected, point at the next exercise.
         stdout.WriteLine($"Watch mode: compiling {shownAs}/ …");
         var first = Pipeline.Compile(compiler, folder, watch.BuildFolder, shownAs);
+        ConsoleReport.Suspicious(stdout, first.Outcome.Suspicious, color);
         {
             var console = new ConsoleReport(stdout, color, tracked) { Verbose = options.Verbose };
             console.Header(options.Subject);
