@@ -16,7 +16,19 @@ public sealed record Exercise(string Id, int Chapter, string Title, Type ChecksT
     public string Name => $"{Id} {Title}";
 
     /// <summary>The exercise's folder, relative to the repository root: <c>exercises/Chapter01/1.3-SigmoidDerivative</c>.</summary>
-    public string Folder => $"exercises/Chapter{Chapter:00}/{Id}-{Title}";
+    public string Folder => Under("exercises");
+
+    /// <summary>
+    /// The one place the kata's layout is spelled: <c>{folder}/ChapterNN/{id}-{Title}</c>, the exercise's folder under
+    /// <c>exercises</c>, and the stem of its files under <c>checks</c>, <c>golden</c>, <c>engine/Reference</c> (add the extension).
+    /// </summary>
+    public string Under(string folder) => $"{folder.TrimEnd('/', '\\')}/{ChapterFolder}/{Stem}";
+
+    /// <summary><c>Chapter01</c>.</summary>
+    public string ChapterFolder => $"Chapter{Chapter:00}";
+
+    /// <summary><c>1.3-SigmoidDerivative</c>: the exercise's folder name, and the start of the name of every file about it.</summary>
+    public string Stem => $"{Id}-{Title}";
 
     public override string ToString() => Name;
 }

@@ -69,7 +69,7 @@ public static class Golden
     public static string BasePath(string name)
     {
         var ex = (CheckContext.Current ?? throw new InvalidOperationException("Golden files are verified inside a check.")).Exercise;
-        return Path.Combine(Repo.Golden, $"Chapter{ex.Chapter:00}", $"{ex.Id}-{ex.Title}.{name}");
+        return $"{ex.Under(Repo.Golden)}.{name}";
     }
 
     /// <summary>Compares <paramref name="actual"/> with the golden file <paramref name="name"/> of the running check's exercise.</summary>
@@ -242,7 +242,7 @@ public static class Golden
         foreach (var received in Directory.EnumerateFiles(goldenRoot, "*.received.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(received);
-            if (only is not null && !only.Any(e => name.StartsWith($"{e.Id}-{e.Title}.", StringComparison.Ordinal))) continue;
+            if (only is not null && !only.Any(e => name.StartsWith(e.Stem + ".", StringComparison.Ordinal))) continue;
             var verified = received.Replace(".received.", ".verified.", StringComparison.Ordinal);
             File.Move(received, verified, overwrite: true);
             accepted.Add(Path.GetRelativePath(goldenRoot, verified).Replace('\\', '/'));

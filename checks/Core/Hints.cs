@@ -32,8 +32,7 @@ public static partial class Hints
     public static string? Text(Exercise exercise)
     {
         ArgumentNullException.ThrowIfNull(exercise);
-        var name = typeof(Hints).Assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith($".{exercise.Id}-{exercise.Title}.hints.md", StringComparison.Ordinal)
-                                                                                        || n.EndsWith($"{exercise.Id}-{exercise.Title}.hints.md", StringComparison.Ordinal));
+        var name = typeof(Hints).Assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith($"{exercise.Stem}.hints.md", StringComparison.Ordinal));
         if (name is null) return null;
         using var stream = typeof(Hints).Assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);

@@ -226,7 +226,7 @@ public static class Plots
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(exercise);
-        return Path.Combine(Repo.Output, "plots", SafeFileName(subject), $"{exercise.Id}-{exercise.Title}.{name}.{extension}");
+        return Path.Combine(Repo.Output, "plots", SafeFileName(subject), $"{exercise.Stem}.{name}.{extension}");
     }
 
     /// <summary>How a figure's points are written to JSON (NaN and infinities as names: a learner's curve may hold them).</summary>

@@ -150,6 +150,12 @@ public sealed partial class GradingRun
                 text.WriteLine($"  Chapter {chapter.Key}   {Counts(chapter.ToList())}");
             }
             text.WriteLine($"  Total       {Counts(results)}");
+            if (Subject == "learner" && Build.IsValueCreated && Build.Value.IsCompletedSuccessfully)
+            {
+                var uses = new StringWriter { NewLine = "\n" };
+                ConsoleReport.Suspicious(uses, Build.Value.Result.Outcome.Suspicious, color: false);
+                if (uses.GetStringBuilder().Length > 0) text.Write("\n" + uses);
+            }
             if (results.FirstOrDefault(r => r.State is not State.Passed and not State.NotStarted) is { } wrong)
             {
                 text.WriteLine();

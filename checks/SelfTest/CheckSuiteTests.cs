@@ -116,7 +116,7 @@ public sealed class CheckSuiteTests
     [Test]
     public void Every_golden_file_belongs_to_an_exercise()
     {
-        var prefixes = Catalog.Exercises.Select(e => $"Chapter{e.Chapter:00}/{e.Id}-{e.Title}.").ToList();
+        var prefixes = Catalog.Exercises.Select(e => $"{e.ChapterFolder}/{e.Stem}.").ToList();
         var orphans = Directory.GetFiles(Repo.Golden, "*.verified.*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Repo.Golden, f).Replace('\\', '/'))
             .Where(f => !prefixes.Any(f.StartsWith))

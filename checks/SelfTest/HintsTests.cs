@@ -86,7 +86,7 @@ public sealed partial class HintsTests
     /// <summary>The lines of the reference's method bodies worth comparing: code, not declarations or input validation.</summary>
     private static List<(string Original, string Normalized)> SolutionLines(Exercise exercise)
     {
-        var file = Path.Combine(Repo.Root, "engine", "Reference", $"Chapter{exercise.Chapter:00}", $"{exercise.Id}-{exercise.Title}.cs");
+        var file = exercise.Under(Path.Combine(Repo.Root, "engine", "Reference")) + ".cs";
         Assert.That(File.Exists(file), Is.True, $"no reference file {Repo.Relative(file)}");
         return CodeLines(File.ReadAllText(file)).ToList();
     }

@@ -122,7 +122,7 @@ public static class Help
     public static string? ModelSolution(Exercise exercise)
     {
         ArgumentNullException.ThrowIfNull(exercise);
-        var file = Path.Combine(Repo.Root, "engine", "Reference", $"Chapter{exercise.Chapter:00}", $"{exercise.Id}-{exercise.Title}.cs");
+        var file = exercise.Under(Path.Combine(Repo.Root, "engine", "Reference")) + ".cs";
         return File.Exists(file) ? file : null;
     }
 }

@@ -125,6 +125,24 @@ public sealed class WatchTests
     }
 
     [Test]
+    public void Uses_of_what_reaches_outside_an_exercise_are_found_with_their_line_and_the_kata_s_own_stubs_have_none()
+    {
+        var compiler = new ExerciseCompiler(Catalog.Exercises);
+        Assert.That(compiler.Compile(_exercises).Suspicious, Is.Empty, "the stubs (TextWriter progress, Random, Tensor) reach nothing outside");
+        Save("System.Diagnostics.Process.Start(\"sleep\", \"1\");\n" +
+             "        var text = System.IO.File.ReadAllText(\"/etc/hostname\");\n" +
+             "        var m = typeof(Tensor).GetMethod(\"Copy\");\n" +
+             "        var t = Type.GetType(\"DeepLearningKata.Reference.Chapter1Reference, DeepLearningKata.Reference\");\n" +
+             "        var e = Environment.GetEnvironmentVariable(\"HOME\");\n" +
+             "        return x;");
+        var found = compiler.Compile(_exercises).Suspicious;
+        Assert.That(found.Select(f => f.Why), Is.SupersetOf(new[] { "starts a process", "files", "reflection", "names the kata's reference or checks", "the process's environment" }),
+            string.Join("\n", found));
+        Assert.That(found, Has.All.Matches<SuspiciousUse>(f => f.File == $"exercises/{Stub}" && f.Line > 1));
+        Assert.That(found.Select(f => (f.Line, f.Why)), Is.Unique, "one finding per place and reason");
+    }
+
+    [Test]
     public void The_compiler_builds_the_exercises_and_reports_an_error_with_file_line_and_column()
     {
         var compiler = new ExerciseCompiler(Catalog.Exercises, keepSources: true);

@@ -43,7 +43,9 @@ public sealed record SuspiciousUse(string File, int Line, string Api, string Why
                 if (why.Item1 is { } api) found.Add(new SuspiciousUse(shown, line, api, why.Item2!));
             }
         }
-        return found.Distinct().OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList();
+        // One line per place and reason: Process and Process.Start on one line are one finding, the member's.
+        return found.GroupBy(f => (f.File, f.Line, f.Why)).Select(g => g.MaxBy(f => f.Api.Length)!)
+            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList();
     }
 
     private static (string? Api, string? Why) Classify(ISymbol? symbol)

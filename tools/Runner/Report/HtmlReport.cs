@@ -47,9 +47,9 @@ public static class HtmlReport
         var plots = new List<ReportPlot>();
         foreach (var exercise in report.Exercises.Select(e => e.Exercise))
         {
-            var folder = Path.Combine(Repo.Golden, $"Chapter{exercise.Chapter:00}");
+            var folder = Path.Combine(Repo.Golden, exercise.ChapterFolder);
             if (!Directory.Exists(folder)) continue;
-            var prefix = $"{exercise.Id}-{exercise.Title}.";
+            var prefix = exercise.Stem + ".";
             const string suffix = ".verified.png";
             foreach (var png in Directory.EnumerateFiles(folder, prefix + "*" + suffix).Order(StringComparer.Ordinal))
             {
