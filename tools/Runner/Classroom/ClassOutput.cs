@@ -123,6 +123,12 @@ public static class ClassOutput
             foreach (var l in lines.Take(FilesShown)) yield return "  " + l;
             if (lines.Count > FilesShown) yield return $"  … and {lines.Count - FilesShown} more (all in the JSON report)";
         }
+        if (learner.Suspicious.Count > 0)
+        {
+            yield return $"suspicious: {learner.Suspicious.Count} use(s) of what an exercise never needs (graded all the same):";
+            foreach (var s in learner.Suspicious.Take(FilesShown)) yield return "  " + s;
+            if (learner.Suspicious.Count > FilesShown) yield return $"  … and {learner.Suspicious.Count - FilesShown} more (all in the JSON report)";
+        }
         foreach (var e in learner.Exercises.Where(e => e.State is "failed" or "crashed" or "timed-out" or LearnerResult.DoesNotCompile))
         {
             // A wrong answer in a line (its first check's diagnosis; the JSON has all); what stopped the grading in full.
@@ -262,6 +268,7 @@ public static class ClassOutput
                 json.WriteString("problem", learner.Problem);
                 Strings(json, "compileErrors", learner.CompileErrors);
                 json.WriteBoolean("tampered", learner.Tampered);
+                Strings(json, "suspicious", learner.Suspicious);
                 json.WriteStartObject("tamperedFiles");
                 Strings(json, "modified", learner.Tamper?.Modified ?? []);
                 Strings(json, "added", learner.Tamper?.Added ?? []);

@@ -57,6 +57,7 @@ public static class ClassPage
             var learner = report.Learners[i];
             h.Append(CultureInfo.InvariantCulture, $"<tr data-learner=\"{E(learner.Name)}\"><th class=\"name\"><a href=\"#{Anchor(i)}\">{E(learner.Name)}</a>");
             if (learner.Tampered) h.Append("<span class=\"flag\" title=\"files outside exercises/ differ from yours\">tampered</span>");
+            if (learner.Suspicious.Count > 0) h.Append("<span class=\"flag\" title=\"uses reflection, files, processes or the like\">suspicious</span>");
             h.Append(CultureInfo.InvariantCulture, $"</th><td class=\"points\">{report.Points(learner)}/{report.MaxPoints}</td>");
             if (!learner.WasGraded)
             {
@@ -108,6 +109,12 @@ public static class ClassPage
             {
                 h.Append("<p class=\"problem\">Tampered: these files outside <code>exercises/</code> differ from yours (it was graded with your checks all the same):</p>\n<ul class=\"files\">");
                 foreach (var line in tamper.Lines) h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(line)}</code></li>");
+                h.Append("</ul>\n");
+            }
+            if (learner.Suspicious.Count > 0)
+            {
+                h.Append("<p class=\"problem\">Suspicious: uses of what an exercise never needs (graded all the same):</p>\n<ul class=\"files\">");
+                foreach (var line in learner.Suspicious) h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(line)}</code></li>");
                 h.Append("</ul>\n");
             }
             foreach (var e in learner.Exercises.Where(Detailed))

@@ -59,6 +59,12 @@ public sealed record LearnerResult(
 {
     public const string DoesNotCompile = "does-not-compile";
 
+    /// <summary>
+    /// Uses of what an exercise never needs (reflection, files, processes, …), found by reading the code
+    /// (<see cref="Compile.SuspiciousUse"/>): <c>file:line: API (why)</c>. Flagged, never held against the grade.
+    /// </summary>
+    public IReadOnlyList<string> Suspicious { get; init; } = [];
+
     /// <summary>The status as the reports write it.</summary>
     public string StatusWord => Word(Status);
 

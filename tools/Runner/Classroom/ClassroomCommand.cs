@@ -242,7 +242,10 @@ internal sealed class SubmissionGrader(
                     : graded.TryGetValue(e.Id, out var g)
                         ? Convert(g, sandbox, scratch)
                         : new ClassExercise(e, ExerciseResult.Word(State.Crashed), "was not graded.")).ToList();
-        return new LearnerResult(source.Name, source.Source, SubmissionStatus.Graded, null, tampered, [], exercises);
+        return new LearnerResult(source.Name, source.Source, SubmissionStatus.Graded, null, tampered, [], exercises)
+        {
+            Suspicious = compiled.Suspicious.Select(s => s.ToString()).ToList(),
+        };
     }
 
     /// <summary>How many compile errors a learner reads per exercise (or for the whole submission): the first ones.</summary>
