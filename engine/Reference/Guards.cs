@@ -11,6 +11,26 @@ namespace DeepLearningKata.Reference;
 /// </remarks>
 public static class Guards
 {
+    /// <summary>The error of 7.1's OutputSize: <paramref name="why"/>, then the numbers it was given.</summary>
+    public static ArgumentException WindowError(string why, int inputSize, int filterSize, int stride, int pad) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{why} (input {inputSize}, filter {filterSize}, stride {stride}, pad {pad})."));
+
+    /// <summary>col2im's <paramref name="col"/> is <c>(N·OH·OW, C·FH·FW)</c> for the image shape <paramref name="inputShape"/>.</summary>
+    public static void Columns(Tensor col, int[] inputShape, int filterH, int filterW, int stride, int pad)
+    {
+        ArgumentNullException.ThrowIfNull(col);
+        ArgumentNullException.ThrowIfNull(inputShape);
+        if (inputShape.Length != 4) throw new ShapeException($"col2im needs an image shape (N, C, H, W); got {ShapeException.Format(inputShape)}.");
+        int n = inputShape[0], c = inputShape[1];
+        int oh = Windows.OutputSize(inputShape[2], filterH, stride, pad), ow = Windows.OutputSize(inputShape[3], filterW, stride, pad);
+        if (col.Ndim != 2 || col.Dim(0) != n * oh * ow || col.Dim(1) != c * filterH * filterW)
+        {
+            throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +
+                                     $"needs col of shape ({n * oh * ow}, {c * filterH * filterW}); got {col.ShapeText}.");
+        }
+    }
+
     /// <summary>A convolution's filters <c>W (FN, C, FH, FW)</c> and biases <c>b (FN,)</c>.</summary>
     public static void Filters(Tensor W, Tensor b)
     {
