@@ -64,9 +64,11 @@ public static class ImageColumns
                 {
                     var dst = col.Slice(row * k, k);
                     var left = xo * stride - pad;
-                    // The run of fw indices whose pixel is inside the image: [lo, hi), empty when the window is all padding.
+                    // The run of fw indices whose pixel is inside the image: [lo, hi), from image column `from`; an empty
+                    // run (the window all padding) starts at a column inside [0, w] too.
                     var lo = Math.Clamp(-left, 0, fw);
                     var hi = Math.Clamp(w - left, lo, fw);
+                    var from = Math.Clamp(left + lo, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
@@ -75,7 +77,7 @@ public static class ImageColumns
                         {
                             var iy = y * stride + fy - pad;
                             if (iy < 0 || iy >= h) continue; // a row of the padding: stays 0
-                            x.Slice((plane + iy) * w + left + lo, hi - lo).CopyTo(dst.Slice(j + lo, hi - lo));
+                            x.Slice((plane + iy) * w + from, hi - lo).CopyTo(dst.Slice(j + lo, hi - lo));
                         }
                     }
                 }
@@ -99,6 +101,7 @@ public static class ImageColumns
                     var left = xo * stride - pad;
                     var lo = Math.Clamp(-left, 0, fw);
                     var hi = Math.Clamp(w - left, lo, fw);
+                    var from = Math.Clamp(left + lo, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
@@ -107,7 +110,7 @@ public static class ImageColumns
                         {
                             var iy = y * stride + fy - pad;
                             if (iy < 0 || iy >= h) continue; // padding: nothing to give back
-                            var dst = image.Slice((plane + iy) * w + left + lo, hi - lo);
+                            var dst = image.Slice((plane + iy) * w + from, hi - lo);
                             var run = src.Slice(j + lo, hi - lo);
                             // Added, not assigned: overlapping windows share pixels, and each adds its part.
                             for (var i = 0; i < run.Length; i++) dst[i] += run[i];
