@@ -33,5 +33,4 @@ fi
 dotnet build tools/Benchmark/DeepLearningKata.Benchmark.csproj -c Release -nologo -v q
 # No runtime settings of its own: the engine runs as every program of the kata does (the runtimeconfig the project's
 # build writes), so what is timed is what a learner gets. The machine's CPU and SIMD width are printed with the result.
-grep -m1 "model name" /proc/cpuinfo 2>/dev/null | sed 's/^model name[[:space:]]*: /CPU: /' || true
 exec dotnet tools/Benchmark/bin/Release/net10.0/DeepLearningKata.Benchmark.dll --python "$python" "$@"

@@ -158,8 +158,11 @@ internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, i
     {
         try
         {
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            if (line is not null) return line[(line.IndexOf(':') + 1)..].Trim();
+            var lines = File.ReadLines("/proc/cpuinfo").TakeWhile(l => l.Length > 0).ToList();
+            string Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name + "\t", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal)) is { } l
+                ? l[(l.IndexOf(':') + 1)..].Trim() : "?";
+            // Our VMs all say "AMD EPYC"; family and model tell the kinds apart (family 25, model 17 is Zen 4).
+            return $"{Field("model name")} (family {Field("cpu family")}, model {Field("model")}, L2 {Field("cache size")})";
         }
         catch (IOException)
         {
