@@ -5,7 +5,8 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.1", "BasicSigmoid")]
 public sealed class BasicSigmoidChecks
 {
-    private const string Hint = "σ(x) = 1 / (1 + e^(−x)): Math.Exp(-x), with the minus, in the denominator.";
+    private const string Hint = "σ(x) = 1 / (1 + e^(−x)): Math.Exp gives e to a power; keep the minus in the exponent and the exponential in " +
+                                "the denominator. More: ./run-checks.sh --hint 1.1";
 
     private const string Precision = " If expected and your answer look alike, they differ past the 8th digit: compute in double (Math.Exp), " +
                                      "not float (MathF.Exp), which keeps only about 7 digits.";

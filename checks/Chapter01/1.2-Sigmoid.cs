@@ -6,10 +6,10 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.2", "Sigmoid")]
 public sealed class SigmoidChecks
 {
-    private const string Hint = "σ(x) = 1 / (1 + e^(−x)) for every element: 1.0 / (1.0 + Np.Exp(-x)) keeps x's shape.";
+    private const string Hint = "σ(x) = 1 / (1 + e^(−x)) for every element: Np.Exp and the arithmetic operators work element by element and " +
+                                "keep x's shape. More: ./run-checks.sh --hint 1.2";
 
-    private const string ShapeHint = "return a tensor of x's own shape: element-wise operations (Np.Exp(-x), 1.0 + t, 1.0 / t) keep it; " +
-                                     "do not Flatten or Reshape.";
+    private const string ShapeHint = "return a tensor of x's own shape: element-wise operations keep it; do not Flatten or Reshape.";
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 

@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.3", "SigmoidDerivative")]
 public sealed class SigmoidDerivativeChecks
 {
-    private const string Hint = "σ'(x) = σ(x)·(1 − σ(x)) with s = Earlier.Sigmoid(x): return s * (1 - s). " +
-                                "Use s, not x, and a minus inside the parentheses.";
+    private const string Hint = "σ'(x) is written with σ(x) itself, computed once with Earlier.Sigmoid (your 1.2): use σ(x), not x, in both " +
+                                "factors, and mind the sign inside the parentheses. More: ./run-checks.sh --hint 1.3";
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 

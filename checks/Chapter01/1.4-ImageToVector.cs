@@ -5,12 +5,12 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.4", "ImageToVector")]
 public sealed class ImageToVectorChecks
 {
-    private const string ShapeHint = "the result is one column: (h·w·c, 1), that is image.Reshape(h * w * c, 1). " +
-                                     "(1, h·w·c) would be a row, and (h·w·c) a 1-D tensor with no second axis.";
+    private const string ShapeHint = "the result is one column: (h·w·c, 1), with the number of rows first. (1, h·w·c) would be a row, and (h·w·c) a " +
+                                     "1-D tensor with no second axis. More: ./run-checks.sh --hint 1.4";
 
-    private const string OrderHint = "keep the elements in storage (C) order: the channel (last axis) changes fastest, then the column, " +
-                                     "then the row, so v[(i·w + j)·c + k, 0] = image[i, j, k]. Reshape keeps that order; " +
-                                     "transposing first (image.T, Transpose) reorders the elements.";
+    private const string OrderHint = "keep the elements in storage (C) order: the channel (last axis) changes fastest, then the column, then the " +
+                                     "row, so v[(i·w + j)·c + k, 0] = image[i, j, k]. Reshape keeps that order; transposing first (image.T, " +
+                                     "Transpose) reorders the elements.";
 
     /// <summary>The seed's image of shape (3, 3, 2), as Andrew Ng's assignment gives it.</summary>
     private static Tensor SeedImage() => Tensor.From(new double[,,]

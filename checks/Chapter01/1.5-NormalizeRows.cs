@@ -6,8 +6,9 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.5", "NormalizeRows")]
 public sealed class NormalizeRowsChecks
 {
-    private const string Hint = "divide each row by its own L2 norm √(Σ_j x[i, j]²): norm = Np.Norm(x, axis: 1, keepdims: true) " +
-                                "is a column (m, 1), and x / norm broadcasts it along each row. (axis: 0 would give the column norms.)";
+    private const string Hint = "divide each row by its own L2 norm √(Σ_j x[i, j]²): one norm per row (mind the axis of Np.Norm), kept as a " +
+                                "column (m, 1) with keepdims so that the division broadcasts it along its row. (The other axis gives the " +
+                                "column norms.) More: ./run-checks.sh --hint 1.5";
 
     private const string LengthHint = "after dividing by the L2 norm √(Σ x²) of its row, every row has length 1. Not the column norms " +
                                       "(axis: 0), not the L1 norm Σ|x|, not Σ x² without the square root.";
@@ -15,8 +16,8 @@ public sealed class NormalizeRowsChecks
     private const string DirectionHint = "each row must be divided by one positive number, its own norm, so it keeps its direction. " +
                                          "Column norms (axis: 0), or row norms without keepdims, divide different columns by different numbers.";
 
-    private const string CrashHint = "x / norm needs the norms as a column of shape (m, 1) to line up with the rows: " +
-                                     "Np.Norm(x, axis: 1, keepdims: true). Without keepdims they have shape (m) and broadcast along the columns.";
+    private const string CrashHint = "x / norm needs the norms as a column of shape (m, 1) to line up with the rows: ask Np.Norm to keep the " +
+                                     "reduced axis (keepdims). Without it they have shape (m) and broadcast along the columns.";
 
     /// <summary>Matrices (m, n) whose every row is at least 0.5 long, so no row is (nearly) zero; shrinking keeps that.</summary>
     private static readonly FsCheck.Gen<TensorCase> Matrices = Gens.Tensor(-5, 5, 5, 5).Where(NoShortRow);

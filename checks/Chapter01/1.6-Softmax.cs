@@ -6,10 +6,11 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.6", "Softmax")]
 public sealed class SoftmaxChecks
 {
-    private const string Hint = "softmax works row by row: e = Np.Exp(x - x.Max(axis: 1, keepdims: true)), then e / e.Sum(axis: 1, keepdims: true).";
+    private const string Hint = "softmax works row by row: subtract each row's max, exponentiate, divide by each row's sum — max and sum along " +
+                                "the row axis with keepdims, so that they broadcast over their row. More: ./run-checks.sh --hint 1.6";
 
-    private const string SumHint = "each row is divided by its own sum, e.Sum(axis: 1, keepdims: true) of shape (m, 1). " +
-                                   "axis: 0 normalises the columns; Sum() without an axis divides by the sum of the whole batch.";
+    private const string SumHint = "each row is divided by its own sum, a column of shape (m, 1) (Sum along the row axis, with keepdims). The " +
+                                   "other axis normalises the columns; Sum() without an axis divides by the sum of the whole batch.";
 
     private static Tensor Expected(Tensor x) => Oracle.Softmax(x);
 

@@ -5,7 +5,8 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.7", "L1")]
 public sealed class L1Checks
 {
-    private const string Hint = "L1 = Σ|y − ŷ|: Np.Abs(y - yhat).Sum(), the absolute value of every difference, then their sum (not the mean).";
+    private const string Hint = "L1 = Σ|y − ŷ|: the absolute value of every difference (Np.Abs), then their sum over all elements (not the " +
+                                "mean). More: ./run-checks.sh --hint 1.7";
 
     private const string SignHint = "Every term |y[i] − ŷ[i]| is ≥ 0, so errors of opposite signs must not cancel out: " +
                                     "take the absolute value of each difference before summing, not of the sum.";

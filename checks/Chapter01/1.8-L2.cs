@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter01;
 [Exercise("1.8", "L2")]
 public sealed class L2Checks
 {
-    private const string Hint = "L2 = Σ(y − ŷ)²: with d = y - yhat, Np.Sum(d * d), or Np.Dot(d, d) for 1-D d. " +
-                                "No square root (that is Np.Norm, the Euclidean distance) and no division by the count (that is the mean).";
+    private const string Hint = "L2 = Σ(y − ŷ)²: the square of every difference, then their sum. No square root (that is Np.Norm, the " +
+                                "Euclidean distance) and no division by the count (that is the mean). More: ./run-checks.sh --hint 1.8";
 
     private const string SignHint = "Every term (y[i] − ŷ[i])² is ≥ 0, so errors of opposite signs must not cancel out: " +
                                     "square each difference before summing, not the sum.";

@@ -23,16 +23,16 @@ internal sealed record Operands(Tensor A, Tensor B)
 [Exercise("1.9", "Vectorization")]
 public sealed class VectorizationChecks
 {
-    private const string DotHint = "np.dot: 1-D·1-D is Σ_k a[k]·b[k] as a 0-D tensor (Tensor.Scalar(sum)); 2-D·1-D is (m) with " +
-                                   "result[i] = Σ_k a[i, k]·b[k]; 2-D·2-D is (m, n) with result[i, j] = Σ_k a[i, k]·b[k, j] — " +
-                                   "k runs along a's row i and down b's column j.";
+    private const string DotHint = "np.dot: 1-D·1-D is Σ_k a[k]·b[k] as a 0-D tensor; 2-D·1-D is (m) with result[i] = Σ_k a[i, k]·b[k]; 2-D·2-D " +
+                                   "is (m, n) with result[i, j] = Σ_k a[i, k]·b[k, j] — k runs along a's row i and down b's column j. More: " +
+                                   "./run-checks.sh --hint 1.9";
 
     private const string OuterHint = "np.outer flattens both inputs first: result[i, j] = a_flat[i]·b_flat[j], of shape (a.Size, b.Size), " +
                                      "whatever the shapes of a and b. a.AsSpan() gives a's elements in storage order.";
 
-    private const string MultiplyHint = "element by element, result[i, j] = a[i, j]·b[i, j], with broadcasting: an axis of size 1 is " +
-                                        "stretched to the other's size (read index 0 for every i or j). The result has " +
-                                        "max(a.Dim(0), b.Dim(0)) rows and max(a.Dim(1), b.Dim(1)) columns — and either a or b may be the small one.";
+    private const string MultiplyHint = "element by element, result[i, j] = a[i, j]·b[i, j], with broadcasting: an axis of size 1 is stretched to the " +
+                                        "other's size (read index 0 for every i or j). On each axis the result is as long as the longer input — and " +
+                                        "either a or b may be the small one. More: ./run-checks.sh --hint 1.9";
 
     private static (string, string)[] Inputs(Operands p) => [Expect.Input("a", p.A), Expect.Input("b", p.B)];
 

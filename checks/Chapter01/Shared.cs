@@ -8,7 +8,7 @@ internal static class Guard
 {
     /// <summary>
     /// Runs <paramref name="call"/>; if it throws (other than "not started" and the grader's own signals),
-    /// fails with the exception, the inputs and <paramref name="hint"/>, instead of a bare crash.
+    /// fails (as crashed) with the inputs, the exception and the learner's line, and <paramref name="hint"/> for a shape error.
     /// </summary>
     public static T Call<T>(Func<T> call, string text, IEnumerable<(string, string)> inputs, string hint)
     {
@@ -18,7 +18,9 @@ internal static class Guard
         }
         catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
-            throw CheckFailure.Of($"{text} threw {e.GetType().Name}: {e.Message}", inputs, hint, thrown: e);
+            // The exception, the line of the learner's code it came from, and the exercise's hint only when it is a
+            // shape error (the hints are about shapes): a NullReferenceException gets no advice about keepdims.
+            throw CheckFailure.Of($"{text} threw {e.GetType().Name}.", [.. inputs, ("error", Grader.CrashMessage(e))], e is ShapeException ? hint : null, thrown: e);
         }
     }
 }

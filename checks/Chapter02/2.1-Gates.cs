@@ -41,8 +41,8 @@ public sealed record GateStep(double X1, double X2, double Step, bool AlongFirst
 [Exercise("2.1", "Gates")]
 public sealed class GatesChecks
 {
-    private const string PerceptronHint =
-        "compute a = w·x + b, e.g. (x * w).Sum() + b, and return 1 only when a > 0 (strictly): a = 0 gives 0.";
+    private const string PerceptronHint = "the weighted sum is w·x + b (an element-wise product, summed, plus the bias); return 1 only when it is above " +
+                                          "0 (strictly): exactly 0 gives 0. More: ./run-checks.sh --hint 2.1";
 
     private static readonly (double X1, double X2)[] Corners = [(0, 0), (1, 0), (0, 1), (1, 1)];
 

@@ -17,7 +17,7 @@ public sealed class XorChecks
             $"Xor({r.X1}, {r.X2}) = {r.Actual}   expected {r.Y}{(r.Actual != r.Y ? "   ✗" : "")}"));
         var hint = wrong.Count == 1
             ? "one wrong row is what a single perceptron gets at best: no straight line separates XOR's ones from its zeros. " +
-              "Use two layers: s1 = Earlier.Nand(x1, x2), s2 = Earlier.Or(x1, x2), then Earlier.And(s1, s2)."
+              "Use two layers: two of your gates (Earlier.Nand, Earlier.Or, Earlier.And) on the inputs, then a third on their outputs." + " More: ./run-checks.sh --hint 2.2"
             : "XOR is 1 when exactly one input is 1. Layer 1 computes NAND and OR of the inputs; layer 2 is an AND of those two.";
         throw CheckFailure.Of($"Xor is wrong for {wrong.Count} of the 4 inputs.", [("truth table", table)], hint);
     }

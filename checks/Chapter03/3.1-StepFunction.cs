@@ -5,7 +5,8 @@ namespace DeepLearningKata.Checks.Chapter03;
 [Exercise("3.1", "StepFunction")]
 public sealed class StepFunctionChecks
 {
-    private const string Hint = "x > 0 on a Tensor gives 1.0 where an element is above 0 and 0.0 elsewhere, 0 itself included.";
+    private const string Hint = "comparing a Tensor with a number gives 1.0 where the comparison holds and 0.0 elsewhere; the step is 1 only " +
+                                "above 0, so 0 itself gives 0. More: ./run-checks.sh --hint 3.1";
 
     [Check("gives the worked example, 0 at exactly 0")]
     public void WorkedExample(IChapter3 c)

@@ -7,8 +7,10 @@ namespace DeepLearningKata.Checks.Chapter03;
 [Exercise("3.2", "Activations")]
 public sealed class ActivationsChecks
 {
-    private const string SigmoidHint = "σ(x) = 1 / (1 + e^(−x)): 1.0 / (1.0 + Np.Exp(-x)). Mind the minus sign in the exponent.";
-    private const string ReluHint = "relu(x) = max(0, x) element by element: Np.Maximum(0.0, x) keeps positive values as they are and turns the rest into 0.";
+    private const string SigmoidHint = "σ(x) = 1 / (1 + e^(−x)) element by element (Np.Exp). Mind the minus sign in the exponent. More: " +
+                                       "./run-checks.sh --hint 3.2";
+    private const string ReluHint = "relu(x) = max(0, x) element by element: Np.Maximum compares each element (Np.Max is one number for the whole " +
+                                    "tensor); positive values stay as they are, the rest become 0. More: ./run-checks.sh --hint 3.2";
     private const string IdentityHint = "the identity returns its input as it is: the same values in the same shape (x itself or x.Copy()).";
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));

@@ -7,9 +7,8 @@ namespace DeepLearningKata.Checks.Chapter03;
 [Exercise("3.3", "Softmax")]
 public sealed class SoftmaxChecks
 {
-    private const string Hint =
-        "y = exp(a − max) / Σ exp(a − max), with the max and the sum taken over each row: " +
-        "a.Max(axis: -1, keepdims: true) and .Sum(axis: -1, keepdims: true).";
+    private const string Hint = "y = exp(a − max) / Σ exp(a − max), with the max and the sum taken over each row: along the last axis, with " +
+                                "keepdims so that they broadcast back. More: ./run-checks.sh --hint 3.3";
 
     internal static Tensor Expected(Tensor a) => Oracle.Softmax(a);
 

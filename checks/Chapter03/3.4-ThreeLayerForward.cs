@@ -17,8 +17,8 @@ public sealed class ThreeLayerForwardChecks
 {
     internal static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
-    private const string Hint =
-        "each layer is a = z·W + b (Np.Dot(z, W) + b, z first); σ after layers 1 and 2, identity after layer 3.";
+    private const string Hint = "each layer is a = z·W + b (a matrix product with z first, then the bias); σ after layers 1 and 2, identity " +
+                                "after layer 3. More: ./run-checks.sh --hint 3.4";
 
     /// <summary>The book's network, built here so the checks of Forward do not depend on InitNetwork.</summary>
     internal static Dictionary<string, Tensor> BookNetwork() => new()

@@ -15,9 +15,9 @@ public sealed record InferenceCase(IReadOnlyDictionary<string, Tensor> Network, 
 [Exercise("3.5", "BatchInference")]
 public sealed class BatchInferenceChecks
 {
-    private const string Hint =
-        "for start = 0, batchSize, 2·batchSize, … while start < N: forward rows start … min(start + batchSize, N) − 1 " +
-        "with Earlier.Forward, and store y.Argmax(axis: 1) at positions start, start + 1, …";
+    private const string Hint = "walk the rows in batches of batchSize (the last one may be shorter), forward each batch with Earlier.Forward " +
+                                "and keep the class of each row (Argmax over the class axis) at that row's position. More: ./run-checks.sh " +
+                                "--hint 3.5";
 
     /// <summary>
     /// A three-layer network that answers class 1 when x₂ &gt; x₁ and class 0 otherwise: the hidden layers

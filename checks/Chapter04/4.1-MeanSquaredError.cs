@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter04;
 [Exercise("4.1", "MeanSquaredError")]
 public sealed class MeanSquaredErrorChecks
 {
-    private const string Hint = "E = ½·Σ(y − t)²: square every difference, add them all up, then halve. " +
-                                "No square root, no division by the number of elements.";
+    private const string Hint = "E = ½·Σ(y − t)²: square every difference, add them all up, then halve. No square root, no division by the " +
+                                "number of elements. More: ./run-checks.sh --hint 4.1";
 
     private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
     private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };

@@ -8,8 +8,8 @@ public sealed class CrossEntropyErrorChecks
 {
     private const double Delta = 1e-7;
 
-    private const string Hint = "E = −(1/N)·Σ log(y[n, t_n] + 1e-7): reshape one sample to a batch of one, turn one-hot rows into " +
-                                "labels with Argmax(axis: 1), add δ inside the log, and divide by the number of rows N.";
+    private const string Hint = "E = −(1/N)·Σ log(y[n, t_n] + 1e-7): bring one sample to a batch of one and one-hot rows to labels first, add " +
+                                "δ inside the log, and divide by the number of rows N. More: ./run-checks.sh --hint 4.2";
 
     private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
     private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };

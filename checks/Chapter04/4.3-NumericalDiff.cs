@@ -7,9 +7,9 @@ public sealed class NumericalDiffChecks
 {
     private const double H = 1e-4;
 
-    private const string Hint = "the central difference (f(x + h) − f(x − h)) / (2h) with h = 1e-4: both sides of x, " +
-                                "divided by 2h. A forward difference (f(x + h) − f(x)) / h is off by about h·f''(x)/2; " +
-                                "h = 1e-50 vanishes next to x and gives 0.";
+    private const string Hint = "the central difference with h = 1e-4: look at both sides of x and divide by the distance between them, 2h. A " +
+                                "forward difference (one side) is off by about h·f''(x)/2; h = 1e-50 vanishes next to x and gives 0. More: " +
+                                "./run-checks.sh --hint 4.3";
 
     /// <summary>The checks' own central difference: the value the exercise defines.</summary>
     private static double Central(Func<double, double> f, double x) => (f(x + H) - f(x - H)) / (2 * H);

@@ -41,11 +41,11 @@ public sealed class NumericalGradientChecks
 {
     private const double H = 1e-4;
 
-    private const string Hint = "for each element i: keep tmp = x[i]; set x[i] = tmp + h, f(x); set x[i] = tmp − h, f(x); " +
-                                "grad[i] = difference / 2h; then x[i] = tmp again before the next element.";
+    private const string Hint = "one element at a time: move it by +h, evaluate f, move it by −h, evaluate f, store the central difference at " +
+                                "that element's place, and put the element back before the next one. More: ./run-checks.sh --hint 4.4";
 
-    private const string RestoreHint = "put every element back after nudging it (x.AsSpan()[i] = tmp): otherwise later elements " +
-                                       "are differentiated at a shifted point, and the caller gets a changed x back.";
+    private const string RestoreHint = "put every element back after nudging it: otherwise later elements are differentiated at a shifted point, and " +
+                                       "the caller gets a changed x back.";
 
     /// <summary>The checks' own central differences with h = 1e-4 on a copy: the value the exercise defines.</summary>
     private static Tensor Central(Func<Tensor, double> f, Tensor x)

@@ -31,8 +31,9 @@ public sealed record DescentCase(double[] A, double C, Tensor Init, double Lr, i
 [Exercise("4.5", "GradientDescent")]
 public sealed class GradientDescentChecks
 {
-    private const string Hint = "x = initX.Copy(); path row 0 = x; then stepNum times: grad = Earlier.NumericalGradient(f, x); " +
-                                "x = x − lr·grad; copy x into the next row of the path.";
+    private const string Hint = "work on a copy of initX; row 0 of the path is the start; then stepNum times: the gradient from your 4.4 " +
+                                "(Earlier.NumericalGradient), a step of lr against it, and a copy of the new point in the next row. More: " +
+                                "./run-checks.sh --hint 4.5";
 
     private static double SumOfSquares(Tensor x) => x[0] * x[0] + x[1] * x[1];
 

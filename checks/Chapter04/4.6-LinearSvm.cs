@@ -19,10 +19,10 @@ public sealed record SvmCase(Tensor Scores, Tensor Labels, Tensor W, double Lamb
 [Exercise("4.6", "LinearSvm")]
 public sealed class LinearSvmChecks
 {
-    private const string ScoreHint = "s = x·W + b: Np.Dot(x, w) + b, where b (C,) is added to every row.";
+    private const string ScoreHint = "s = x·W + b: one matrix product, x first, and b (C,) added to every row. More: ./run-checks.sh --hint 4.6";
 
-    private const string SvmHint = "for each row i with correct class y = t[i]: add max(0, s[i, j] − s[i, y] + 1) for every j ≠ y; " +
-                                   "divide the total by the number of rows N; then add lambda·Σ W² once.";
+    private const string SvmHint = "for each row i with correct class y = t[i]: add max(0, s[i, j] − s[i, y] + 1) for every j ≠ y; divide the " +
+                                   "total by the number of rows N; then add lambda·Σ W² once. More: ./run-checks.sh --hint 4.6";
 
     /// <summary>x·W + b with loops.</summary>
     private static Tensor Score(Tensor x, Tensor w, Tensor b)

@@ -13,9 +13,9 @@ public sealed record RegressionCase(Tensor X, Tensor Y, double Lr, int Steps)
 [Exercise("4.7", "LinearRegression")]
 public sealed class LinearRegressionChecks
 {
-    private const string Hint = "start at w = 0, b = 0; each step: error = x·w + b − y, J = Σ error² / 2m, " +
-                                "dw = xᵀ·error / m, db = Σ error / m (both from the same error), then w −= lr·dw, b −= lr·db. " +
-                                "Losses holds J before the first step and after every step: steps + 1 values.";
+    private const string Hint = "start at w = 0, b = 0; each step: the error ŷ − y of all samples, J from it, both gradients from that same " +
+                                "error (∂J/∂w uses xᵀ), then a step of lr against each. Losses holds J before the first step and after every " +
+                                "step: steps + 1 values. More: ./run-checks.sh --hint 4.7";
 
     /// <summary>The exercise's gradient descent, written with loops.</summary>
     private static (Tensor W, double B, Tensor Losses) Expected(Tensor x, Tensor y, double lr, int steps)

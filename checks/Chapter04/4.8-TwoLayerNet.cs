@@ -9,11 +9,11 @@ public sealed class TwoLayerNetChecks
 
     private static readonly string[] Names = ["W1", "b1", "W2", "b2"];
 
-    private const string PredictHint = "a1 = Np.Dot(x, W1) + b1; z1 = Earlier.Sigmoid(a1); a2 = Np.Dot(z1, W2) + b2; " +
-                                       "return Earlier.Softmax2D(a2). Sigmoid in the hidden layer, softmax at the output.";
+    private const string PredictHint = "affine, sigmoid (your 1.2), affine, row-wise softmax (your 1.6): sigmoid in the hidden layer, softmax at the " +
+                                       "output. More: ./run-checks.sh --hint 4.8";
 
-    private const string GradientHint = "for each name in W1, b1, W2, b2: Earlier.NumericalGradient(w => Loss(x, t), Params[name]) — " +
-                                        "the parameter tensor itself, not a copy, so that Loss sees each nudge.";
+    private const string GradientHint = "for each of W1, b1, W2, b2: your 4.4 (Earlier.NumericalGradient) of a function returning Loss(x, t), taken at " +
+                                        "the parameter tensor itself, not a copy, so that Loss sees each nudge. More: ./run-checks.sh --hint 4.8";
 
     /// <summary>A batch of N inputs in [−2, 2] and labels, from a seed.</summary>
     private static (Tensor X, Tensor Labels) Batch(int seed)
@@ -145,7 +145,7 @@ public sealed class TwoLayerNetChecks
             var net = Net(c, seed);
             var (x, labels) = Batch(200 + seed);
             var expected = CrossEntropy(Forward(Snapshot(net), x), labels);
-            var hint = "Loss(x, t) = Earlier.CrossEntropyError(Predict(x), t): the mean over the batch of −log(y[t] + 1e-7).";
+            var hint = "Loss(x, t) is your 4.2 (Earlier.CrossEntropyError) of the prediction against t: the mean over the batch of −log(y[t] + 1e-7).";
             Expect.Close(net.Loss(x.Copy(), labels.Copy()), expected, "net.Loss(x, labels)", Tolerance.Value,
                 [Expect.Input("x", x), Expect.Input("labels", labels)], hint);
             var oneHot = Cases.OneHot(labels, Out);
@@ -164,8 +164,8 @@ public sealed class TwoLayerNetChecks
             var predicted = Forward(Snapshot(net), x).Argmax(axis: 1);
             // Half the rows get their predicted class as the label, the other half the next class: accuracy 3/6.
             var labels = new Tensor(Enumerable.Range(0, N).Select(i => i % 2 == 0 ? predicted[i] : (predicted[i] + 1) % Out).ToArray(), N);
-            var hint = "the share (0 to 1) of rows where Predict(x).Argmax(axis: 1) equals the label; for one-hot t (2-D), " +
-                       "compare with t.Argmax(axis: 1).";
+            var hint = "the share (0 to 1) of rows whose predicted class (the argmax of the row) equals the label; for one-hot t (2-D), " +
+                       "turn t into labels the same way first.";
             Expect.Close(net.Accuracy(x.Copy(), labels.Copy()), 0.5, "net.Accuracy(x, labels)", Tolerance.Value,
                 [Expect.Input("x", x), Expect.Input("labels", labels), ("predicted classes", predicted.ToString())], hint);
             var oneHot = Cases.OneHot(labels, Out);

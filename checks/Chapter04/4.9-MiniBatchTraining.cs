@@ -30,9 +30,9 @@ public sealed class MiniBatchTrainingChecks
     /// </summary>
     internal const double AccuracyFloor = 0.75;
 
-    private const string Hint = "each iteration: batch = BatchSize × random.Next(trainSize) from one new Random(Seed); grads = net.Gradient(xBatch, tBatch); " +
-                                "p.Assign(p − lr·grads[name]) for every parameter; losses.Add(net.Loss(xBatch, tBatch)); " +
-                                "and when i % iterPerEpoch == 0, the two accuracies and a progress report.";
+    private const string Hint = "each iteration: a batch of BatchSize indices from one Random(Seed) made before the loop, the gradient on it, " +
+                                "every parameter updated in place against its gradient, the loss on the same batch; and every iterPerEpoch " +
+                                "iterations the two accuracies and a progress report. More: ./run-checks.sh --hint 4.9";
 
     private static readonly Lazy<(Tensor XTrain, Tensor TTrain, Tensor XTest, Tensor TTest)> Data = new(() =>
     {
@@ -300,7 +300,7 @@ public sealed class MiniBatchTrainingChecks
                 if (k < 0) continue;
                 var hint = FirstMismatch(actual, before) < 0
                     ? "the parameter did not change. Update every parameter in net.Params (the biases too), writing into the tensor " +
-                      "itself: p.Assign(p - lr * grad). p = p - lr * grad only points your local variable at a new tensor, and the network never sees it."
+                      "itself (Assign). Assigning a new tensor to p only points your local variable at it, and the network never sees it."
                     : FirstMismatch(actual, before + Options.LearningRate * grad) < 0
                         ? "the parameter moved uphill: p + lr·grad climbs the loss. Subtract: p − lr·grad."
                         : "p ← p − lr·grad, once per iteration, with lr = options.LearningRate and grad = grads[name] from this iteration's net.Gradient.";

@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter05;
 
-[Mutant("5.1", "MulLayer's backward without the swap: (dout · x, dout · y)")]
+[Mutant("5.1", "MulLayer's backward without the swap: (dout · x, dout · y)", Diagnosis = "the inputs must swap places")]
 internal sealed class MulBackwardNotSwapped : Chapter5Reference
 {
     public override IScalarLayer CreateMulLayer() => new Layer();
@@ -14,7 +14,7 @@ internal sealed class MulBackwardNotSwapped : Chapter5Reference
     }
 }
 
-[Mutant("5.1", "AddLayer's backward returns (1, 1), ignoring dout")]
+[Mutant("5.1", "AddLayer's backward returns (1, 1), ignoring dout", Diagnosis = "Backward ignores dout")]
 internal sealed class AddBackwardIgnoresDout : Chapter5Reference
 {
     public override IScalarLayer CreateAddLayer() => new Layer();
@@ -25,7 +25,7 @@ internal sealed class AddBackwardIgnoresDout : Chapter5Reference
     }
 }
 
-[Mutant("5.1", "MulLayer keeps the inputs of its first Forward only")]
+[Mutant("5.1", "MulLayer keeps the inputs of its first Forward only", Diagnosis = "Backward answers for an earlier Forward")]
 internal sealed class MulKeepsFirstInputs : Chapter5Reference
 {
     public override IScalarLayer CreateMulLayer() => new Layer();

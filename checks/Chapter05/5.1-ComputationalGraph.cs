@@ -6,10 +6,10 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.1", "ComputationalGraph")]
 public sealed class ComputationalGraphChecks
 {
-    private const string MulHint = "a multiplication node swaps its inputs on the way back: Backward(dout) = (dout · y, dout · x), " +
-                                   "with the x and y of the last Forward, kept in fields.";
+    private const string MulHint = "a multiplication node swaps its inputs on the way back: x's gradient uses y and y's uses x, each times dout — " +
+                                   "with the x and y of the last Forward, kept in fields. More: ./run-checks.sh --hint 5.1";
 
-    private const string AddHint = "an addition node hands the upstream gradient on unchanged: Backward(dout) = (dout, dout).";
+    private const string AddHint = "an addition node hands the upstream gradient on unchanged, to both inputs. More: ./run-checks.sh --hint 5.1";
 
     private const string GraphHint = "one layer per node; backward in the reverse order of forward, starting from dprice = 1, and " +
                                      "each node gets the gradient of its own output: the Add node gets dallPrice (from the tax node), " +

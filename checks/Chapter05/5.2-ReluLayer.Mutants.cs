@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter05;
 
-[Mutant("5.2", "the mask taken from dout instead of x")]
+[Mutant("5.2", "the mask taken from dout instead of x", Diagnosis = "the mask comes from dout")]
 internal sealed class ReluMaskFromDout : Chapter5Reference
 {
     public override ILayer CreateRelu() => new Layer();

@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter05;
 
-[Mutant("5.3", "dout · y, without the (1 − y)")]
+[Mutant("5.3", "dout · y, without the (1 − y)", Diagnosis = "the factor (1 − y) is missing")]
 internal sealed class SigmoidWithoutOneMinusY : Chapter5Reference
 {
     public override ILayer CreateSigmoid() => new Layer();
@@ -14,7 +14,7 @@ internal sealed class SigmoidWithoutOneMinusY : Chapter5Reference
     }
 }
 
-[Mutant("5.3", "dout · y · (y − 1): the sign flipped")]
+[Mutant("5.3", "dout · y · (y − 1): the sign flipped", Diagnosis = "the sign is flipped")]
 internal sealed class SigmoidSignFlipped : Chapter5Reference
 {
     public override ILayer CreateSigmoid() => new Layer();
@@ -25,7 +25,7 @@ internal sealed class SigmoidSignFlipped : Chapter5Reference
     }
 }
 
-[Mutant("5.3", "the derivative formula applied to the input: dout · x · (1 − x)")]
+[Mutant("5.3", "the derivative formula applied to the input: dout · x · (1 − x)", Diagnosis = "use the output y = σ(x), not the input x")]
 internal sealed class SigmoidOfInput : Chapter5Reference
 {
     public override ILayer CreateSigmoid() => new Layer();
@@ -44,7 +44,7 @@ internal sealed class SigmoidOfInput : Chapter5Reference
     }
 }
 
-[Mutant("5.3", "σ'(x) · 1: the gradient for dout = 1, ignoring dout")]
+[Mutant("5.3", "σ'(x) · 1: the gradient for dout = 1, ignoring dout", Diagnosis = "Backward ignores dout")]
 internal sealed class SigmoidIgnoresDout : Chapter5Reference
 {
     public override ILayer CreateSigmoid() => new Layer();

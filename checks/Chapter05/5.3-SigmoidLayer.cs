@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.3", "SigmoidLayer")]
 public sealed class SigmoidLayerChecks
 {
-    private const string Hint = "Forward: y = 1 / (1 + e^(−x)), keep a copy of y. Backward: dout · y · (1 − y) — " +
-                                "both factors, with the y of the last Forward (not x).";
+    private const string Hint = "Forward keeps a copy of its output y; Backward multiplies dout by both factors of σ' = y·(1 − y), with the y " +
+                                "of the last Forward (not x). More: ./run-checks.sh --hint 5.3";
 
     private static readonly GradientHints Hints = new("CreateSigmoid()", Hint)
     {

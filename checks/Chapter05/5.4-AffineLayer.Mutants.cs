@@ -81,7 +81,7 @@ internal sealed class AffineDxNotReshaped : Chapter5Reference
     }
 }
 
-[Mutant("5.4", "computes with a copy of W, while Params holds the W it was given")]
+[Mutant("5.4", "computes with a copy of W, while Params holds the W it was given", Diagnosis = "(a copy?)")]
 internal sealed class AffineCopiesW : Chapter5Reference
 {
     public override ILayer CreateAffine(Tensor W, Tensor b) => new Layer(W, b);

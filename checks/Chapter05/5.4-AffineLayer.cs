@@ -5,8 +5,9 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.4", "AffineLayer")]
 public sealed class AffineLayerChecks
 {
-    private const string Hint = "Forward: keep x's shape, flatten x to (N, D), return x·W + b. Backward: dx = dout · Wᵀ (reshaped to x's shape), " +
-                                "dW = xᵀ · dout, db = dout.Sum(axis: 0).";
+    private const string Hint = "Forward: keep x's shape, flatten x to (N, D), then the matrix product with W plus b. Backward: let the shapes " +
+                                "choose the products — dx is (N, D) like the flattened x (then x's own shape), dW (D, M) like W, db (M) like " +
+                                "b. More: ./run-checks.sh --hint 5.4";
 
     private static readonly GradientHints Hints = new("CreateAffine(W, b)", Hint)
     {
@@ -16,8 +17,8 @@ public sealed class AffineLayerChecks
                      "numbers are wrong. For an input of shape (N, C, H, W), reshape dx back to that shape.",
             ["dW"] = "dW = xᵀ · dout: (D, N) · (N, M) gives W's (D, M), adding up every sample's contribution. Use the (flattened) x of " +
                      "the last Forward.",
-            ["db"] = "b was added to every row of the batch, so db adds up dout over the rows: dout.Sum(axis: 0), of shape (M,) — " +
-                     "a sum, not a mean, and not dout itself.",
+            ["db"] = "b was added to every row of the batch, so db adds up dout over the rows (the batch axis), of shape (M,) — a " +
+                     "sum, not a mean, and not dout itself.",
         },
         Suspects =
         [

@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter05;
 
-[Mutant("5.5", "backward without the division by the batch size: dout · (y − t)")]
+[Mutant("5.5", "backward without the division by the batch size: dout · (y − t)", Diagnosis = "the division by the batch size N is missing")]
 internal sealed class SoftmaxLossNoDivisionByBatch : Chapter5Reference
 {
     public override ILossLayer CreateSoftmaxWithLoss() => new Layer();
@@ -14,7 +14,7 @@ internal sealed class SoftmaxLossNoDivisionByBatch : Chapter5Reference
     }
 }
 
-[Mutant("5.5", "backward returns (y − t) / N, ignoring dout")]
+[Mutant("5.5", "backward returns (y − t) / N, ignoring dout", Diagnosis = "Backward ignores dout")]
 internal sealed class SoftmaxLossIgnoresDout : Chapter5Reference
 {
     public override ILossLayer CreateSoftmaxWithLoss() => new Layer();

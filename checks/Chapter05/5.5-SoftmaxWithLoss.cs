@@ -6,7 +6,8 @@ namespace DeepLearningKata.Checks.Chapter05;
 public sealed class SoftmaxWithLossChecks
 {
     private const string Hint = "Forward: y = softmax of each row (subtract the row's max first), loss = −Σ t·log(y + 1e-7) / N. " +
-                                "Backward(dout): dout · (y − t) / N, where for labels y − t means y with 1 subtracted at [i, t[i]].";
+                                "Backward(dout): dout · (y − t) / N, where for labels y − t means y with 1 subtracted at each row's label. " +
+                                "More: ./run-checks.sh --hint 5.5";
 
     private static readonly GradientHints Hints = new("CreateSoftmaxWithLoss()", Hint)
     {

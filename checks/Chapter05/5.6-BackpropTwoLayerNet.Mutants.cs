@@ -66,7 +66,7 @@ internal sealed class NetBackwardFromOnes : Chapter5Reference
     }
 }
 
-[Mutant("5.6", "Params holds copies of the weights, so the layers never see an update")]
+[Mutant("5.6", "Params holds copies of the weights, so the layers never see an update", Diagnosis = "(a copy?)")]
 internal sealed class NetParamsAreCopies : Chapter5Reference
 {
     public override ITwoLayerNet CreateTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01) =>

@@ -5,8 +5,9 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.6", "BackpropTwoLayerNet", TimeoutSeconds = 20)]
 public sealed class BackpropTwoLayerNetChecks
 {
-    private const string Hint = "Gradient: Loss(x, t) forwards through Affine1, Relu1, Affine2 and the loss layer; then dout = lastLayer.Backward(1), " +
-                                "and dout = layer.Backward(dout) for Affine2, Relu1, Affine1 — in reverse order; W1, b1 come from Affine1.Grads, W2, b2 from Affine2.Grads.";
+    private const string Hint = "Gradient: Loss(x, t) forwards through Affine1, Relu1, Affine2 and the loss layer; then backward starts at the " +
+                                "loss layer (with 1) and goes through Affine2, Relu1, Affine1 — in reverse order; W1, b1 come from Affine1's " +
+                                "Grads, W2, b2 from Affine2's. More: ./run-checks.sh --hint 5.6";
 
     private static readonly GradientHints Hints = new("CreateTwoLayerNet(…)", Hint)
     {

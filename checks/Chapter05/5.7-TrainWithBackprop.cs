@@ -7,9 +7,9 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.7", "TrainWithBackprop", TimeoutSeconds = 60)]
 public sealed class TrainWithBackpropChecks
 {
-    private const string Hint = "for each epoch, for step = 0 … n / BatchSize − 1: rows step·B … step·B + B − 1; grad = net.Gradient(xBatch, tBatch); " +
-                                "p.Assign(p - lr * grad[key]) for every (key, p) in net.Params; then record net.Loss(xBatch, tBatch). " +
-                                "After each epoch: record net.Accuracy(xTrain, tTrain) and net.Accuracy(xTest, tTest), and write a line to progress.";
+    private const string Hint = "for each epoch, for each of the n / BatchSize batches of consecutive rows: the gradient on the batch, every " +
+                                "parameter of net.Params updated in place against it, then the loss on the same batch. After each epoch: the " +
+                                "accuracy on all of xTrain and on all of xTest, and a line to progress. More: ./run-checks.sh --hint 5.7";
 
     /// <summary>The run the MNIST checks grade: a reference network, so only the training loop is graded.</summary>
     private static readonly TrainingSettings MnistSettings = new(Epochs: 3, BatchSize: 100, LearningRate: 0.5);

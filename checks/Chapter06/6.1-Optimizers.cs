@@ -122,14 +122,16 @@ public sealed class OptimizersChecks
 {
     internal static readonly IReadOnlyDictionary<OptimizerKind, string> Hints = new Dictionary<OptimizerKind, string>
     {
-        [OptimizerKind.Sgd] = "SGD: for each (key, p) in parameters, p.SubtractInPlace(grads[key], lr) — a step against the gradient, in place.",
-        [OptimizerKind.Momentum] = "Momentum: v[key] = momentum·v[key] − lr·g (v starts at zeros), then p += v[key]; keep the α·v term, " +
-                                   "and subtract lr·g (adding it climbs uphill).",
-        [OptimizerKind.AdaGrad] = "AdaGrad: h[key] += g·g — a running sum over all steps, never reset — then p −= lr·g / (√h + 1e-7), " +
-                                  "with the 1e-7 after the square root.",
-        [OptimizerKind.Adam] = "Adam: iter += 1 once per Update; lr_t = lr·√(1 − β2^iter)/(1 − β1^iter); m += (1 − β1)(g − m); " +
-                               "v += (1 − β2)(g² − v); p −= lr_t·m/(√v + 1e-7), with the 1e-7 after the square root.",
+        [OptimizerKind.Sgd] = "SGD: a step of lr against the gradient, for every parameter, in place (the network's own tensor must change)." + More,
+        [OptimizerKind.Momentum] = "Momentum: a velocity per parameter (zeros at first), decayed by the momentum and pushed by −lr·g, then added to " +
+                                   "the parameter; keep the α·v term, and subtract lr·g (adding it climbs uphill)." + More,
+        [OptimizerKind.AdaGrad] = "AdaGrad: h accumulates g·g — a running sum over all steps, never reset — and the step is lr·g divided by " +
+                                  "(√h + 1e-7), with the 1e-7 after the square root." + More,
+        [OptimizerKind.Adam] = "Adam: the step counter grows once per Update, not per parameter; the bias correction is folded into lr_t (see the " +
+                               "Formula); m and v are moving averages of g and g²; the 1e-7 goes after the square root." + More,
     };
+
+    private const string More = " More: ./run-checks.sh --hint 6.1";
 
     private static readonly string[] AllNames = ["W1", "b1", "W2", "b2"];
 

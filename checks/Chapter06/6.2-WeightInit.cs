@@ -6,8 +6,9 @@ namespace DeepLearningKata.Checks.Chapter06;
 [Exercise("6.2", "WeightInit", TimeoutSeconds = 60)]
 public sealed class WeightInitChecks
 {
-    private const string Hint = "XavierInit: Tensor.RandomNormal(random, nIn, nOut) * Math.Sqrt(1.0 / nIn); HeInit the same with 2.0 / nIn. " +
-                                "Draw from the Random you are given, and scale by the square root (the standard deviation).";
+    private const string Hint = "Xavier scales N(0, 1) numbers by √(1/nIn), He by √(2/nIn): draw them with Tensor.RandomNormal from the Random " +
+                                "you are given, and scale by the square root (the standard deviation), not by the variance. More: " +
+                                "./run-checks.sh --hint 6.2";
 
     private delegate Tensor Init(int nIn, int nOut, Random random);
 

@@ -48,7 +48,7 @@ internal sealed class BatchNormWithoutEpsilon : Chapter6Reference
     }
 }
 
-[Mutant("6.3", "backward without the path through the batch mean (no dmu term)")]
+[Mutant("6.3", "backward without the path through the batch mean (no dmu term)", Diagnosis = "leaves out the path through the batch mean")]
 internal sealed class BatchNormBackwardWithoutMean : Chapter6Reference
 {
     public override ILayer CreateBatchNormalization(Tensor gamma, Tensor beta, double momentum = 0.9) => new Layer(gamma, beta, momentum);
@@ -65,7 +65,7 @@ internal sealed class BatchNormBackwardWithoutMean : Chapter6Reference
     }
 }
 
-[Mutant("6.3", "backward without the path through the batch variance (no dstd/dvar terms)")]
+[Mutant("6.3", "backward without the path through the batch variance (no dstd/dvar terms)", Diagnosis = "leaves out the path through the batch variance")]
 internal sealed class BatchNormBackwardWithoutVariance : Chapter6Reference
 {
     public override ILayer CreateBatchNormalization(Tensor gamma, Tensor beta, double momentum = 0.9) => new Layer(gamma, beta, momentum);

@@ -9,19 +9,20 @@ public sealed class BatchNormalizationChecks
 {
     private const double Eps = 1e-6;
 
-    private const string Hint = "train: mu = x.Mean(axis: 0), xc = x − mu, var = (xc·xc).Mean(axis: 0), std = √(var + 1e-6), xn = xc / std, " +
-                                "y = gamma·xn + beta, and the running statistics r = momentum·r + (1 − momentum)·batch; test: the running " +
-                                "statistics in place of mu and var. Flatten (N, C, H, W) to (N, C·H·W) first and reshape y back.";
+    private const string Hint = "train: the mean and the variance of each column over the batch (axis 0, divided by N), x̂ = (x − μ)/√(σ² + " +
+                                "1e-6), y = γ·x̂ + β, and the running statistics r = momentum·r + (1 − momentum)·batch; test: the running " +
+                                "statistics in place of the batch's. Flatten (N, C, H, W) to (N, C·H·W) first and reshape y back. More: " +
+                                "./run-checks.sh --hint 6.3";
 
     private static readonly GradientHints Hints = new("CreateBatchNormalization(gamma, beta)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {
-            ["dx"] = "x reaches y three ways: directly through xc, through the batch mean mu, and through the variance var. Go back step " +
-                     "by step as the book does: dxn = gamma·dout; dxc = dxn/std; dstd = −Σ(dxn·xc/std²); dvar = 0.5·dstd/std; " +
-                     "dxc += (2/N)·xc·dvar; dmu = Σ dxc; dx = dxc − dmu/N (Σ over the batch, axis 0).",
+            ["dx"] = "x reaches y three ways: directly through x − μ, through the batch mean μ, and through the variance σ². Go " +
+                     "back step by step as the book does (dxn, dxc, dstd, dvar, dmu, then dx), or use the closed form of the " +
+                     "Formula; every Σ is over the batch, axis 0.",
             ["dgamma"] = "y = gamma·xn + beta, so dgamma = Σ over the batch of xn·dout (axis 0), with the xn of the last Forward.",
-            ["dbeta"] = "beta was added to every row, so dbeta = dout.Sum(axis: 0).",
+            ["dbeta"] = "beta was added to every row, so dbeta adds up dout over the batch (axis 0).",
         },
         Suspects =
         [

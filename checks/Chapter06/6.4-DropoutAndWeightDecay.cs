@@ -7,8 +7,9 @@ namespace DeepLearningKata.Checks.Chapter06;
 [Exercise("6.4", "DropoutAndWeightDecay")]
 public sealed class DropoutAndWeightDecayChecks
 {
-    private const string DropoutHint = "train: mask = Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio, return x * mask (kept elements " +
-                                       "unchanged); test: return x * (1 − ratio); Backward: return dout * mask, the mask of the last Forward.";
+    private const string DropoutHint = "train: a mask of 1s and 0s from one uniform draw per element (from the Random you are given) compared with " +
+                                       "the ratio, and x times that mask (kept elements unchanged); test: x scaled by (1 − ratio); Backward: dout " +
+                                       "times the mask of the last Forward. More: ./run-checks.sh --hint 6.4";
 
     private const string DecayHint = "WeightDecayLoss adds ½·λ·Σ W² over every W in the list; WeightDecayGradient returns dW + λ·W as a new tensor.";
 

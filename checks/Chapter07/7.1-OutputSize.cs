@@ -7,7 +7,8 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.1", "OutputSize")]
 public sealed class OutputSizeChecks
 {
-    private const string Hint = "OH = (H + 2·P − FH) / S + 1, after checking that (H + 2·P − FH) is at least 0 and divisible by S.";
+    private const string Hint = "OH = (H + 2·P − FH) / S + 1, after checking that (H + 2·P − FH) is at least 0 and that the stride fits it " +
+                                "exactly. More: ./run-checks.sh --hint 7.1";
 
     private static string Call(int h, int fh, int s, int p) => string.Create(CultureInfo.InvariantCulture, $"OutputSize({h}, {fh}, {s}, {p})");
 

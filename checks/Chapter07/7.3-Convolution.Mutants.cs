@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter07;
 
-[Mutant("7.3", "forward reshapes the (N·OH·OW, FN) product straight to (N, FN, OH, OW), without moving the filter axis")]
+[Mutant("7.3", "forward reshapes the (N·OH·OW, FN) product straight to (N, FN, OH, OW), without moving the filter axis", Diagnosis = "your db is all zeros")]
 internal sealed class ConvOutputNotTransposed : Chapter7Reference
 {
     public override ILayer CreateConvolution(Tensor W, Tensor b, int stride = 1, int pad = 0) => new Layer(W, b, stride, pad);
@@ -19,7 +19,7 @@ internal sealed class ConvOutputNotTransposed : Chapter7Reference
     }
 }
 
-[Mutant("7.3", "backward reshapes dout straight to (−1, FN), without moving the filter axis last")]
+[Mutant("7.3", "backward reshapes dout straight to (−1, FN), without moving the filter axis last", Diagnosis = "does not change with b, yet your db is not zero")]
 internal sealed class ConvDoutNotTransposed : Chapter7Reference
 {
     public override ILayer CreateConvolution(Tensor W, Tensor b, int stride = 1, int pad = 0) => new Layer(W, b, stride, pad);

@@ -5,17 +5,20 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.3", "Convolution", TimeoutSeconds = 30)]
 public sealed class ConvolutionChecks
 {
-    private const string Hint = "Forward: col = Im2Col(x, FH, FW, S, P), out = col · W.Reshape(FN, −1)ᵀ + b, moved from (N, OH, OW, FN) to (N, FN, OH, OW). " +
-                                "Backward: move dout to (N·OH·OW, FN), db = its column sums, dW = (doutᵀ · col).Reshape(W.Shape), dx = Col2Im(dout · W2, …).";
+    private const string Hint = "Forward: Im2Col, then the product with the filters as a matrix (FN, C·FH·FW), transposed, plus b, then the " +
+                                "filter axis moved from last to second. Backward: the opposite move of dout, then db, dW and dcol from the " +
+                                "Formula's products, and Col2Im back to x's shape. More: ./run-checks.sh --hint 7.3";
 
-    private const string MoveAxes = "The product's rows are (n, oh, ow) and its columns f: reorder with .Reshape(N, OH, OW, FN).Transpose(0, 3, 1, 2) " +
-                                    "(backward: dout.Transpose(0, 2, 3, 1).Reshape(−1, FN)). A plain Reshape gives the right shape and scrambled numbers.";
+    private const string MoveAxes = "The product's rows are (n, oh, ow) and its columns f: the filter axis has to move (a reshape to (N, OH, OW, " +
+                                    "FN), then a transpose of the axes; backward the opposite move). A plain Reshape gives the right shape and " +
+                                    "scrambled numbers.";
 
     private static readonly GradientHints Hints = new("CreateConvolution(W, b, S, P)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {
-            ["dx"] = "dcol = dout2 · W2, with dout2 = dout moved to (N·OH·OW, FN) and W2 = W.Reshape(FN, −1); then dx = Col2Im(dcol, x.Shape, FH, FW, S, P). " + MoveAxes,
+            ["dx"] = "dcol is dout (moved to (N·OH·OW, FN)) times the filters as a matrix (FN, C·FH·FW); Col2Im folds it back to " +
+                     "x's shape. " + MoveAxes,
             ["dW"] = "dW = dout2ᵀ · col, (FN, N·OH·OW) · (N·OH·OW, C·FH·FW), reshaped to W's (FN, C, FH, FW) — not colᵀ · dout2, whose (C·FH·FW, FN) " +
                      "has the same number of elements in another order. " + MoveAxes,
             ["db"] = "every output of filter f got b[f] added once, so db[f] sums dout[:, f, :, :] over the batch and every position: the column sums of " +

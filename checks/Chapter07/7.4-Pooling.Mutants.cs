@@ -3,7 +3,7 @@ using DeepLearningKata.Reference;
 
 namespace DeepLearningKata.Checks.Chapter07;
 
-[Mutant("7.4", "max pooling's backward sends dout to every element of the window")]
+[Mutant("7.4", "max pooling's backward sends dout to every element of the window", Diagnosis = "gradient leaks through where it should be blocked")]
 internal sealed class MaxPoolGradientToWholeWindow : Chapter7Reference
 {
     public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
@@ -20,7 +20,7 @@ internal sealed class MaxPoolGradientToWholeWindow : Chapter7Reference
     }
 }
 
-[Mutant("7.4", "average pooling's backward forgets to divide by PH·PW")]
+[Mutant("7.4", "average pooling's backward forgets to divide by PH·PW", Diagnosis = "2 × the numerical one everywhere")]
 internal sealed class AveragePoolNotDivided : Chapter7Reference
 {
     public override ILayer CreateAveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);
@@ -31,7 +31,7 @@ internal sealed class AveragePoolNotDivided : Chapter7Reference
     }
 }
 
-[Mutant("7.4", "max pooling's backward assigns (=) instead of adding: a maximum shared by overlapping windows keeps only the last part")]
+[Mutant("7.4", "max pooling's backward assigns (=) instead of adding: a maximum shared by overlapping windows keeps only the last part", Diagnosis = "does not change with x, yet your dx is not zero")]
 internal sealed class MaxPoolBackwardAssigns : Chapter7Reference
 {
     public override ILayer CreateMaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) => new Layer(poolH, poolW, stride, pad);

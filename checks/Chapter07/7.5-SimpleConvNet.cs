@@ -8,13 +8,14 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.5", "SimpleConvNet", TimeoutSeconds = 120)]
 public sealed class SimpleConvNetChecks
 {
-    private const string Hint = "Layers in order: Conv1 (W1, b1, S, P), Relu1, Pool1 (max 2×2, stride 2), Affine1 (W2, b2), Relu2, Affine2 (W3, b3); " +
-                                "Gradient: Loss(x, t), dout = lastLayer.Backward(1), then every layer's Backward in reverse order; W1, b1 from Conv1's Grads, " +
-                                "W2, b2 from Affine1's, W3, b3 from Affine2's.";
+    private const string Hint = "Layers in order: Conv1 (W1, b1, S, P), Relu1, Pool1 (max 2×2, stride 2), Affine1 (W2, b2), Relu2, Affine2 " +
+                                "(W3, b3); Gradient: Loss(x, t), then backward from the loss layer (with 1) through every layer in reverse " +
+                                "order; W1, b1 from Conv1's Grads, W2, b2 from Affine1's, W3, b3 from Affine2's. More: ./run-checks.sh --hint " +
+                                "7.5";
 
-    private const string TrainHint = "for each epoch, for each batch of BatchSize consecutive rows: grads = net.Gradient(xBatch, tBatch); " +
-                                     "optimizer.Update(net.Params, grads); then record net.Loss(xBatch, tBatch). After the epoch, record net.Accuracy of " +
-                                     "xTrain and of xTest and write a line of progress.";
+    private const string TrainHint = "for each epoch, for each batch of BatchSize consecutive rows: the gradient on the batch, handed with the " +
+                                     "net's own parameters to the optimizer, then the loss on the same batch. After the epoch, the accuracy on " +
+                                     "xTrain and on xTest and a line of progress. More: ./run-checks.sh --hint 7.5";
 
     private static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
@@ -187,7 +188,7 @@ public sealed class SimpleConvNetChecks
                 var g = net.Gradient(xIn, t.Copy());
                 Expect.Unchanged(x, xIn, "Gradient(x, t)", "x");
                 return g;
-            }, "the cross-entropy of softmax(Predict(x)), without δ");
+            }, "the cross-entropy of softmax(Predict(x)), without δ", () => net.Predict(x.Copy()));
         }, Hints, tests: 25);
 
     /// <summary>−Σ log softmax(scores)[i, t_i] / N, plus δ inside the log when given (the book's loss has δ = 1e-7; its gradient has none).</summary>

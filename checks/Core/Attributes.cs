@@ -35,6 +35,12 @@ public sealed class MutantAttribute(string exerciseId, string mistake) : Attribu
 {
     public string ExerciseId { get; } = exerciseId;
     public string Mistake { get; } = mistake;
+
+    /// <summary>
+    /// What the "looks like" line of its failure must say (a part of it), when the checks diagnose this mistake; null
+    /// when no check may offer a diagnosis for it. The self-test pins it, so a diagnosis is never a guess.
+    /// </summary>
+    public string? Diagnosis { get; init; }
 }
 
 /// <summary>

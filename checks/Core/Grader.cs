@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using DeepLearningKata.Contracts;
+using DeepLearningKata.Data;
 
 namespace DeepLearningKata.Checks;
 
@@ -45,12 +46,11 @@ public static class Grader
         foreach (var check in exercise.Checks)
         {
             var remaining = budget - clock.Elapsed;
-            var result = remaining <= TimeSpan.Zero
-                ? new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget))
+            var (result, stop) = remaining <= TimeSpan.Zero
+                ? (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)), true)
                 : RunOne(exercise, check, subject, context, remaining, budget);
             results.Add(result);
-            if (result.State is State.TimedOut) break; // its thread is still busy; later checks would only wait
-            if (result.Message == MemoryLimit.Exceeded(exercise.Folder, MemoryLimit.CurrentMb)) break; // every later check would only hit the limit again
+            if (stop) break; // a looping thread still busy, the memory limit, the data: every later check would meet it again
         }
         var state = Combine(results);
         var first = results.FirstOrDefault(r => r.State != State.Passed);
@@ -81,7 +81,8 @@ public static class Grader
         return State.Crashed;
     }
 
-    private static CheckResult RunOne(Exercise exercise, CheckInfo check, Subject subject, CheckContext context, TimeSpan remaining, TimeSpan budget)
+    /// <summary>One check's result, and whether the later checks are pointless (they would meet the same wall).</summary>
+    private static (CheckResult Result, bool Stop) RunOne(Exercise exercise, CheckInfo check, Subject subject, CheckContext context, TimeSpan remaining, TimeSpan budget)
     {
         var chapter = ChapterOf(subject, check.ChapterType);
         Exception? error = null;
@@ -110,18 +111,29 @@ public static class Grader
         thread.Start();
         if (!thread.Join(remaining))
         {
-            return new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget));
+            return (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)), true);
         }
+        CheckResult Result(State state, string? message) => new(check.Description, state, message);
         return error switch
         {
-            null => new CheckResult(check.Description, State.Passed, null),
-            CheckFailure { Thrown: not null } f => new CheckResult(check.Description, State.Crashed, f.Message),
-            CheckFailure f => new CheckResult(check.Description, State.Failed, f.Message),
-            NotImplementedException => new CheckResult(check.Description, State.NotStarted, NotStartedMessage(exercise)),
-            BlockNotAllowedException b => new CheckResult(check.Description, State.Failed, b.Message),
-            OutOfMemoryException => new CheckResult(check.Description, State.Crashed, MemoryLimit.Exceeded(exercise.Folder, MemoryLimit.CurrentMb)),
-            _ => new CheckResult(check.Description, State.Crashed, CrashMessage(error)),
+            null => (Result(State.Passed, null), false),
+            DataFileException or CheckFailure { Thrown: DataFileException } => (Result(State.Crashed, DataProblem(error as DataFileException ?? (DataFileException)((CheckFailure)error).Thrown!)), true),
+            OutOfMemoryException => (Result(State.Crashed, MemoryLimit.Exceeded(exercise.Folder, MemoryLimit.CurrentMb)), true),
+            CheckFailure { Thrown: not null } f => (Result(State.Crashed, f.Message), false),
+            CheckFailure f => (Result(State.Failed, f.Message), false),
+            NotImplementedException => (Result(State.NotStarted, NotStartedMessage(exercise)), false),
+            BlockNotAllowedException b => (Result(State.Failed, b.Message), false),
+            _ => (Result(State.Crashed, CrashMessage(error)), false),
         };
+    }
+
+    /// <summary>What a learner reads when the kata's own data (MNIST under <c>data/</c>) is missing or corrupt: not their code.</summary>
+    public static string DataProblem(DataFileException problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var file = Path.IsPathRooted(problem.FilePath) ? Repo.Relative(problem.FilePath) : problem.FilePath;
+        return $"could not be graded: the kata's data file {file} is unusable ({problem.Problem}). This is not about your code. " +
+               "Restore it with `git checkout -- data/` (or `git status data/` to see what changed), then grade again.";
     }
 
     /// <summary>Names the exception, its message, and the line of the learner's code it came from.</summary>

@@ -225,8 +225,10 @@ public sealed record Suspect(string Gradient, Func<GradientCase, Tensor?> Comput
 /// <param name="Loss">The scalar whose gradient is checked, for the current parameter values.</param>
 /// <param name="Gradient">The gradient by backpropagation, by parameter name.</param>
 /// <param name="Objective">What <paramref name="Loss"/> computes, for messages.</param>
+/// <param name="Output">The model's output for the case (its scores), when it has one: it proves whether a parameter is computed with at all.</param>
 public sealed record ModelProbe(
-    IReadOnlyDictionary<string, Tensor> Params, Func<double> Loss, Func<IReadOnlyDictionary<string, Tensor>> Gradient, string Objective = "Loss(x, t)");
+    IReadOnlyDictionary<string, Tensor> Params, Func<double> Loss, Func<IReadOnlyDictionary<string, Tensor>> Gradient, string Objective = "Loss(x, t)",
+    Func<Tensor>? Output = null);
 
 /// <summary>
 /// Gradient checks: a backward pass against central finite differences, in double precision, on
@@ -335,7 +337,12 @@ public static class GradientCheck
             return result;
         }
         CallerTensors.ExpectLayerKeepsItsOwn(s, () => create(c), x, dout, train);
-        Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx",
+        // Whether a parameter moves the output at all, for a weighting other than dout (a dout can hide a parameter: a
+        // bias under a dout whose every channel sums to 0): only then is "computed with a copy" proven.
+        var probe = Tensor.Zeros(dout.Shape);
+        var probeSpan = probe.AsSpan();
+        for (var i = 0; i < probeSpan.Length; i++) probeSpan[i] = 1.0 + (i * 7919 % 13) / 13.0;
+        Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx", name => !Negligible(NumericalFor(name, probe)),
             FreshLayer("Forward(x)", "Forward(−x) then Forward(x)", "mask, x, …", Fresh),
             IgnoresDout(name => NumericalFor(name, Tensor.Ones(dout.Shape))));
     }
@@ -453,7 +460,7 @@ public static class GradientCheck
             return new Dictionary<string, Tensor> { ["dx"] = again.Backward(dout) };
         }
         CallerTensors.ExpectLossLayerKeepsItsOwn(s, create, x, t, dout);
-        Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false,
+        Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false, null,
             FreshLayer("Forward(x, t)", "Forward(−x, t) then Forward(x, t)", "y, t", Fresh),
             IgnoresDout(_ => NumericalFor(1.0)));
     }
@@ -499,7 +506,7 @@ public static class GradientCheck
             var (fx, fy) = again.Backward(dout);
             return new Dictionary<string, Tensor> { ["dx"] = Tensor.Scalar(fx), ["dy"] = Tensor.Scalar(fy) };
         }
-        Verify(pairs, c, hints, "dout · Forward(x, y)", _ => false,
+        Verify(pairs, c, hints, "dout · Forward(x, y)", _ => false, null,
             FreshLayer("Forward(x, y)", "Forward(1 − x, −1 − y) then Forward(x, y)", "x, y", Fresh),
             IgnoresDout(name => NumericalFor(name, 1.0)));
     }
@@ -567,7 +574,8 @@ public static class GradientCheck
                     ExpectUnchanged(x, xIn, $"{s}.Gradient(x, t)", "x", c, hints.InPlace);
                     ExpectUnchanged(t, tIn, $"{s}.Gradient(x, t)", "t", c, hints.InPlace);
                     return g;
-                }, objective is null ? "Loss(x, t)" : objectiveName);
+                }, objective is null ? "Loss(x, t)" : objectiveName,
+                () => Call(() => net.Predict(x.Copy()), $"{s}.Predict(x)", c, hints.General));
         }, hints, tests);
     }
 
@@ -604,7 +612,25 @@ public static class GradientCheck
                 throw Failure($"{s}: {model.Objective} changed the parameter {n}.", c, "a forward pass only computes; it changes no parameter.");
             }
         }
-        Verify(pairs, c, hints, model.Objective, _ => true);
+        Verify(pairs, c, hints, model.Objective, _ => true, model.Output is { } output ? name => Moves(model.Params[name[1..]], output) : null);
+    }
+
+    /// <summary>True when changing <paramref name="parameter"/> in place changes <paramref name="output"/> at all (it is restored after).</summary>
+    private static bool Moves(Tensor parameter, Func<Tensor> output)
+    {
+        var before = output().Copy();
+        var saved = parameter.Copy();
+        var span = parameter.AsSpan();
+        for (var i = 0; i < span.Length; i++) span[i] += 0.5 + 0.25 * (i % 3);
+        try
+        {
+            var after = output();
+            return !Tolerance.Golden.AcceptsAll(after, before);
+        }
+        finally
+        {
+            parameter.Assign(saved);
+        }
     }
 
     // ------------------------------------------------------------------ numerical gradient and comparison
@@ -696,7 +722,7 @@ public static class GradientCheck
     }
 
     private static void Verify(List<Pair> pairs, GradientCase c, GradientHints hints, string objective,
-        Func<string, bool> isParameter, params Explanation[] explanations)
+        Func<string, bool> isParameter, Func<string, bool>? outputMoves, params Explanation[] explanations)
     {
         var worst = (Pair: (Pair?)null, Index: -1, Excess: 0.0);
         var off = new Dictionary<string, int>();
@@ -731,21 +757,45 @@ public static class GradientCheck
             ($"{w.Name} numerical", $"{w.Numerical}   (central differences of {objective}, h = {Tensor.FormatNumber(Tolerance.GradientStep)})"),
             ("gradients", summary),
         };
-        var diagnosis = Diagnose(w, c, isParameter(w.Name), hints.Suspects, explanations, objective);
+        var diagnosis = Diagnose(w, c, isParameter(w.Name), outputMoves, hints.Suspects, explanations, objective);
         if (diagnosis is not null) lines.Add(("looks like", diagnosis));
         throw CheckFailure.Of($"{hints.Subject}: {w.Name} does not match the numerical gradient.", lines, hints.For(w.Name));
     }
 
-    /// <summary>Says what a wrong gradient looks like, when it looks like something a learner can act on.</summary>
-    private static string? Diagnose(Pair p, GradientCase c, bool isParameter, IReadOnlyList<Suspect> suspects, Explanation[] explanations, string objective)
+    /// <summary>True when the case's tensor <paramref name="name"/> has <paramref name="batch"/> rows that are all the same (within tolerance).</summary>
+    private static bool RowsAlike(GradientCase c, string name, int batch)
+    {
+        if (!c.Has(name)) return false;
+        var t = c.Peek(name);
+        if (t.Ndim < 2 || t.Dim(0) != batch) return false;
+        var v = t.AsSpan();
+        var row = v.Length / batch;
+        for (var i = row; i < v.Length; i++)
+        {
+            if (Excess(v[i], v[i % row]) > 1) return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when every element is below the gradient tolerance's floor.</summary>
+    private static bool Negligible(Tensor t)
+    {
+        foreach (var e in t.AsSpan()) if (!(Math.Abs(e) <= Tolerance.Gradient.Absolute)) return false;
+        return true;
+    }
+
+    /// <summary>Says what a wrong gradient looks like, when the failing case proves it (else nothing).</summary>
+    /// <param name="outputMoves">Whether nudging a parameter in place moves the output at all; null when that cannot be told.</param>
+    private static string? Diagnose(Pair p, GradientCase c, bool isParameter, Func<string, bool>? outputMoves, IReadOnlyList<Suspect> suspects,
+        Explanation[] explanations, string objective)
     {
         var floor = Tolerance.Gradient.Absolute;
         var name = p.Name;
         var of = name.Length > 1 ? name[1..] : name;
         bool AllSmall(ReadOnlySpan<double> v) { foreach (var e in v) if (!(Math.Abs(e) <= floor)) return false; return true; }
 
-        // A parameter that does not move the objective at all is not the one computed with; no formula explains that.
-        if (isParameter && AllSmall(p.Numerical.AsSpan()) && !AllSmall(p.Analytic.AsSpan()))
+        // A parameter that does not move the output at all (not only this objective) is not the one computed with.
+        if (isParameter && AllSmall(p.Numerical.AsSpan()) && !AllSmall(p.Analytic.AsSpan()) && outputMoves is not null && !outputMoves(p.Name))
         {
             return $"nudging Params[\"{of}\"] in place does not change {objective} at all: it is computed with another " +
                    $"tensor than the one in Params (a copy?). Keep the very {of} in Params that Forward computes with.";
@@ -795,10 +845,12 @@ public static class GradientCheck
                 if (Math.Abs(k + 1) < 1e-6) return $"your {name} is exactly −1 × the numerical one: the sign is flipped.";
                 if (batch > 1 && Math.Abs(k - batch) < 1e-6 * batch)
                     return $"your {name} is {batch} × the numerical one, and the batch has N = {batch} rows: a division by the batch size is missing.";
-                if (batch > 1 && Math.Abs(k * batch - 1) < 1e-6)
+                // With every row of dout alike, one row of dout is also 1/N of the sum: then the case cannot tell the two apart.
+                if (batch > 1 && Math.Abs(k * batch - 1) < 1e-6 && !RowsAlike(c, "dout", batch))
                     return $"your {name} is 1/{batch} of the numerical one, and the batch has N = {batch} rows: it is divided by the batch size " +
                            "once too often (an average where a sum belongs?).";
-                if (informative >= 2) return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
+                // A factor far from 1 (10⁵) says the two are unrelated, not that a constant is off: then say nothing.
+                if (informative >= 2 && Math.Abs(k) is > 1e-2 and < 1e2) return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
             }
         }
 

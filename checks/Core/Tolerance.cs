@@ -45,6 +45,21 @@ public readonly record struct Tolerance(double Absolute, double Relative)
         return Math.Abs(actual - expected) <= Absolute + Relative * Math.Abs(expected);
     }
 
+    /// <summary>True when <paramref name="actual"/> has <paramref name="expected"/>'s shape and every element is accepted.</summary>
+    public bool AcceptsAll(Tensor actual, Tensor expected)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (!actual.Shape.SequenceEqual(expected.Shape)) return false;
+        var a = actual.AsSpan();
+        var e = expected.AsSpan();
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!Accepts(a[i], e[i])) return false;
+        }
+        return true;
+    }
+
     public override string ToString() =>
         $"{Tensor.FormatNumber(Absolute)} + {Tensor.FormatNumber(Relative)}·|expected|";
 }

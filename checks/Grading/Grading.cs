@@ -161,25 +161,9 @@ public sealed partial class GradingRun
                 text.WriteLine($"Next: {next.Id} {next.Title} ({ExerciseResult.Word(next.State)}) in {SourceFile(Catalog.Get(next.Id))}");
                 text.WriteLine($"  dotnet test --filter TestCategory={next.Id}      (or: ./run-checks.sh --exercise {next.Id})");
             }
-            Show(text.ToString());
-        }
-    }
-
-    /// <summary>
-    /// Shows the summary on the learner's terminal: `dotnet test` keeps its console quiet (one line per check would
-    /// be hundreds), and passes nothing a test prints to it. Without a terminal (an IDE, CI) the test explorer's tree
-    /// and the tests' messages say it all, and the summary goes to the test output.
-    /// </summary>
-    private static void Show(string text)
-    {
-        try
-        {
-            using var terminal = new StreamWriter(new FileStream(OperatingSystem.IsWindows() ? "CONOUT$" : "/dev/tty", FileMode.Open, FileAccess.Write));
-            terminal.Write(text.Replace("\n", System.Environment.NewLine, StringComparison.Ordinal));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            TestContext.Progress.Write(text);
+            // `dotnet test` keeps its console quiet (one line per check would be hundreds) and passes nothing a test
+            // prints: the summary goes to the learner's terminal, else (an IDE, CI) to the test output.
+            if (!Terminal.Write(text.ToString())) TestContext.Progress.Write(text.ToString());
         }
     }
 

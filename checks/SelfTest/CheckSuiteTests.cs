@@ -1,3 +1,4 @@
+using System.Reflection;
 using DeepLearningKata.Checks;
 using NUnit.Framework;
 
@@ -38,6 +39,12 @@ public sealed class CheckSuiteTests
             Assert.That(report, Does.StartWith($"{Report.Mark(result.State)} {exercise.Id} {exercise.Title}"));
             Assert.That(result.Message, Is.Not.Null.And.Not.Empty);
         });
+        // A diagnosis ("looks like …") only when it is the one this mistake deserves, and pinned here.
+        var diagnoses = report.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("looks like", StringComparison.Ordinal)).Distinct().ToList();
+        TestContext.Out.WriteLine($"DIAGNOSES {key}: {string.Join(" | ", diagnoses)}");
+        var expected = mutant.Type.GetCustomAttribute<MutantAttribute>()!.Diagnosis;
+        if (expected is null) Assert.That(diagnoses, Is.Empty, $"mutant '{mutant.Mistake}' got a diagnosis that nobody pinned as the one it deserves");
+        else Assert.That(diagnoses, Is.Not.Empty.And.All.Contain(expected), $"mutant '{mutant.Mistake}' deserves the diagnosis \"{expected}\"");
     }
 
     public static IEnumerable<TestCaseData> Alternatives =>

@@ -108,21 +108,18 @@ public sealed class GradientCheckTests
         Assert.That(c.ToString(), Does.Contain("0.30000000000000004").And.Contain("N=1, D=1"));
     }
 
-    [TestCase("5.3/SigmoidSignFlipped", "the sign is flipped")]
-    [TestCase("5.3/SigmoidWithoutOneMinusY", "the factor (1 − y) is missing")]
-    [TestCase("5.3/SigmoidIgnoresDout", "Backward ignores dout")]
-    [TestCase("5.2/ReluMaskFromDout", "the mask comes from dout")]
-    [TestCase("5.1/MulKeepsFirstInputs", "Backward answers for an earlier Forward")]
-    [TestCase("5.1/MulBackwardNotSwapped", "the inputs must swap places")]
-    [TestCase("5.4/AffineDbAveraged", "divided by the batch size once too often")]
-    [TestCase("5.4/AffineCopiesW", "a copy?")]
-    [TestCase("5.5/SoftmaxLossNoDivisionByBatch", "the division by the batch size N is missing")]
-    [TestCase("5.6/NetParamsAreCopies", "a copy?")]
-    public void A_failing_gradient_says_what_the_mistake_looks_like(string mutant, string words)
+    /// <summary>
+    /// A diagnosis only when the failing case proves it: with every row of dout alike, "the mean over the batch" and
+    /// "one row of dout" give the same db, so neither is named. (Each mutant's diagnosis is pinned by
+    /// <see cref="MutantAttribute.Diagnosis"/> in CheckSuiteTests.)
+    /// </summary>
+    [Test]
+    public void A_case_that_cannot_tell_two_mistakes_apart_names_neither()
     {
-        var m = Subjects.Mutants.Single(x => x.Key == mutant);
+        var m = Subjects.Mutants.Single(x => x.Key == "5.4/AffineDbAveraged");
         var report = Report.Describe(Grader.Grade(Catalog.Get(m.ExerciseId), m.Subject, TimeSpan.FromSeconds(120)), verbose: true);
-        Assert.That(report, Does.Contain(words), report);
+        Assert.That(report, Does.Contain("db does not match the numerical gradient"), report);
+        Assert.That(report, Does.Not.Contain("once too often").And.Not.Contain("looks like"), "the shrunk case has equal rows of dout");
     }
 
     /// <summary>The caller's tensors are overwritten between Forward and Backward; a layer that still reads them is told which one.</summary>
@@ -134,8 +131,12 @@ public sealed class GradientCheckTests
     [TestCase("6.4/DropoutMaskFromReturnedOutput", "Forward(x) returned the tensor it keeps for Backward")]
     [TestCase("7.3/ConvUnfoldsCallersXInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
     [TestCase("7.4/MaxPoolFindsMaximaInBackward", "Backward(dout) read the x passed to Forward after Forward returned")]
-    public void A_layer_reading_the_callers_tensors_after_Forward_is_told_so(string mutant, string words) =>
-        A_failing_gradient_says_what_the_mistake_looks_like(mutant, words);
+    public void A_layer_reading_the_callers_tensors_after_Forward_is_told_so(string mutant, string words)
+    {
+        var m = Subjects.Mutants.Single(x => x.Key == mutant);
+        var report = Report.Describe(Grader.Grade(Catalog.Get(m.ExerciseId), m.Subject, TimeSpan.FromSeconds(120)), verbose: true);
+        Assert.That(report, Does.Contain(words), report);
+    }
 
     [Test]
     public void Values_away_from_a_kink_are_never_generated_near_it()

@@ -519,7 +519,10 @@ public sealed partial class Tensor
         sb.Append(']');
     }
 
-    /// <summary>Formats one number invariantly with up to 8 significant digits, as NumPy would (<c>0.23500371</c>, <c>-1e-07</c>).</summary>
+    /// <summary>
+    /// Formats one number invariantly with up to 8 significant digits, as NumPy would (<c>0.23500371</c>, <c>-1e-07</c>);
+    /// −0 is written <c>0</c> (it equals 0, and "-0" in a message only puzzles).
+    /// </summary>
     public static string FormatNumber(double value) =>
-        value.ToString("G8", CultureInfo.InvariantCulture).Replace('E', 'e'); // .NET writes 1E-07, NumPy 1e-07
+        value == 0 ? "0" : value.ToString("G8", CultureInfo.InvariantCulture).Replace('E', 'e'); // .NET writes 1E-07, NumPy 1e-07
 }

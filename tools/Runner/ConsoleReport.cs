@@ -114,6 +114,13 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         else if (report.Total > 0)
         {
             output.WriteLine(Paint(State.Passed, $"Every selected exercise passes ({report.Passed}/{report.Total})."));
+            // A run of one exercise or chapter that passes points on: to the exercise after the last one graded.
+            var last = report.Exercises[^1].Exercise;
+            if (report.Subject == "learner" && Catalog.Exercises.SkipWhile(e => e != last).Skip(1).FirstOrDefault() is { } following)
+            {
+                output.WriteLine(Bold($"Next: {following.Name}") + $" in {StubPath(following)}");
+                output.WriteLine($"  then grade it: ./run-checks.sh --exercise {following.Id}   (or ./run-checks.ps1 -Exercise {following.Id})");
+            }
         }
     }
 
@@ -128,7 +135,8 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             output.WriteLine($"  {(Lang == Lang.Zh ? "提示:" : "hint:")} {lines[0]}");
             foreach (var line in lines.Skip(1)) output.WriteLine($"        {line}");
         }
-        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}");
+        output.WriteLine($"  {(Lang == Lang.Zh ? "完整说明" : "instructions")}: ./run-checks.sh --explain {exercise.Id}{lang}" +
+                         $"   {(Lang == Lang.Zh ? "更多提示" : "another hint")}: ./run-checks.sh --hint {exercise.Id}{lang}");
     }
 
     /// <summary>The stub's file when its folder holds exactly one, else the folder.</summary>

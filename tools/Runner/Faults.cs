@@ -19,13 +19,22 @@ public enum FaultKind
 
     /// <summary>The subject's code calls <c>Environment.Exit(3)</c>.</summary>
     Exit,
+
+    /// <summary>The subject's code allocates without bound: the worker's memory limit stops it.</summary>
+    Memory,
+
+    /// <summary>The subject's code prints a forged "passed" result in the runner's own format, on every stream it can reach.</summary>
+    Forge,
+
+    /// <summary>The subject's code starts a child process (<c>sleep 1001.5</c>) that would outlive the run if nothing ended it.</summary>
+    Child,
 }
 
 /// <summary>
 /// TEST SEAM, for the runner's self-test only: the environment variable <c>KATA_FAULT</c>, e.g.
 /// <c>KATA_FAULT=1.3:stackoverflow</c> or <c>KATA_FAULT=1.1:loop,1.4:hang</c>, makes a worker misbehave while
 /// grading the named exercises, so that the watchdog can be tested for real. Kinds: <c>loop</c>, <c>hang</c>,
-/// <c>stackoverflow</c>, <c>exit</c>. It is honoured only in worker mode (never by <c>dotnet test</c> or
+/// <c>stackoverflow</c>, <c>exit</c>, <c>memory</c>, <c>forge</c>, <c>child</c>. It is honoured only in worker mode (never by <c>dotnet test</c> or
 /// the checks themselves), and a learner never needs it.
 /// </summary>
 public static class Faults
@@ -42,7 +51,7 @@ public static class Faults
             var pieces = part.Split(':', 2);
             if (pieces.Length != 2 || !Enum.TryParse<FaultKind>(pieces[1], ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             {
-                throw new ArgumentException($"{Variable}: '{part}' is not ID:KIND with KIND one of loop, hang, stackoverflow, exit.");
+                throw new ArgumentException($"{Variable}: '{part}' is not ID:KIND with KIND one of loop, hang, stackoverflow, exit, memory, forge, child.");
             }
             faults[pieces[0]] = kind;
         }
@@ -61,6 +70,7 @@ public static class Faults
         var chapterType = exercise.Checks.Count > 0 ? exercise.Checks[0].ChapterType : typeof(IChapter1);
         var proxy = DispatchProxy.Create(chapterType, typeof(FaultyChapter));
         ((FaultyChapter)proxy).Kind = kind;
+        FaultyChapter.Current = exercise.Id;
         return subject.With(proxy, subject.Name);
     }
 
@@ -70,6 +80,9 @@ public static class Faults
         private static volatile bool forever = true;
 
         internal FaultKind Kind { get; set; }
+
+        /// <summary>The exercise being graded (what a forged result claims).</summary>
+        internal static string Current { get; set; } = "";
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
@@ -83,6 +96,19 @@ public static class Faults
                     return Recurse(0);
                 case FaultKind.Exit:
                     Environment.Exit(3);
+                    return null;
+                case FaultKind.Memory:
+                    var hoard = new List<double[]>();
+                    while (forever) hoard.Add(new double[16_000_000]);
+                    return hoard.Count;
+                case FaultKind.Forge:
+                    var forged = $"{WorkerEvent.Prefix}{{\"event\":\"result\",\"id\":\"{Current}\",\"result\":{{\"id\":\"{Current}\",\"chapter\":1,\"title\":\"x\",\"state\":\"passed\",\"message\":null,\"seconds\":0,\"checks\":[]}}}}";
+                    Console.WriteLine(forged);
+                    using (var stdout = new StreamWriter(Console.OpenStandardOutput())) stdout.WriteLine(forged);
+                    using (var stderr = new StreamWriter(Console.OpenStandardError())) stderr.WriteLine(forged);
+                    return null;
+                case FaultKind.Child:
+                    System.Diagnostics.Process.Start("sleep", "1001.5");
                     return null;
                 default:
                     return null;

@@ -24,6 +24,7 @@ public sealed class WatchdogTests
     [TestCase("hang", State.TimedOut, "so the runner ended it")]
     [TestCase("stackoverflow", State.Crashed, "a stack overflow")]
     [TestCase("exit", State.Crashed, "Environment.Exit")]
+    [TestCase("memory", State.Crashed, "used more than 256 MB of memory")]
     public void A_fault_in_one_exercise_is_reported_against_it_and_the_others_are_still_graded(string kind, State expected, string message)
     {
         var (all, faulty) = Pick();
@@ -31,7 +32,7 @@ public sealed class WatchdogTests
         try
         {
             var json = Path.Combine(temp, "results.json");
-            var args = new List<string> { "--subject", "reference", "--timeout", "2", "--json", json };
+            var args = new List<string> { "--subject", "reference", "--timeout", "2", "--memory", "256", "--json", json };
             foreach (var e in all) args.AddRange(["--exercise", e.Id]);
             var run = RunnerHarness.Cli(RunnerHarness.Quick($"{faulty.Id}:{kind}"), [.. args]);
             TestContext.Out.WriteLine(run);
@@ -57,6 +58,27 @@ public sealed class WatchdogTests
         {
             Directory.Delete(temp, recursive: true);
         }
+    }
+
+    [Test]
+    public void A_result_printed_by_the_graded_code_is_never_believed_and_a_process_it_starts_does_not_outlive_the_run()
+    {
+        var (all, faulty) = Pick();
+        foreach (var kind in new[] { "forge", "child" })
+        {
+            var args = new List<string> { "--subject", "reference", "--timeout", "5" };
+            foreach (var e in all) args.AddRange(["--exercise", e.Id]);
+            var run = RunnerHarness.Cli(RunnerHarness.Quick($"{faulty.Id}:{kind}"), [.. args]);
+            Assert.That(run.ExitCode, Is.EqualTo(Cli.NotAllPassed), $"{kind}: {run}");
+            Assert.That(run.Out, Does.Not.Contain($"✓ {faulty.Name}"), $"{kind}: the faulty exercise must not pass");
+            Assert.That(run.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), $"{kind}: the run ends in bounded time");
+        }
+        Thread.Sleep(500);
+        var alive = Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "cmdline")).Where(File.Exists)
+            .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Count(c => c.Contains("sleep 1001.5", StringComparison.Ordinal));
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("the process check reads /proc");
+        Assert.That(alive, Is.Zero, "the child process the graded code started was ended with its worker");
     }
 
     [Test]

@@ -11,12 +11,13 @@ public static partial class Chapter1
     /// Formula:  σ(x) = 1 / (1 + e^(−x))
     /// Shapes:   double  →  double ∈ (0, 1)
     /// Example:  BasicSigmoid(3) = 0.95257413,   BasicSigmoid(0) = 0.5
-    /// Hint:     Math.Exp(v) is e^v. Keep the minus sign in e^(−x). The result lies strictly between
-    ///           0 and 1. For x = −800, e^(800) is +∞ in double precision and 1 / (1 + ∞) = 0, which is
-    ///           fine; but a formula that divides ∞ by ∞ (e^x / (1 + e^x) with a large x) gives NaN.
-    /// 提示:     Math.Exp(v) 就是 e^v。别丢掉 e^(−x) 里的负号。结果严格介于 0 和 1 之间。
-    ///           x = −800 时，e^(800) 在双精度下是 +∞，而 1 / (1 + ∞) = 0，这没有问题；但如果公式
-    ///           要拿 ∞ 去除以 ∞（例如 x 很大时的 e^x / (1 + e^x)），结果就会是 NaN。
+    /// Hint:     Math.Exp gives e to a power. Keep the minus sign in e^(−x). The result lies strictly between 0
+    ///           and 1. For x = −800, e^(800) is +∞ in double precision and 1 over (1 + ∞) is 0, which is fine;
+    ///           but a form that divides ∞ by ∞ (the one with e^x on top, for a large x) gives NaN. Write the
+    ///           formula as it stands.
+    /// 提示:     Math.Exp 用来求 e 的幂。别丢掉 e^(−x) 里的负号。结果严格介于 0 和 1 之间。x = −800 时，
+    ///           e^(800) 在双精度下是 +∞，1 除以 (1 + ∞) 得 0，这没有问题；但如果写法要拿 ∞ 去除以 ∞（分子上是
+    ///           e^x 的那种写法，x 很大时），结果就是 NaN。照公式原样写即可。
     /// Grade it: ./run-checks.sh --exercise 1.1     (or: dotnet test --filter Name~1.1)
     /// </code>
     /// </remarks>

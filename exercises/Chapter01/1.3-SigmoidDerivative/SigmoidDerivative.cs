@@ -11,10 +11,11 @@ public static partial class Chapter1
     /// Formula:  σ'(x) = σ(x) · (1 − σ(x)),   σ(x) = 1 / (1 + e^(−x))
     /// Shapes:   x (d₁, …, dₖ)  →  σ'(x) (d₁, …, dₖ)
     /// Example:  SigmoidDerivative([1, 2, 3])  =  [0.19661193, 0.10499359, 0.045176660]
-    /// Hint:     s = Earlier.Sigmoid(x) is your exercise 1.2; then s * (1 - s) works element by
-    ///           element, as in NumPy. Use s, not x, inside the parentheses.
-    /// 提示:     s = Earlier.Sigmoid(x) 就是你在练习 1.2 里写的函数；接着 s * (1 - s) 会像 NumPy
-    ///           一样逐元素计算。括号里要用 s，而不是 x。
+    /// Hint:     σ'(x) is written with σ(x) itself: compute σ(x) once with Earlier.Sigmoid (your 1.2) and build
+    ///           the derivative from it, element by element. Both factors use σ(x), not x, and mind the sign
+    ///           inside the parentheses.
+    /// 提示:     σ'(x) 可以用 σ(x) 本身写出来：先用 Earlier.Sigmoid（你的练习 1.2）算一次 σ(x)，
+    ///           再用它逐元素构造导数。两个因子用的都是 σ(x) 而不是 x，也要注意括号里的符号。
     /// Grade it: ./run-checks.sh --exercise 1.3     (or: dotnet test --filter Name~1.3)
     /// </code>
     /// </remarks>

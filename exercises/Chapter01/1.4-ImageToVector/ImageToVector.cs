@@ -13,13 +13,13 @@ public static partial class Chapter1
     /// Example:  image (2, 2, 2) = [[[1, 2], [3, 4]],
     ///                              [[5, 6], [7, 8]]]
     ///           ImageToVector(image) = [[1], [2], [3], [4], [5], [6], [7], [8]]   (8, 1)
-    /// Hint:     image.Shape is [h, w, c]; image.Reshape(rows, cols) keeps the elements in the order
-    ///           they are stored (the last axis, the channel, changes fastest), as NumPy's reshape does.
-    ///           The result is a column: h·w·c rows and one column. Mind the order of the two sizes:
-    ///           (1, n) would be a row, not a column.
-    /// 提示:     image.Shape 是 [h, w, c]；image.Reshape(rows, cols) 会按元素的存储顺序排列（最后一个
-    ///           轴，也就是通道，变化最快），和 NumPy 的 reshape 一样。结果是一列：h·w·c 行、1 列。
-    ///           注意两个尺寸的先后：(1, n) 是一行，不是一列。
+    /// Hint:     Nothing moves: only the shape changes. Reshape keeps the elements in the order they are stored
+    ///           (the last axis, the channel, changes fastest), as NumPy's reshape does, and image.Shape gives
+    ///           the three sizes. The result is a column: mind the order of the two sizes, since (1, n) would be
+    ///           a row.
+    /// 提示:     元素一个都不用挪动，变的只是形状。Reshape 会保持元素的存储顺序（最后一个轴，也就是通道，变化最快），
+    ///           和 NumPy 的 reshape 一样；三个尺寸可以从 image.Shape 读出。结果是一列：注意两个尺寸的先后，
+    ///           (1, n) 是一行。
     /// Grade it: ./run-checks.sh --exercise 1.4     (or: dotnet test --filter Name~1.4)
     /// </code>
     /// </remarks>

@@ -13,13 +13,13 @@ public static partial class Chapter1
     /// Shapes:   x (m, n)  →  norms (m, 1)  →  result (m, n)
     /// Example:  x = [[0, 3, 4],        ‖x‖ = [[5],          NormalizeRows(x) = [[0,          0.6,        0.8       ],
     ///                [2, 6, 4]]               [√56]]                            [0.26726124, 0.80178373, 0.53452248]]
-    /// Hint:     Np.Norm(x, axis: 1, keepdims: true) is np.linalg.norm(x, axis=1, keepdims=True):
-    ///           the row norms as a column (m, 1), one norm per row. Then x / norm broadcasts that column
-    ///           over every column of x. axis: 0 would give column norms; without keepdims the shape is
-    ///           (m), which NumPy would line up with the columns instead of the rows.
-    /// 提示:     Np.Norm(x, axis: 1, keepdims: true) 相当于 np.linalg.norm(x, axis=1, keepdims=True)：
-    ///           每行一个范数，排成一列 (m, 1)。然后 x / norm 会把这一列广播到 x 的每一列上。
-    ///           axis: 0 得到的是各列的范数；不加 keepdims 时形状是 (m)，NumPy 会把它和列而不是行对齐。
+    /// Hint:     Each row is divided by its own length. Np.Norm (np.linalg.norm) can give one norm per row: mind
+    ///           which axis that is, and keep the norms as a column (m, 1) with keepdims, so that the division
+    ///           broadcasts each norm over its own row. The column norms, or norms of shape (m) that NumPy would
+    ///           line up with the columns, are the classic slips.
+    /// 提示:     每一行除以它自己的长度。Np.Norm（即 np.linalg.norm）可以为每行给出一个范数：想清楚那是哪个轴，
+    ///           并用 keepdims 把范数保留成一列 (m, 1)，这样除法才会把每个范数广播到它自己那一行上。用了列范数，
+    ///           或者得到形状为 (m) 的范数（NumPy 会把它和列对齐），是典型的失误。
     /// Grade it: ./run-checks.sh --exercise 1.5     (or: dotnet test --filter Name~1.5)
     /// </code>
     /// </remarks>

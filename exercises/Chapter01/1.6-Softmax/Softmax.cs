@@ -15,16 +15,13 @@ public static partial class Chapter1
     /// Example:  Softmax([[1, 2, 3],      =  [[0.09003057, 0.24472847, 0.66524096],
     ///                    [5, 5, 5]])          [0.33333333, 0.33333333, 0.33333333]]
     ///           Softmax([[1000, 1001, 1002]])  =  [[0.09003057, 0.24472847, 0.66524096]]     (≠ NaN)
-    /// Hint:     One sum per row i. The second form is equal and safe from overflow: e^1000 is +∞ in
-    ///           double precision, and ∞ / ∞ is NaN, so first subtract each row's max.
-    ///           x.Max(axis: 1, keepdims: true) and e.Sum(axis: 1, keepdims: true) give one value per
-    ///           row as a column (m, 1), which broadcasts over the row in x - max and e / sum.
-    ///           axis: 0 works down the columns; Sum() without an axis adds up the whole batch.
-    /// 提示:     每一行 i 各求一个和。第二种写法结果相同，而且不会溢出：双精度下 e^1000 是 +∞，
-    ///           ∞ / ∞ 得到 NaN，所以要先减去每行的最大值。
-    ///           x.Max(axis: 1, keepdims: true) 和 e.Sum(axis: 1, keepdims: true) 为每行给出一个值，
-    ///           排成一列 (m, 1)，在 x - max 和 e / sum 中会沿着行广播。
-    ///           axis: 0 是沿着列往下算；不带 axis 的 Sum() 会把整个批次加在一起。
+    /// Hint:     One sum per row i. The second form is equal and safe from overflow: e^1000 is +∞ in double
+    ///           precision, and ∞ / ∞ is NaN, so first subtract each row's max. Max and Sum take an axis and
+    ///           keepdims: one value per row, kept as a column (m, 1), broadcasts over its row. The classic
+    ///           slips: the axis that works down the columns, and a sum over the whole batch.
+    /// 提示:     每一行 i 各求一个和。第二种写法结果相同，而且不会溢出：双精度下 e^1000 是 +∞，∞ / ∞ 得到 NaN，
+    ///           所以要先减去每行的最大值。Max 和 Sum 都可以指定 axis 和 keepdims：每行一个值，保留成一列 (m, 1)，
+    ///           就会在它那一行上广播。典型失误：用了沿列往下算的那个轴，或者对整个批次求和。
     /// Grade it: ./run-checks.sh --exercise 1.6     (or: dotnet test --filter Name~1.6)
     /// </code>
     /// </remarks>

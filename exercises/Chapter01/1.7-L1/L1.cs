@@ -13,10 +13,10 @@ public static partial class Chapter1
     /// Shapes:   yhat (m), y (m)  →  double;     yhat, y (d₁, …, dₖ)  →  double
     /// Example:  yhat = [0.9, 0.2, 0.1, 0.4, 0.9],  y = [1, 0, 0, 1, 1]
     ///           L1(yhat, y) = 0.1 + 0.2 + 0.1 + 0.6 + 0.1 = 1.1
-    /// Hint:     Np.Abs(y - yhat) takes |·| of every difference, .Sum() (or Np.Sum) adds them all up.
-    ///           Without the absolute value, errors of opposite signs cancel out.
-    /// 提示:     Np.Abs(y - yhat) 对每个差取绝对值，.Sum()（或 Np.Sum）把它们全部加起来。
-    ///           如果不取绝对值，符号相反的误差就会互相抵消。
+    /// Hint:     A sum of absolute differences over all elements: Np.Abs and Sum are there. Without the absolute
+    ///           value, errors of opposite signs cancel out; and it is a sum, not a mean.
+    /// 提示:     对所有元素的差的绝对值求和：Np.Abs 和 Sum 都现成可用。如果不取绝对值，符号相反的误差就会互相抵消；
+    ///           而且要的是和，不是平均值。
     /// Grade it: ./run-checks.sh --exercise 1.7     (or: dotnet test --filter Name~1.7)
     /// </code>
     /// </remarks>

@@ -13,13 +13,11 @@ public static partial class Chapter1
     /// Shapes:   yhat (m), y (m)  →  double;     yhat, y (d₁, …, dₖ)  →  double
     /// Example:  yhat = [0.9, 0.2, 0.1, 0.4, 0.9],  y = [1, 0, 0, 1, 1]
     ///           L2(yhat, y) = 0.01 + 0.04 + 0.01 + 0.36 + 0.01 = 0.43
-    /// Hint:     It is a sum: no square root, no division by the count. With d = y - yhat,
-    ///           Np.Sum(d * d) works; so does np.dot(d, d), the dot product of d with itself:
-    ///           Np.Dot(d.Flatten(), d.Flatten()).Item(). Not Np.Norm, which takes the square root,
-    ///           and not Mean, which divides by the number of elements.
-    /// 提示:     这是一个求和：不开平方根，也不除以元素个数。令 d = y - yhat，Np.Sum(d * d) 可以；
-    ///           np.dot(d, d)（d 与自身的点积）也可以：Np.Dot(d.Flatten(), d.Flatten()).Item()。
-    ///           不要用 Np.Norm，它会开平方根；也不要用 Mean，它会除以元素个数。
+    /// Hint:     It is a sum of squared differences, nothing more: no square root (that is what Np.Norm takes)
+    ///           and no division by the number of elements (that is what Mean does). The dot product of the
+    ///           difference with itself is the same sum.
+    /// 提示:     这就是差的平方和，仅此而已：不开平方根（Np.Norm 会开），也不除以元素个数（Mean 会除）。
+    ///           差与它自身的点积也是同一个和。
     /// Grade it: ./run-checks.sh --exercise 1.8     (or: dotnet test --filter Name~1.8)
     /// </code>
     /// </remarks>

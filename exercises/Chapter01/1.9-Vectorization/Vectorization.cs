@@ -21,14 +21,13 @@ public static partial class Chapter1
     /// Example:  Dot([9, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0],
     ///               [9, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0])  =  278       (shape ())
     ///           a = b = [[1, 2, 3], [1, 2, 3], [1, 2, 3]]:  Dot(a, b) = [[6, 12, 18], [6, 12, 18], [6, 12, 18]]
-    /// Hint:     1-D · 1-D is the inner product (one number), 2-D · 1-D a matrix times a vector, 2-D · 2-D
-    ///           the matrix product. Branch on a.Ndim and b.Ndim. The 1-D case returns Tensor.Scalar(sum),
-    ///           a 0-D tensor, as np.dot returns a plain number. In the matrix product k runs along a's
-    ///           row i and down b's column j: b[k, j], not b[j, k].
-    /// 提示:     1-D · 1-D 是内积（一个数），2-D · 1-D 是矩阵乘向量，2-D · 2-D 是矩阵乘积。
-    ///           按 a.Ndim 和 b.Ndim 分情况处理。1-D 的情形返回 Tensor.Scalar(sum)，一个 0 维张量，
-    ///           就像 np.dot 返回一个普通的数。矩阵乘积中 k 沿 a 的第 i 行横着走、沿 b 的第 j 列竖着走：
-    ///           是 b[k, j]，不是 b[j, k]。
+    /// Hint:     1-D · 1-D is the inner product (one number), 2-D · 1-D a matrix times a vector, 2-D · 2-D the
+    ///           matrix product: branch on the number of dimensions of a and b. The 1-D case returns a 0-D
+    ///           tensor, as np.dot returns a plain number. In the matrix product the summed index runs along a's
+    ///           row i and down b's column j — mind the order of b's two indices.
+    /// 提示:     1-D · 1-D 是内积（一个数），2-D · 1-D 是矩阵乘向量，2-D · 2-D 是矩阵乘积：
+    ///           按 a 和 b 的维数分情况处理。1-D 的情形返回一个 0 维张量，就像 np.dot 返回一个普通的数。
+    ///           矩阵乘积中，求和的下标沿 a 的第 i 行横着走、沿 b 的第 j 列竖着走——注意 b 的两个下标的顺序。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>
@@ -50,11 +49,10 @@ public static partial class Chapter1
     ///           Outer([[1, 2], [3, 4], [5, 6]], [[1, 2], [1, 2], [1, 2]])  →  (6, 6),   row i = (i + 1)·[1, 2, 1, 2, 1, 2]:
     ///           row 0 = [1, 2, 1, 2, 1, 2],  …,  row 5 = [6, 12, 6, 12, 6, 12]
     /// Hint:     Every element of a times every element of b; inputs of any shape are flattened first.
-    ///           a.AsSpan() gives all elements in storage order, whatever a's shape: the flattened a.
-    ///           The result has a.Size rows and b.Size columns.
+    ///           a.AsSpan() gives all elements in storage order, whatever a's shape: the flattened a. The result
+    ///           has a.Size rows and b.Size columns.
     /// 提示:     a 的每个元素乘以 b 的每个元素；任意形状的输入都先展平。不论 a 是什么形状，
-    ///           a.AsSpan() 都按存储顺序给出全部元素，也就是展平后的 a。
-    ///           结果有 a.Size 行、b.Size 列。
+    ///           a.AsSpan() 都按存储顺序给出全部元素，也就是展平后的 a。结果有 a.Size 行、b.Size 列。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>
@@ -79,15 +77,12 @@ public static partial class Chapter1
     /// Example:  Multiply([[1, 2, 3],      [[1],        [[1, 2, 3],
     ///                     [2, 2, 2],   ,   [2],   )  =   [4, 4, 4],
     ///                     [3, 3, 3]]       [3]]          [9, 9, 9]]
-    /// Hint:     An axis of size 1 is stretched ("broadcast") to the other's size: in the example b has
-    ///           one column, so b[i, 0] is used for every column j. The result has
-    ///           Math.Max(a.Dim(0), b.Dim(0)) rows and Math.Max(a.Dim(1), b.Dim(1)) columns.
-    ///           For output (i, j), read a at row 0 if a has only one row (else row i), and at column 0
-    ///           if it has only one column (else column j); read b the same way.
-    /// 提示:     长度为 1 的轴会被"拉伸"（广播）成另一方的长度：例子里 b 只有一列，所以每一列 j 都用
-    ///           b[i, 0]。结果有 Math.Max(a.Dim(0), b.Dim(0)) 行、Math.Max(a.Dim(1), b.Dim(1)) 列。
-    ///           计算输出 (i, j) 时，如果 a 只有一行就读第 0 行（否则读第 i 行），如果只有一列就读
-    ///           第 0 列（否则读第 j 列）；b 也照此读取。
+    /// Hint:     An axis of size 1 is stretched ("broadcast") to the other's size: in the example b has one
+    ///           column, used for every column j. On each axis the result is as long as the longer of the two;
+    ///           an input that has size 1 on an axis is read at index 0 there, whatever the output's index.
+    /// 提示:     长度为 1 的轴会被"拉伸"（广播）成另一方的长度：例子里 b 只有一列，每一列 j 都用它。
+    ///           结果在每个轴上的长度取两者中较长的那个；某个输入在某轴上长度为 1 时，不论输出的下标是多少，
+    ///           在该轴上都读下标 0。
     /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
     /// </code>
     /// </remarks>

@@ -14,11 +14,11 @@ public static partial class Chapter2
     /// Example:  Perceptron([1, 1], [0.5, 0.5], -0.7)  =  1     (0.5 + 0.5 − 0.7 =  0.3 &gt; 0)
     ///           Perceptron([1, 0], [0.5, 0.5], -0.7)  =  0     (0.5 + 0   − 0.7 = −0.2 ≤ 0)
     ///           Perceptron([1, 1], [0.5, 0.5], -1.0)  =  0     (0.5 + 0.5 − 1.0 =  0   ≤ 0)
-    /// Hint:     (x * w).Sum() is w·x, as np.sum(x * w) in NumPy. The bias b is −θ, the threshold
-    ///           moved to the left side. Mind the comparison: strictly greater than 0, so a sum of
+    /// Hint:     w·x is an element-wise product followed by a sum, as np.sum(x * w) in NumPy; the bias b is −θ,
+    ///           the threshold moved to the left side. Mind the comparison: strictly greater than 0, so a sum of
     ///           exactly 0 gives 0.
-    /// 提示:     (x * w).Sum() 就是 w·x，相当于 NumPy 的 np.sum(x * w)。偏置 b 等于 −θ，即把阈值 θ
-    ///           移到了不等式左边。注意比较运算：必须严格大于 0，所以加权和恰好为 0 时输出 0。
+    /// 提示:     w·x 就是先逐元素相乘再求和，相当于 NumPy 的 np.sum(x * w)；偏置 b 等于 −θ，
+    ///           即把阈值 θ 移到了不等式左边。注意比较运算：必须严格大于 0，所以加权和恰好为 0 时输出 0。
     /// Grade it: ./run-checks.sh --exercise 2.1     (or: dotnet test --filter Name~2.1)
     /// </code>
     /// </remarks>

@@ -12,14 +12,14 @@ public static partial class Chapter3
     /// Formula:  h(x)[i] = 1  if x[i] &gt; 0,    h(x)[i] = 0  if x[i] ≤ 0
     /// Shapes:   x (d₁, …, dₖ)  →  h(x) (d₁, …, dₖ),   h(x)[i] ∈ {0.0, 1.0}
     /// Example:  StepFunction([-1.0, 0.0, 1.0, 2.0])  =  [0, 0, 1, 1]
-    /// Hint:     x &gt; 0 on a Tensor gives a mask of 0.0 and 1.0, as np.array(x &gt; 0, dtype=int)
-    ///           does in NumPy; it has the shape of x. At exactly 0 the answer is 0. Do not write into
-    ///           x itself. The checks plot your step function on Tensor.Arange(-5.0, 5.0, 0.1) and
-    ///           compare it with the book's figure (your plot goes to .kata/plots/).
-    /// 提示:     对 Tensor 写 x &gt; 0 会得到由 0.0 和 1.0 组成的掩码，和 NumPy 的
-    ///           np.array(x &gt; 0, dtype=int) 一样，形状与 x 相同。恰好为 0 时结果是 0。不要改写 x
-    ///           本身。检查会在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出你的阶跃函数，并与书中的图比较
-    ///           （你的图保存在 .kata/plots/）。
+    /// Hint:     Comparing a Tensor with a number is element-wise here, as in NumPy: it gives a tensor of 0.0
+    ///           and 1.0 with the shape of x. At exactly 0 the answer is 0, so mind which comparison you use. Do
+    ///           not write into x itself. The checks plot your step function on Tensor.Arange(-5.0, 5.0, 0.1)
+    ///           and compare it with the book's figure (your plot goes to .kata/plots/).
+    /// 提示:     在这里，Tensor 与一个数的比较是逐元素的，和 NumPy 一样：结果是由 0.0 和 1.0 组成、
+    ///           形状与 x 相同的张量。恰好为 0 时结果是 0，所以要想清楚用哪种比较。不要改写 x 本身。
+    ///           检查会在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出你的阶跃函数，并与书中的图比较（你的图保存在
+    ///           .kata/plots/）。
     /// Grade it: ./run-checks.sh --exercise 3.1     (or: dotnet test --filter Name~3.1)
     /// </code>
     /// </remarks>

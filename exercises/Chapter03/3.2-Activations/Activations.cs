@@ -11,12 +11,12 @@ public static partial class Chapter3
     /// Formula:  σ(x)[i] = 1 / (1 + e^(−x[i]))
     /// Shapes:   x (d₁, …, dₖ)  →  σ(x) (d₁, …, dₖ)
     /// Example:  Sigmoid([-1.0, 1.0, 2.0])  =  [0.26894142, 0.73105858, 0.88079708]
-    /// Hint:     1.0 / (1.0 + Np.Exp(-x)) reads like NumPy's 1 / (1 + np.exp(-x)). For x = −800,
-    ///           e^800 is +∞ and 1 / (1 + ∞) is 0, the right limit; e^x / (1 + e^x) would give ∞/∞ = NaN.
-    ///           The checks plot it on Tensor.Arange(-5.0, 5.0, 0.1) like the book's figure.
-    /// 提示:     1.0 / (1.0 + Np.Exp(-x)) 读起来和 NumPy 的 1 / (1 + np.exp(-x)) 一样。x = −800 时，
-    ///           e^800 是 +∞，1 / (1 + ∞) 等于 0，正是应有的极限；而 e^x / (1 + e^x) 会得到 ∞/∞ = NaN。
-    ///           检查会像书中的图那样，在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出它。
+    /// Hint:     The sigmoid of 1.2 again, element by element on a tensor. For x = −800, e^800 is +∞ and 1 over
+    ///           (1 + ∞) is 0, the right limit; the form with e^x on top would give ∞/∞ = NaN. The checks plot
+    ///           it on Tensor.Arange(-5.0, 5.0, 0.1) like the book's figure.
+    /// 提示:     又是 1.2 的 sigmoid，在张量上逐元素计算。x = −800 时，e^800 是 +∞，1 除以 (1 + ∞) 等于 0，
+    ///           正是应有的极限；而分子上是 e^x 的写法会得到 ∞/∞ = NaN。检查会像书中的图那样，
+    ///           在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出它。
     /// Grade it: ./run-checks.sh --exercise 3.2     (or: dotnet test --filter Name~3.2)
     /// </code>
     /// </remarks>
@@ -35,12 +35,12 @@ public static partial class Chapter3
     /// Formula:  relu(x)[i] = max(0, x[i])  =  x[i] if x[i] &gt; 0,  0 if x[i] ≤ 0
     /// Shapes:   x (d₁, …, dₖ)  →  relu(x) (d₁, …, dₖ)
     /// Example:  Relu([-2.0, 0.0, 0.5, 3.0])  =  [0, 0, 0.5, 3]
-    /// Hint:     Np.Maximum(0.0, x), as np.maximum(0, x). Not Np.Max: that is the largest element.
-    ///           Return a new tensor; writing zeros into x would change the caller's data.
-    ///           The checks plot it on Tensor.Arange(-6.0, 6.0, 0.1) like the book's figure.
-    /// 提示:     用 Np.Maximum(0.0, x)，即 np.maximum(0, x)。不是 Np.Max：那是求最大的元素。
-    ///           返回一个新张量；往 x 里写 0 会改动调用者的数据。
-    ///           检查会像书中的图那样，在 Tensor.Arange(-6.0, 6.0, 0.1) 上画出它。
+    /// Hint:     max(0, x) for every element, as np.maximum does: Np.Maximum compares element by element, while
+    ///           Np.Max gives the largest element of all. Return a new tensor; writing zeros into x would change
+    ///           the caller's data. The checks plot it on Tensor.Arange(-6.0, 6.0, 0.1) like the book's figure.
+    /// 提示:     对每个元素取 max(0, x)，就像 np.maximum：Np.Maximum 逐元素比较，而 Np.Max 给出的是全部元素中最大
+    ///           的那个。返回一个新张量；往 x 里写 0 会改动调用者的数据。检查会像书中的图那样，
+    ///           在 Tensor.Arange(-6.0, 6.0, 0.1) 上画出它。
     /// </code>
     /// </remarks>
     public static Tensor Relu(Tensor x)

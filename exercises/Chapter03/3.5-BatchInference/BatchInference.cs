@@ -16,16 +16,12 @@ public static partial class Chapter3
     /// Shapes:   x (N, d), batchSize ≥ 1  →  predictions (N,),   predictions[i] ∈ {0, 1, …} (double)
     /// Example:  N = 7, batchSize = 3  →  rows 0–2, 3–5, 6
     ///           y = [[0.1, 0.8], [0.6, 0.3], [0.2, 0.9]]  →  predictions [1, 0, 1]
-    /// Hint:     The result is the class index of each sample, as a double. Forward gives one row of
-    ///           scores per sample. The last batch may be partial (row 6 alone above); it still counts.
-    ///           x.Rows(indices) picks rows (Enumerable.Range(start, count).ToArray() makes the
-    ///           indices); Earlier.Forward(network, batch) is your exercise 3.4, and
-    ///           y.Argmax(axis: 1) gives one index per row. Mind the last, shorter batch.
-    /// 提示:     结果是每个样本的类别下标，类型为 double。Forward 为每个样本给出一行得分。最后一个
-    ///           批次可能不满（上例中只有第 6 行），它也要算上。
-    ///           x.Rows(indices) 取出若干行（下标可用 Enumerable.Range(start, count).ToArray() 生成）；
-    ///           Earlier.Forward(network, batch) 是你的练习 3.4；y.Argmax(axis: 1) 为每行给出一个下标。
-    ///           别漏掉最后那个较短的批次。
+    /// Hint:     The result is the class index of each sample, as a double. Forward (your 3.4, Earlier.Forward)
+    ///           gives one row of scores per sample, and Argmax along the class axis one index per row; x.Rows
+    ///           picks the rows of a batch. The last batch may be partial (row 6 alone above): it still counts.
+    /// 提示:     结果是每个样本的类别下标，类型为 double。Forward（你的练习 3.4，Earlier.Forward）
+    ///           为每个样本给出一行得分，沿类别所在的轴取 Argmax 就为每行给出一个下标；x.Rows 可以取出一个批次的
+    ///           那些行。最后一个批次可能不满（上例中只有第 6 行）：它也要算上。
     /// Grade it: ./run-checks.sh --exercise 3.5     (or: dotnet test --filter Name~3.5)
     /// </code>
     /// </remarks>
@@ -44,11 +40,11 @@ public static partial class Chapter3
     /// Formula:  accuracy = |{ i : prediction_i == t_i }| / N
     /// Shapes:   x (N, d), t (N,)  →  accuracy ∈ [0, 1]
     /// Example:  predictions [1, 0, 1],  t = [1, 1, 1]  →  2 / 3 = 0.66666667
-    /// Hint:     t holds class labels. PredictBatch(network, x, batchSize) gives the predictions;
-    ///           Np.Equal(p, t) is 1.0 where they agree, so its Sum() counts the hits. Divide by N,
-    ///           the number of samples, not by the number of batches.
-    /// 提示:     t 是类别标签。PredictBatch(network, x, batchSize) 给出预测；Np.Equal(p, t) 在两者
-    ///           相同的位置为 1.0，所以它的 Sum() 就是猜对的个数。要除以样本数 N，而不是批次数。
+    /// Hint:     t holds class labels. Reuse PredictBatch, count the samples whose prediction equals the label
+    ///           (Np.Equal is 1.0 where two tensors agree), and divide by N, the number of samples — not by the
+    ///           number of batches.
+    /// 提示:     t 是类别标签。复用 PredictBatch，数出预测等于标签的样本个数（Np.Equal 在两个张量相同的位置为 1.0），
+    ///           再除以样本数 N——而不是批次数。
     /// </code>
     /// </remarks>
     public static double Accuracy(IReadOnlyDictionary<string, Tensor> network, Tensor x, Tensor t, int batchSize)

@@ -14,14 +14,13 @@ public static partial class Chapter4
     /// Example:  t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
     ///           y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0]   →  MeanSquaredError(y, t) = 0.0975
     ///           y = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0]   →  MeanSquaredError(y, t) = 0.5975
-    /// Hint:     The sum runs over every element; the book calls it "mean", but there is no 1/n. In the
-    ///           example the correct class is 2: y puts 0.6 on it first, then on class 7 instead.
-    ///           NumPy's 0.5 * np.sum((y - t)**2) reads the same with tensors: (y - t) is element-wise,
-    ///           d * d squares every element, .Sum() adds them up. Don't forget the ½.
-    /// 提示:     求和遍及每个元素；书中虽然叫它"均方"，但并没有除以 n。例子里正确的类别是 2：第一个 y
-    ///           把 0.6 放在类别 2 上，第二个 y 则放在了类别 7 上。
-    ///           NumPy 的 0.5 * np.sum((y - t)**2) 用张量写法完全一样：(y - t) 是逐元素的，d * d 对每个
-    ///           元素求平方，.Sum() 把它们加起来。别忘了 ½。
+    /// Hint:     The sum runs over every element; the book calls it "mean", but there is no 1/n. In the example
+    ///           the correct class is 2: y puts 0.6 on it first, then on class 7 instead. As in NumPy, three
+    ///           tensor operations do it: the element-wise difference, the square of every element, one sum.
+    ///           Don't forget the ½.
+    /// 提示:     求和遍及每个元素；书中虽然叫它"均方"，但并没有除以 n。例子里正确的类别是 2：
+    ///           第一个 y 把 0.6 放在类别 2 上，第二个 y 则放在了类别 7 上。和 NumPy 一样，三个张量运算就够了：
+    ///           逐元素求差，对每个元素平方，求一次和。别忘了 ½。
     /// Grade it: ./run-checks.sh --exercise 4.1     (or: dotnet test --filter Name~4.1)
     /// </code>
     /// </remarks>

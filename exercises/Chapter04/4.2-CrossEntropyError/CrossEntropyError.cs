@@ -19,18 +19,15 @@ public static partial class Chapter4
     ///           CrossEntropyError(y, [2.0])          = 0.51082546
     ///           CrossEntropyError([y, y], [t, t])    = 0.51082546      (N = 2)
     /// Hint:     N is the batch size, 1 for one sample. With labels, only the correct class's probability
-    ///           counts: [2.0] is the same sample with its label, and a batch of that row twice gives
-    ///           the same E, because the sum is divided by N = 2.
-    ///           As the book does: if y is 1-D, reshape y and t to one row (y.Reshape(1, y.Size));
-    ///           if t.Size == y.Size, t is one-hot: turn it into labels with t.Argmax(axis: 1).
-    ///           Then add up Math.Log(y[i, (int)t.AsSpan()[i]] + 1e-7) over the rows and divide by N.
-    ///           Without δ, a probability of exactly 0 gives log(0) = −∞.
-    /// 提示:     N 是批大小，单个样本时为 1。使用标签时，只有正确类别的概率起作用：[2.0] 是同一个样本
-    ///           的标签写法；把这一行重复两次组成的批次，E 也一样，因为总和要除以 N = 2。
-    ///           照书中的做法：如果 y 是一维的，就把 y 和 t 变形为一行（y.Reshape(1, y.Size)）；
-    ///           如果 t.Size == y.Size，说明 t 是 one-hot 形式：用 t.Argmax(axis: 1) 把它变成标签。
-    ///           然后对各行累加 Math.Log(y[i, (int)t.AsSpan()[i]] + 1e-7)，再除以 N。
-    ///           没有 δ 的话，概率恰好为 0 时会得到 log(0) = −∞。
+    ///           counts: [2.0] is the same sample with its label, and a batch of that row twice gives the same
+    ///           E, because the sum is divided by N = 2. As the book does, bring every case to one form first:
+    ///           one sample becomes a batch of one row, and one-hot targets become labels (Argmax along the
+    ///           class axis). δ goes inside the logarithm: without it, a probability of exactly 0 gives log(0) =
+    ///           −∞.
+    /// 提示:     N 是批大小，单个样本时为 1。使用标签时，只有正确类别的概率起作用：[2.0] 是同一个样本的标签写法；
+    ///           把这一行重复两次组成的批次，E 也一样，因为总和要除以 N = 2。照书中的做法，
+    ///           先把各种情况统一成一种形式：单个样本变成只有一行的批次，one-hot 目标变成标签（沿类别所在的轴取
+    ///           Argmax）。δ 加在对数里面：没有它的话，概率恰好为 0 时会得到 log(0) = −∞。
     /// Grade it: ./run-checks.sh --exercise 4.2     (or: dotnet test --filter Name~4.2)
     /// </code>
     /// </remarks>

@@ -12,10 +12,11 @@ public static partial class Chapter4
     /// Shapes:   x (N, D), W (D, C), b (C,)  →  scores (N, C);     x (D,)  →  (C,)
     ///           (4, 784) · (784, 4) + (4,)  →  (4, 4)
     /// Example:  LinearScore([[1, 2]], [[1, 0, -1], [0.5, 1, 2]], [0, 1, 0]) = [[2, 3, 3]]
-    /// Hint:     For every class, f(x) = w1·x1 + w2·x2 + … + wd·xd + b; e.g. 4 images of 784 pixels and
-    ///           4 classes give 4 × 4 scores. Np.Dot(x, w) + b: b broadcasts over the rows.
+    /// Hint:     For every class, f(x) = w1·x1 + w2·x2 + … + wd·xd + b; e.g. 4 images of 784 pixels and 4
+    ///           classes give 4 × 4 scores. One matrix product, inputs first, then the bias, which broadcasts
+    ///           over the rows.
     /// 提示:     对每个类别，f(x) = w1·x1 + w2·x2 + … + wd·xd + b；例如 4 张 784 像素的图像、4 个类别，
-    ///           得到 4 × 4 个得分。Np.Dot(x, w) + b：b 会沿着各行广播。
+    ///           得到 4 × 4 个得分。一次矩阵乘法（输入在前），再加偏置，偏置会沿着各行广播。
     /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter Name~4.6)
     /// </code>
     /// </remarks>
@@ -41,17 +42,15 @@ public static partial class Chapter4
     ///           λ = 100,  w1 = [1, 0, 0, 0]:               142 + 100·1 = 242
     ///           λ = 100,  w2 = [0.25, 0.25, 0.25, 0.25]:   142 + 100·(4·0.25²) = 167
     ///           x = [1, 1, 1, 1]:   w1·x = w2·x = 1
-    /// Hint:     t holds the correct class of every row. Every wrong class should score at least 1 below
-    ///           the right one; L is the mean over the batch, with the penalty added once. w1 and w2 give
-    ///           the same score for x = [1, 1, 1, 1], but the penalty prefers w2, whose weights are spread
-    ///           over all inputs.
-    ///           Loop over the rows and the classes; skip j == t_i (else every row gets an extra 1).
-    ///           (w * w).Sum() is Σ W². If scores is 1-D, treat it as one row: scores.Reshape(1, scores.Size).
+    /// Hint:     t holds the correct class of every row. Every wrong class should score at least 1 below the
+    ///           right one; L is the mean over the batch, with the penalty added once. w1 and w2 give the same
+    ///           score for x = [1, 1, 1, 1], but the penalty prefers w2, whose weights are spread over all
+    ///           inputs. Loop over the rows and the classes, and leave out the correct class itself (else every
+    ///           row gets an extra 1). A 1-D scores is a single row.
     /// 提示:     t 是每一行的正确类别。每个错误类别的得分都应比正确类别至少低 1；L 是整个批次上的平均值，
     ///           惩罚项只加一次。对于 x = [1, 1, 1, 1]，w1 和 w2 给出的得分相同，但惩罚项更偏爱 w2，
-    ///           因为它的权重分散在所有输入上。
-    ///           对各行和各类别循环；跳过 j == t_i（否则每一行都会多出 1）。(w * w).Sum() 就是 Σ W²。
-    ///           如果 scores 是一维的，就把它当作一行：scores.Reshape(1, scores.Size)。
+    ///           因为它的权重分散在所有输入上。对各行和各类别循环，并跳过正确类别本身（否则每一行都会多出 1）。
+    ///           一维的 scores 就是单独一行。
     /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter Name~4.6)
     /// </code>
     /// </remarks>

@@ -19,16 +19,15 @@ public static partial class Chapter4
     /// Example:  x = [[0], [1], [2], [3]],  y = [1, 3, 5, 7]   (y = 2x + 1)
     ///           LinearRegression(x, y, lr: 0.1, steps: 1000)  →  W ≈ [2],  B ≈ 1
     ///           Losses[0] = 84/8 = 10.5,  Losses[1] = 3.529375,  Losses[2] = 1.1865109,  …  → 0
-    /// Hint:     Start at w = 0, b = 0. Losses[0] is J before the first step, Losses[k] J after k steps,
-    ///           and the losses fall towards 0. The seed writes the step as w = w + (1/m)·Σ(y − ŷ)·x:
-    ///           the same step.
-    ///           error = Np.Dot(x, w) + b − y is ŷ − y for every sample at once; Np.Dot(x.T, error) / m is ∂J/∂w.
-    ///           Compute both gradients from the same error before changing w or b. Record J before each step
-    ///           and once more at the end.
+    /// Hint:     Start at w = 0, b = 0. Losses[0] is J before the first step, Losses[k] J after k steps, and the
+    ///           losses fall towards 0. The seed writes the step as w = w + (1/m)·Σ(y − ŷ)·x: the same step.
+    ///           Compute the error ŷ − y of all samples at once with one matrix product; ∂J/∂w needs the
+    ///           transpose of x. Compute both gradients from the same error before changing w or b. Record J
+    ///           before each step and once more at the end.
     /// 提示:     从 w = 0、b = 0 开始。Losses[0] 是第一步之前的 J，Losses[k] 是走了 k 步之后的 J，
     ///           损失会逐渐降向 0。原始笔记把这一步写成 w = w + (1/m)·Σ(y − ŷ)·x：其实是同一步。
-    ///           error = Np.Dot(x, w) + b − y 一次性给出所有样本的 ŷ − y；Np.Dot(x.T, error) / m 就是 ∂J/∂w。
-    ///           两个梯度都要用同一个 error 算出来，再去修改 w 或 b。每一步之前记录一次 J，最后再记录一次。
+    ///           用一次矩阵乘法算出所有样本的误差 ŷ − y；∂J/∂w 要用到 x 的转置。两个梯度都要用同一个误差算出来，
+    ///           再去修改 w 或 b。每一步之前记录一次 J，最后再记录一次。
     /// Grade it: ./run-checks.sh --exercise 4.7     (or: dotnet test --filter Name~4.7)
     /// </code>
     /// </remarks>

@@ -29,24 +29,22 @@ public static partial class Chapter4
     /// Example:  var net = CreateTwoLayerNet(784, 50, 10, new Random(0));   // W = 0.01·N(0, 1), b = 0
     ///           net.Predict(x)  →  (N, 10),   y[n, k] ≈ 0.1
     ///           net.Loss(x, t)  ≈  2.30 = −log(0.1)
-    /// Hint:     Accuracy is the share of rows whose argmax(y) is the target class. While the weights are
-    ///           tiny, every probability is close to 0.1, hence the loss of about −log(0.1).
-    ///           Constructor: W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), then W2 the
-    ///           same way from the same random; b1 and b2 Tensor.Zeros(…). Keep them in one dictionary and
-    ///           return that very dictionary from Params: training (4.9) changes them in place.
-    ///           Predict: Np.Dot, Earlier.Sigmoid (1.2) and Earlier.Softmax2D (1.6). Loss: Earlier.CrossEntropyError (4.2).
-    ///           Accuracy: Predict(x).Argmax(axis: 1); if t is one-hot (2-D), take t.Argmax(axis: 1) too; Np.Equal.
-    ///           Gradient: Earlier.NumericalGradient (4.4) of the function W => Loss(x, t) at Params["W1"] itself
-    ///           (not a copy: it nudges the parameter in place, and Loss sees the nudge through the network).
+    /// Hint:     Accuracy is the share of rows whose argmax(y) is the target class. While the weights are tiny,
+    ///           every probability is close to 0.1, hence the loss of about −log(0.1). Constructor: W1, b1, W2,
+    ///           b2 in that order, from the random you are given; the weights are weightInitStd times standard
+    ///           normal numbers (Tensor.RandomNormal), the biases zeros. Keep them in one dictionary and return
+    ///           that very dictionary from Params: training (4.9) changes them in place. Predict reuses your 1.2
+    ///           (Earlier.Sigmoid) and 1.6 (Earlier.Softmax2D), Loss your 4.2 (Earlier.CrossEntropyError),
+    ///           Gradient your 4.4 (Earlier.NumericalGradient), taken at each parameter tensor itself, not a
+    ///           copy, so that Loss sees every nudge through the network. One-hot targets become labels before
+    ///           counting.
     /// 提示:     Accuracy 是 argmax(y) 等于目标类别的行所占的比例。权重很小时，每个概率都接近 0.1，
-    ///           所以损失约为 −log(0.1)。
-    ///           构造函数：W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize)，再用同一个
-    ///           random 以同样方式生成 W2；b1 和 b2 用 Tensor.Zeros(…)。把它们放进一个字典，Params 就返回
-    ///           这个字典本身：训练（4.9）会原地修改它们。
-    ///           Predict：Np.Dot、Earlier.Sigmoid（1.2）和 Earlier.Softmax2D（1.6）。Loss：Earlier.CrossEntropyError（4.2）。
-    ///           Accuracy：Predict(x).Argmax(axis: 1)；如果 t 是 one-hot（二维），也取 t.Argmax(axis: 1)；再用 Np.Equal。
-    ///           Gradient：在 Params["W1"] 本身上，对函数 W => Loss(x, t) 调用 Earlier.NumericalGradient（4.4）
-    ///           （不能用副本：它会原地微调参数，Loss 通过网络看到这个微调）。
+    ///           所以损失约为 −log(0.1)。构造函数：按 W1、b1、W2、b2 的顺序，用传入的 random 生成；
+    ///           权重是 weightInitStd 乘以标准正态随机数（Tensor.RandomNormal），偏置为零。把它们放进一个字典，
+    ///           Params 就返回这个字典本身：训练（4.9）会原地修改它们。Predict 复用你的 1.2（Earlier.Sigmoid）
+    ///           和 1.6（Earlier.Softmax2D），Loss 复用你的 4.2（Earlier.CrossEntropyError），
+    ///           Gradient 复用你的 4.4（Earlier.NumericalGradient），而且要在每个参数张量本身上求，不能用副本，
+    ///           这样 Loss 才能通过网络看到每一次微调。one-hot 目标要先变成标签再计数。
     /// Grade it: ./run-checks.sh --exercise 4.8     (or: dotnet test --filter Name~4.8)
     /// </code>
     /// </remarks>

@@ -35,26 +35,24 @@ public static partial class Chapter4
     ///           var (xTrain, tTrain, xTest, tTest) = DeepLearningKata.Data.Mnist.Load();
     ///           var net = CreateTwoLayerNet(784, 10, 10, new Random(0));                    // 4.8
     ///           Train(net, xTrain, tTrain, xTest, tTest, new TrainingOptions(20, 10, 1.0, 42), Console.WriteLine);
-    /// Hint:     Make the one random before the loop; every batch index is random.Next(trainSize). The loss
-    ///           is recorded on the same batch, after the update. Labels or one-hot targets both work;
-    ///           the test set is shaped like the training set. Losses has one entry per iteration, the
-    ///           accuracies one per epoch.
-    ///           The checks train a fast two-layer net (its gradient by backpropagation, as in chapter 5)
-    ///           on the first 1,000 training and test digits, and your loop should print the lines of the
-    ///           first example. The second example tries it with your 4.8 net: its numerical gradient is
-    ///           slow, so keep it that small.
-    ///           xTrain.Rows(batch) and tTrain.Rows(batch) cut the mini-batch. Update with
-    ///           p.Assign(p - lr * g): writing p = p - lr * g only rebinds your local variable, and the
-    ///           network never changes. Minus, not plus: plus climbs the loss.
-    /// 提示:     在循环之前只创建一个 random；每个批次下标都是 random.Next(trainSize)。损失是在参数更新
-    ///           之后、用同一个批次计算并记录的。目标可以是标签，也可以是 one-hot；测试集的形状与训练集
-    ///           相同。Losses 每次迭代一项，识别精度每个 epoch 一项。
-    ///           检查会用一个快速的两层网络（像第 5 章那样用反向传播求梯度），在前 1,000 个训练数字和
-    ///           测试数字上训练，你的循环应当打印出第一个例子中的那些行。第二个例子用你在 4.8 中写的网络
-    ///           来试：它的数值梯度很慢，所以规模要保持这么小。
-    ///           用 xTrain.Rows(batch) 和 tTrain.Rows(batch) 取出 mini-batch。用 p.Assign(p - lr * g) 更新：
-    ///           写 p = p - lr * g 只是让局部变量指向新张量，网络根本不会变。是减号而不是加号：加号会让
-    ///           损失越爬越高。
+    /// Hint:     Make the one random before the loop; every batch index is random.Next(trainSize). The loss is
+    ///           recorded on the same batch, after the update. Labels or one-hot targets both work; the test set
+    ///           is shaped like the training set. Losses has one entry per iteration, the accuracies one per
+    ///           epoch.
+    ///           The checks train a fast two-layer net (its gradient by backpropagation, as in chapter 5) on the
+    ///           first 1,000 training and test digits, and your loop should print the lines of the first
+    ///           example. The second example tries it with your 4.8 net: its numerical gradient is slow, so keep
+    ///           it that small.
+    ///           Update the network's own tensors in place (Assign): giving your local variable a new tensor
+    ///           leaves the network as it was. Minus, not plus: plus climbs the loss.
+    /// 提示:     在循环之前只创建一个 random；每个批次下标都是 random.Next(trainSize)。损失是在参数更新之后、
+    ///           用同一个批次计算并记录的。目标可以是标签，也可以是 one-hot；测试集的形状与训练集相同。
+    ///           Losses 每次迭代一项，识别精度每个 epoch 一项。
+    ///           检查会用一个快速的两层网络（像第 5 章那样用反向传播求梯度），在前 1,000 个训练数字和测试数字上训
+    ///           练，你的循环应当打印出第一个例子中的那些行。第二个例子用你在 4.8 中写的网络来试：
+    ///           它的数值梯度很慢，所以规模要保持这么小。
+    ///           要原地更新网络自己的张量（Assign）：让局部变量指向一个新张量，网络根本不会变。是减号而不是加号：
+    ///           加号会让损失越爬越高。
     /// Grade it: ./run-checks.sh --exercise 4.9     (or: dotnet test --filter Name~4.9)
     /// </code>
     /// </remarks>

@@ -13,16 +13,15 @@ namespace DeepLearningKata.Exercises;
 /// Shapes:   x (d₁, …, dₘ)  →  y (d₁, …, dₘ);     dout (d₁, …, dₘ)  →  dx (d₁, …, dₘ)
 /// Example:  Forward([[1, -0.5], [-2, 3]])  = [[1, 0], [0, 3]]
 ///           Backward([[5, 6], [7, 8]])      = [[5, 0], [0, 8]]
-/// Hint:     Forward remembers the mask; y, dout and dx all have x's shape. x > 0 gives a tensor of
-///           1s and 0s; multiplying by it keeps or blocks each element.
-///           The mask comes from x (in Forward), never from dout. Do not write into x or dout:
-///           the book's dout[mask] = 0 changes its caller's dout; return new tensors instead.
-///           At exactly x = 0 no gradient passes (as in the book and in PyTorch).
-/// 提示:     Forward 要记住 mask；y、dout 和 dx 的形状都和 x 相同。x > 0 得到一个由 1 和 0 组成的
-///           张量；乘上它就能让每个元素通过或被挡住。
-///           mask 来自 x（在 Forward 中），绝不能来自 dout。不要改写 x 或 dout：书中的
-///           dout[mask] = 0 会改掉调用者的 dout；应当返回新的张量。
-///           x 恰好为 0 时梯度不通过（和书中以及 PyTorch 一致）。
+/// Hint:     Forward remembers a mask of where x was positive; y, dout and dx all have x's shape.
+///           Multiplying by a tensor of 1s and 0s keeps or blocks each element. The mask comes from x (in
+///           Forward), never from dout. Do not write into x or dout: the book's in-place zeroing of dout
+///           changes its caller's tensor; return new tensors instead. At exactly x = 0 no gradient passes
+///           (as in the book and in PyTorch).
+/// 提示:     Forward 要记住一个 mask，标出 x 为正的位置；y、dout 和 dx 的形状都和 x 相同。
+///           乘上一个由 1 和 0 组成的张量，就能让每个元素通过或被挡住。mask 来自 x（在 Forward 中），
+///           绝不能来自 dout。不要改写 x 或 dout：书中原地把 dout 置零的写法会改掉调用者的张量；
+///           应当返回新的张量。x 恰好为 0 时梯度不通过（和书中以及 PyTorch 一致）。
 /// Grade it: ./run-checks.sh --exercise 5.2     (or: dotnet test --filter Name~5.2)
 /// </code>
 /// </remarks>

@@ -12,11 +12,12 @@ namespace DeepLearningKata.Exercises;
 ///           backward  dx = dout · y · (1 − y)
 /// Shapes:   x (d₁, …, dₘ)  →  y (d₁, …, dₘ);     dout (d₁, …, dₘ)  →  dx (d₁, …, dₘ)
 /// Example:  Forward([0, 2]) = [0.5, 0.88079708];  then Backward([1, 2]) = [0.25, 0.20998717]
-/// Hint:     Forward remembers y, and Backward uses only y. Keep a copy of the output (y.Copy()):
-///           the caller owns the tensor you return and may change it. Both factors matter: y alone,
-///           or (1 − y) alone, is a classic slip.
-/// 提示:     Forward 记住 y，Backward 只用 y。保存输出的副本（y.Copy()）：你返回的张量归调用者
-///           所有，调用者可能会修改它。两个因子都不能少：只乘 y 或只乘 (1 − y) 是常见的失误。
+/// Hint:     Forward remembers its output y, and Backward uses only y (see Formula), never x. Keep a copy of
+///           the output: the caller owns the tensor you return and may change it. Both factors of σ' matter:
+///           y alone, or (1 − y) alone, is a classic slip.
+/// 提示:     Forward 记住它的输出 y，Backward 只用 y（见 Formula），从不用 x。要保存输出的副本：
+///           你返回的张量归调用者所有，调用者可能会修改它。σ' 的两个因子都不能少：只乘 y 或只乘 (1 − y) 是常
+///           见的失误。
 /// Grade it: ./run-checks.sh --exercise 5.3     (or: dotnet test --filter Name~5.3)
 /// </code>
 /// </remarks>

@@ -14,17 +14,17 @@ namespace DeepLearningKata.Exercises;
 ///           out, dout (N, M);     dx: x.Shape;   dW (D, M);   db (M,)
 /// Example:  x = [[1, 2]], W = [[1, 0, -1], [2, 1, 0]], b = [0.5, 0, 0]  →  out = [[5.5, 2, -1]]
 ///           dout = [[1, 0, 2]]  →  dx = [[-1, 2]],  dW = [[1, 0, 2], [2, 0, 4]],  db = [1, 0, 2]
-/// Hint:     An input of any rank is flattened to (N, D) first, and dx gets x's original shape back;
-///           dW has W's shape and db b's. Let the shapes guide you: dW must be (D, M), and only
-///           xᵀ (D, N) · dout (N, M) gives that. b was added to every row, so its gradient sums the
-///           rows: dout.Sum(axis: 0), not Mean. Keep x.Shape before x.Reshape(N, -1), and reshape dx
-///           back to it. Use W and b themselves (no copies): Params holds them, and training updates
-///           them in place. But keep your own copy of x (x.Reshape returns one): the caller owns x.
-/// 提示:     任意维数的输入都先展平成 (N, D)，dx 再恢复成 x 原来的形状；dW 的形状与 W 相同，db 与 b
-///           相同。让形状来引导你：dW 必须是 (D, M)，只有 xᵀ (D, N) · dout (N, M) 能得到它。b 被加到
-///           了每一行上，所以它的梯度是把各行加起来：dout.Sum(axis: 0)，不是 Mean。在 x.Reshape(N, -1)
-///           之前保存 x.Shape，再把 dx 变形回去。直接使用 W 和 b 本身（不要复制）：Params 持有它们，
-///           训练时会原地更新它们。但 x 要保存你自己的副本（x.Reshape 返回的就是副本）：x 归调用者所有。
+/// Hint:     An input of any rank is flattened to (N, D) first, and dx gets x's original shape back; dW has
+///           W's shape and db b's. Let the shapes guide you: dW must be (D, M), and only one product of x
+///           (transposed) and dout gives that; dx must be (N, D). b was added to every row, so its gradient
+///           adds up the rows: a sum along the batch axis, not a mean. Use W and b themselves (no copies):
+///           Params holds them, and training updates them in place. But keep your own copy of x (Reshape
+///           returns one): the caller owns x.
+/// 提示:     任意维数的输入都先展平成 (N, D)，dx 再恢复成 x 原来的形状；dW 的形状与 W 相同，db 与 b 相同。
+///           让形状来引导你：dW 必须是 (D, M)，只有 x（转置后）与 dout 的某一种乘积能得到它；dx 必须是 (N, D)。
+///           b 被加到了每一行上，所以它的梯度是把各行加起来：沿批次轴求和，而不是求平均。
+///           直接使用 W 和 b 本身（不要复制）：Params 持有它们，训练时会原地更新它们。
+///           但 x 要保存你自己的副本（Reshape 返回的就是副本）：x 归调用者所有。
 /// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter Name~5.4)
 /// </code>
 /// </remarks>

@@ -14,19 +14,17 @@ namespace DeepLearningKata.Exercises;
 /// Example:  x = [[0.3, 2.9, 4.0]], t = [[0, 0, 1]]  →  y = [[0.018211273, 0.24519181, 0.73659691]]
 ///           loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
 ///           t = [2]  →  loss = 0.30571433;   Backward(1) = [[0.018211273, 0.24519181, -0.26340309]]
-/// Hint:     The softmax is taken row by row; with labels t = [2] the loss and dx are the same as
-///           with the one-hot t.
-///           Earlier.Softmax2D(x) is your row-wise softmax of exercise 1.6 (the max subtracted first), and
-///           Earlier.CrossEntropyError(y, t) your exercise 4.2 (δ = 1e-7, one-hot or labels, divided by N).
-///           With labels, y − t means: subtract 1 at [i, t[i]] of a copy of y.
-///           Divide by the batch size N = x.Dim(0) in Backward too, and multiply by dout.
-///           Keep copies of what Backward needs (t.Copy()): the caller owns x and t.
+/// Hint:     The softmax is taken row by row; with labels t = [2] the loss and dx are the same as with the
+///           one-hot t. Your 1.6 (Earlier.Softmax2D, the max subtracted first) and your 4.2
+///           (Earlier.CrossEntropyError, δ = 1e-7, one-hot or labels, divided by N) do the forward pass.
+///           With labels, y − t means: subtract 1 at each row's label, in a copy of y. Backward divides by
+///           the batch size too, and multiplies by dout. Keep copies of what Backward needs: the caller owns
+///           x and t.
 /// 提示:     softmax 按行分别计算；用标签 t = [2] 时，损失和 dx 与用 one-hot 的 t 时完全相同。
-///           Earlier.Softmax2D(x) 是你在练习 1.6 中写的按行 softmax（先减去最大值），
-///           Earlier.CrossEntropyError(y, t) 是你的练习 4.2（δ = 1e-7，one-hot 或标签均可，除以 N）。
-///           使用标签时，y − t 的意思是：在 y 的副本上，把 [i, t[i]] 处减去 1。
-///           Backward 中也要除以批大小 N = x.Dim(0)，并乘上 dout。
-///           把 Backward 需要的东西保存为副本（t.Copy()）：x 和 t 归调用者所有。
+///           正向传播由你的 1.6（Earlier.Softmax2D，先减去最大值）和你的 4.2（Earlier.CrossEntropyError，
+///           δ = 1e-7，one-hot 或标签均可，除以 N）完成。使用标签时，y − t 的意思是：在 y 的副本上，
+///           把每一行标签所在的位置减去 1。Backward 中也要除以批大小，并乘上 dout。把 Backward 需要的东西保存
+///           为副本：x 和 t 归调用者所有。
 /// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter Name~5.5)
 /// </code>
 /// </remarks>

@@ -16,21 +16,19 @@ namespace DeepLearningKata.Exercises;
 /// Example:  var net = new BackpropTwoLayerNet(784, 50, 10, new Random(0));
 ///           net.Gradient(x, t)["W1"]  →  (784, 50),   …
 ///           |net.Gradient(x, t)[P] − NumericalGradient(Loss, P)|  ≈  1e-7
-/// Hint:     For the gradient, run Loss(x, t), then dout = lastLayer.Backward(1), then every layer's
-///           Backward in reverse order; W1 and b1 are Affine1's Grads, W2 and b2 Affine2's. The result
-///           agrees with the numerical gradient of Loss to about 1e-7, at a tiny fraction of its cost.
-///           W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize), b1 = Tensor.Zeros(hiddenSize),
-///           then W2 and b2 likewise (in that order, from the random you are given). Build the layers with
-///           Earlier.CreateAffine(@params["W1"], @params["b1"]), Earlier.CreateRelu(), Earlier.CreateAffine(…),
-///           and Earlier.CreateSoftmaxWithLoss(): they share the very tensors in Params. Gradient only computes;
-///           it does not update anything. Predict returns the scores (no softmax).
-/// 提示:     求梯度时：先执行 Loss(x, t)，再 dout = lastLayer.Backward(1)，然后按相反顺序调用每一层的
-///           Backward；W1、b1 取自 Affine1 的 Grads，W2、b2 取自 Affine2 的 Grads。结果与 Loss 的
-///           数值梯度相差约 1e-7，而计算代价只是它的极小一部分。
-///           W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize)，b1 = Tensor.Zeros(hiddenSize)，
-///           W2 和 b2 同理（按这个顺序，用传给你的 random）。用 Earlier.CreateAffine(@params["W1"], @params["b1"])、
-///           Earlier.CreateRelu()、Earlier.CreateAffine(…) 和 Earlier.CreateSoftmaxWithLoss() 搭建各层：它们共用
-///           Params 中的那些张量本身。Gradient 只负责计算，不更新任何东西。Predict 返回得分（不做 softmax）。
+/// Hint:     For the gradient: one forward pass through Loss, then backward from the last layer (with 1)
+///           through every layer in reverse order; W1 and b1 are the first Affine layer's Grads, W2 and b2
+///           the second's. The result agrees with the numerical gradient of Loss to about 1e-7, at a tiny
+///           fraction of its cost. The parameters are made as in 4.8, in the same order, from the random you
+///           are given. Build the layers from your earlier exercises (Earlier.CreateAffine,
+///           Earlier.CreateRelu, Earlier.CreateSoftmaxWithLoss) on the very tensors in Params. Gradient only
+///           computes; it does not update anything. Predict returns the scores (no softmax).
+/// 提示:     求梯度时：先通过 Loss 做一次正向传播，再从最后一层开始（传入 1）按相反顺序经过每一层做反向传播；
+///           W1、b1 取自第一个 Affine 层的 Grads，W2、b2 取自第二个。结果与 Loss 的数值梯度相差约 1e-7，
+///           而计算代价只是它的极小一部分。参数的生成方式与 4.8 相同，顺序相同，用传给你的 random。
+///           用你之前练习中的层（Earlier.CreateAffine、Earlier.CreateRelu、Earlier.CreateSoftmaxWithLoss）
+///           在 Params 中的那些张量本身上搭建网络。Gradient 只负责计算，不更新任何东西。
+///           Predict 返回得分（不做 softmax）。
 /// Grade it: ./run-checks.sh --exercise 5.6     (or: dotnet test --filter Name~5.6)
 /// </code>
 /// </remarks>

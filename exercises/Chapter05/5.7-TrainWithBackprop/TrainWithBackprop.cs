@@ -25,20 +25,17 @@ public static partial class Chapter5
     ///             …
     ///             (test accuracy ≈ 88 %)
     /// Hint:     Each batch is BatchSize consecutive rows; a last, shorter batch is dropped. The loss is
-    ///           recorded after the update, as the book does. After each epoch, record the accuracy on all
-    ///           of xTrain and of xTest, and write one line to progress.
-    ///           Rows of a batch: xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray()).
-    ///           Update in place with p.Assign(p - lr * grad[key]): the layers hold the very tensors in
-    ///           Params, while p = p - … only points your variable at a new tensor, and the net learns nothing.
-    ///           The training set is shuffled already, so walking it in order gives every run the same
-    ///           learning curve — the checks compare yours with the reference's, point by point.
-    /// 提示:     每个批次是连续的 BatchSize 行；最后不足一批的行丢弃不用。和书中一样，损失在参数更新之后
-    ///           记录。每个 epoch 结束后，记录在全部 xTrain 和全部 xTest 上的识别精度，并向 progress 写一行。
-    ///           一个批次的行：xTrain.Rows(Enumerable.Range(step * batchSize, batchSize).ToArray())。
-    ///           用 p.Assign(p - lr * grad[key]) 原地更新：各层持有的正是 Params 中的那些张量，而
-    ///           p = p - … 只会让你的变量指向一个新张量，网络什么也学不到。
-    ///           训练集已经打乱过了，所以按顺序遍历时，每次运行得到的学习曲线都相同——检查会把你的曲线
-    ///           和参考实现的曲线逐点比较。
+    ///           recorded after the update, as the book does. After each epoch, record the accuracy on all of
+    ///           xTrain and of xTest, and write one line to progress. Update in place (Assign): the layers hold
+    ///           the very tensors in Params, while pointing your variable at a new tensor leaves them as they
+    ///           were, and the net learns nothing. The training set is shuffled already, so walking it in order
+    ///           gives every run the same learning curve — the checks compare yours with the reference's, point
+    ///           by point.
+    /// 提示:     每个批次是连续的 BatchSize 行；最后不足一批的行丢弃不用。和书中一样，损失在参数更新之后记录。
+    ///           每个 epoch 结束后，记录在全部 xTrain 和全部 xTest 上的识别精度，并向 progress 写一行。
+    ///           要原地更新（Assign）：各层持有的正是 Params 中的那些张量，而让你的变量指向一个新张量不会改动它们，
+    ///           网络什么也学不到。训练集已经打乱过了，所以按顺序遍历时，每次运行得到的学习曲线都相同——检查会把你
+    ///           的曲线和参考实现的曲线逐点比较。
     /// Grade it: ./run-checks.sh --exercise 5.7     (or: dotnet test --filter Name~5.7)
     /// </code>
     /// </remarks>

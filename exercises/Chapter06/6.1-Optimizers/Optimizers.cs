@@ -19,15 +19,13 @@ namespace DeepLearningKata.Exercises;
 ///           Momentum  [0.95, -1.9]                          → [0.855, -1.71]
 ///           AdaGrad   [0.900000019999996, -1.900000009999999] → [0.8292893518813398, -1.8292893368813439]
 ///           Adam      [0.9000006324515321, -1.900000316226766] → [0.8000010797749726, -1.800000539888987]
-/// Hint:     Change each parameter itself, in place: p.SubtractInPlace(g, lr) or p.Assign(p + v). A new
-///           tensor (p = p − lr·g) leaves the network's own tensor as it was. Never write into grads.
-///           Keep the state in a Dictionary&lt;string, Tensor&gt; by parameter name, created with
-///           Tensor.ZerosLike(p) the first time a name is seen: W and b each need their own v, h, m.
-///           The 1e-7 goes after the square root. Adam's t grows once per Update, not once per parameter.
-/// 提示:     就地修改每个参数本身：p.SubtractInPlace(g, lr) 或 p.Assign(p + v)；新建张量（p = p − lr·g）
-///           不会改变网络自己的张量。不要写入 grads。
-///           用 Dictionary&lt;string, Tensor&gt; 按参数名保存状态，第一次见到某个名字时用 Tensor.ZerosLike(p)
-///           创建：W 和 b 各自需要自己的 v、h、m。1e-7 加在平方根之后。Adam 的 t 每次 Update 只加 1，而不是每个参数加 1。
+/// Hint:     Change each parameter itself, in place (SubtractInPlace, Assign): a new tensor leaves the
+///           network's own tensor as it was. Never write into grads. Keep the state per parameter name,
+///           starting from zeros the first time a name is seen: W and b each need their own v, h, m. The
+///           1e-7 goes after the square root. Adam's t grows once per Update, not once per parameter.
+/// 提示:     就地修改每个参数本身（SubtractInPlace、Assign）：新建张量不会改变网络自己的张量。不要写入 grads。
+///           按参数名保存状态，第一次见到某个名字时从零开始：W 和 b 各自需要自己的 v、h、m。
+///           1e-7 加在平方根之后。Adam 的 t 每次 Update 只加 1，而不是每个参数加 1。
 /// Grade it: ./run-checks.sh --exercise 6.1     (or: dotnet test --filter Name~6.1)
 /// </code>
 /// </remarks>

@@ -13,12 +13,12 @@ public static partial class Chapter6
     /// Example:  XavierInit(2, 3, new Random(0)) = [[0.4672499856161762, -1.0378790220942797, -1.128948329104258],
     ///                                              [-0.4319622453711734, -0.44782432342634404, -0.17368635423811413]]
     ///           XavierInit(100, 200, random): mean ≈ 0, std ≈ 0.1;   HeInit(100, 200, random): mean ≈ 0, std ≈ 0.1414
-    /// Hint:     Tensor.RandomNormal(random, nIn, nOut) draws N(0, 1) from the Random you are given — use it
-    ///           (not new Random()), so the same seed gives the same weights. Multiply by the square root of
-    ///           1/nIn or 2/nIn: the standard deviation, not the variance. The scale depends on nIn (the
-    ///           number of inputs each node adds up), not on nOut.
-    /// 提示:     Tensor.RandomNormal(random, nIn, nOut) 用传入的 Random 生成 N(0, 1)——要用它（不要 new Random()），
-    ///           这样相同的种子得到相同的权重。乘以 1/nIn 或 2/nIn 的平方根：是标准差，不是方差。
+    /// Hint:     Draw N(0, 1) numbers with Tensor.RandomNormal from the Random you are given (not a new Random),
+    ///           so that the same seed gives the same weights. Then scale them by the standard deviation the
+    ///           Formula names — its square root is already taken: not the variance. The scale depends on nIn
+    ///           (the number of inputs each node adds up), not on nOut.
+    /// 提示:     用传入的 Random 通过 Tensor.RandomNormal 生成 N(0, 1) 随机数（不要 new Random()），
+    ///           这样相同的种子得到相同的权重。再乘以 Formula 中给出的标准差——那里已经开过平方根了：不是方差。
     ///           缩放取决于 nIn（每个节点求和的输入个数），而不是 nOut。
     /// Grade it: ./run-checks.sh --exercise 6.2     (or: dotnet test --filter Name~6.2)
     /// </code>

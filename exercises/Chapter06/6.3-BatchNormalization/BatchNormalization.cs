@@ -22,16 +22,16 @@ namespace DeepLearningKata.Exercises;
 ///                                          dgamma = [-1.224743952833969],  dbeta = [1]
 ///           Forward(x, train: false)  →  [[3.09836343932728], [6.97131773848638], [10.844272037645478]]
 ///                                          (running_mean = [0.2], running_var = [0.0666…])
-/// Hint:     x.Mean(axis: 0) gives μ_B of shape (D,), and broadcasting subtracts it from every row. σ²_B divides
-///           by N, not N − 1. The 1e-6 goes inside the square root. Keep xc = x − μ_B, x̂ and σ for Backward.
-///           In Backward, x feeds dx three ways (directly, through μ_B and through σ²_B): the book's graph
-///           goes back step by step (dxn, dxc, dstd, dvar, dmu); the closed form in Formula is the same.
-///           Test mode uses the running statistics only; it must not change them. Reshape (N, C, H, W) to
-///           (N, C·H·W) first and give y and dx the input's shape back.
-/// 提示:     x.Mean(axis: 0) 得到形状为 (D,) 的 μ_B，广播会从每一行减去它。σ²_B 除以 N，而不是 N − 1。
-///           1e-6 加在平方根之内。为 Backward 保存 xc = x − μ_B、x̂ 和 σ。
-///           Backward 中 x 通过三条路径影响 dx（直接、经过 μ_B、经过 σ²_B）：书中的计算图一步步反向（dxn、dxc、dstd、
-///           dvar、dmu）；Formula 中的闭式与之相同。测试模式只使用 running 统计量，且不能修改它们。
+/// Hint:     The statistics are per column: averages over the batch axis, broadcast back over the rows. σ²_B
+///           divides by N, not N − 1. The 1e-6 goes inside the square root. Keep what Backward needs: x −
+///           μ_B, x̂ and σ. In Backward, x feeds dx three ways (directly, through μ_B and through σ²_B): the
+///           book's graph goes back step by step (dxn, dxc, dstd, dvar, dmu); the closed form in Formula is
+///           the same. Test mode uses the running statistics only; it must not change them. Reshape (N, C,
+///           H, W) to (N, C·H·W) first and give y and dx the input's shape back.
+/// 提示:     统计量是按列的：沿批次轴求平均，再广播回各行。σ²_B 除以 N，而不是 N − 1。1e-6 加在平方根之内。
+///           为 Backward 保存它需要的东西：x − μ_B、x̂ 和 σ。Backward 中 x 通过三条路径影响 dx（直接、
+///           经过 μ_B、经过 σ²_B）：书中的计算图一步步反向（dxn、dxc、dstd、dvar、dmu）；
+///           Formula 中的闭式与之相同。测试模式只使用 running 统计量，且不能修改它们。
 ///           先把 (N, C, H, W) 变形为 (N, C·H·W)，最后把 y 和 dx 变回输入的形状。
 /// Grade it: ./run-checks.sh --exercise 6.3     (or: dotnet test --filter Name~6.3)
 /// </code>

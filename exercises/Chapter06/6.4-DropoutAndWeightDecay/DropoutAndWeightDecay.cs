@@ -15,14 +15,15 @@ namespace DeepLearningKata.Exercises;
 /// Example:  ratio = 0.5, x = [1, 2, 3, 4]:   Forward(x, train: true), mask = [1, 0, 1, 1]  →  y = [1, 0, 3, 4];   Backward([10, 20, 30, 40]) = [10, 0, 30, 40]
 ///           Forward(x, train: false)  →  [0.5, 1, 1.5, 2]
 ///           WeightDecayLoss([[[1, -2]], [3]], λ = 0.1) = 0.7        WeightDecayGradient(dW = [0.5, 0.5], W = [1, -2], λ = 0.1) = [0.6, 0.3]
-/// Hint:     Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio is a tensor of 1s and 0s: keep it as the mask,
-///           and use the same mask in Backward (do not draw a new one there). Draw from the Random you are given.
-///           This is the book's Dropout: no division by (1 − ratio) in training, the scaling is at test time.
-///           Do not write into x or dout. The ½ of the loss makes the gradient λ·W, without a factor 2.
-/// 提示:     Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio 是由 1 和 0 组成的张量：把它保存为 mask，
-///           Backward 中使用同一个 mask（不要重新生成）。使用传入的 Random。
-///           这是书中的 Dropout：训练时不除以 (1 − ratio)，缩放放在测试时。不要写入 x 或 dout。
-///           损失中的 ½ 使梯度为 λ·W，没有因子 2。
+/// Hint:     The mask is a tensor of 1s and 0s: one uniform draw per element (Tensor.RandomUniform, from the
+///           Random you are given), compared with the ratio. Keep it, and use the same mask in Backward (do
+///           not draw a new one there). This is the book's Dropout: no division by (1 − ratio) in training,
+///           the scaling is at test time. Do not write into x or dout. The ½ of the loss makes the gradient
+///           λ·W, without a factor 2.
+/// 提示:     mask 是由 1 和 0 组成的张量：每个元素抽一个均匀随机数（Tensor.RandomUniform，使用传入的 Random），
+///           再与 ratio 比较。把它保存下来，Backward 中使用同一个 mask（不要重新生成）。这是书中的 Dropout：
+///           训练时不除以 (1 − ratio)，缩放放在测试时。不要写入 x 或 dout。损失中的 ½ 使梯度为 λ·W，
+///           没有因子 2。
 /// Grade it: ./run-checks.sh --exercise 6.4     (or: dotnet test --filter Name~6.4)
 /// </code>
 /// </remarks>

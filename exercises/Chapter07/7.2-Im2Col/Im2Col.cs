@@ -12,14 +12,15 @@ public static partial class Chapter7
     /// Shapes:   x (N, C, H, W)  →  col (N·OH·OW, C·FH·FW),   OH = OutputSize(H, FH, S, P), OW likewise
     /// Example:  x = [[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]]] (1, 1, 3, 3), FH = FW = 2, S = 1, P = 0
     ///           → col = [[1, 2, 4, 5], [2, 3, 5, 6], [4, 5, 7, 8], [5, 6, 8, 9]]   (4, 4)
-    /// Hint:     rows: n, then oh, then ow (the window's place); columns: c, then fh, then fw (inside the window).
-    ///           Six nested loops in that order fill col front to back; a pixel outside x (in the padding) is 0.
-    ///           Work on x.AsSpan() and a double[] you wrap with new Tensor(data, rows, cols) — x[n, c, i, j]
-    ///           in the inner loop is correct but slow. Earlier.OutputSize(…) gives OH and OW.
+    /// Hint:     rows: n, then oh, then ow (the window's place); columns: c, then fh, then fw (inside the
+    ///           window). Six nested loops in that order fill col front to back; a pixel outside x (in the
+    ///           padding) is 0. Flat arrays (x.AsSpan() and a double[] of your own, wrapped in a Tensor at the
+    ///           end) are much faster than indexing x[n, c, i, j] in the inner loop. Earlier.OutputSize gives OH
+    ///           and OW.
     /// 提示:     行的顺序：先 n，再 oh，再 ow（窗口的位置）；列的顺序：先 c，再 fh，再 fw（窗口内部）。
     ///           按这个顺序写六重循环就能从头到尾填满 col；落在填充区（x 之外）的像素取 0。
-    ///           用 x.AsSpan() 和自己的 double[]（最后 new Tensor(data, rows, cols)）来计算——在最内层循环里
-    ///           用 x[n, c, i, j] 结果也对，但很慢。OH 和 OW 用 Earlier.OutputSize(…) 计算。
+    ///           用一维数组（x.AsSpan() 和你自己的 double[]，最后包装成 Tensor）来计算，
+    ///           比在最内层循环里用 x[n, c, i, j] 快得多。OH 和 OW 用 Earlier.OutputSize 计算。
     /// Grade it: ./run-checks.sh --exercise 7.2     (or: dotnet test --filter Name~7.2)
     /// </code>
     /// </remarks>

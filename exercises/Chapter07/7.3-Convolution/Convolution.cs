@@ -17,15 +17,15 @@ namespace DeepLearningKata.Exercises;
 /// Example:  x = [[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]]], W = [[[[1, 0], [0, -1]]]], b = [0.5], S = 1, P = 0
 ///           → out = [[[[-3.5, -3.5], [-3.5, -3.5]]]]
 ///           dout = ones (1, 1, 2, 2) → dx = [[[[1, 1, 0], [1, 0, -1], [0, -1, -1]]]],  dW = [[[[12, 16], [24, 28]]]],  db = [4]
-/// Hint:     the product's rows are (n, oh, ow) and its columns f, but the output is (N, FN, OH, OW): move the
-///           axis (Reshape(N, OH, OW, FN).Transpose(0, 3, 1, 2), or a loop) — a plain Reshape to (N, FN, OH, OW)
-///           has the right shape and the wrong numbers. dout needs the opposite move before the products.
-///           Np.DotTransposeB(col, W2) is col · W2ᵀ and Np.DotTransposeA(d, col) is dᵀ · col, without building
-///           the transposes. Use Earlier.Im2Col and Earlier.Col2Im. Keep W and b themselves (Params holds them).
-/// 提示:     矩阵乘积的行是 (n, oh, ow)、列是 f，而输出要的是 (N, FN, OH, OW)：需要移动坐标轴
-///           （Reshape(N, OH, OW, FN).Transpose(0, 3, 1, 2)，或写循环）——直接 Reshape 成 (N, FN, OH, OW)
-///           形状对，数值却是错的。反向传播时 dout 要先做相反的移动，再做矩阵乘法。
-///           Np.DotTransposeB(col, W2) 就是 col · W2ᵀ，Np.DotTransposeA(d, col) 就是 dᵀ · col，不必先构造转置。
+/// Hint:     the product's rows are (n, oh, ow) and its columns the filters, but the output is (N, FN, OH,
+///           OW): the filter axis has to move (a reshape, then a transpose of the axes, or a loop) — a plain
+///           Reshape to (N, FN, OH, OW) has the right shape and the wrong numbers. dout needs the opposite
+///           move before the products. Np.DotTransposeA and Np.DotTransposeB multiply by a transpose without
+///           building it. Use Earlier.Im2Col and Earlier.Col2Im. Keep W and b themselves (Params holds them).
+/// 提示:     矩阵乘积的行是 (n, oh, ow)、列是各个滤波器，而输出要的是 (N, FN, OH, OW)：
+///           滤波器这个轴需要移动（先变形再转置坐标轴，或写循环）——直接 Reshape 成 (N, FN, OH, OW) 形状对，
+///           数值却是错的。反向传播时 dout 要先做相反的移动，再做矩阵乘法。
+///           Np.DotTransposeA 和 Np.DotTransposeB 可以乘以转置而不必先构造它。
 ///           使用 Earlier.Im2Col 和 Earlier.Col2Im。保留 W 和 b 本身（Params 里放的就是它们）。
 /// Grade it: ./run-checks.sh --exercise 7.3     (or: dotnet test --filter Name~7.3)
 /// </code>

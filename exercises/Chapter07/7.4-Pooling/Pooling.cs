@@ -14,13 +14,12 @@ namespace DeepLearningKata.Exercises;
 /// Example:  x = [[[[1, 2, 5, 0], [3, 4, 1, 2], [0, 6, 3, 1], [2, 1, 7, 8]]]], PH = PW = 2, S = 2
 ///           → out = [[[[4, 5], [6, 8]]]]
 ///           dout = [[[[1, 2], [3, 4]]]] → dx = [[[[0, 0, 2, 0], [0, 1, 0, 0], [0, 3, 0, 0], [0, 0, 0, 4]]]]
-/// Hint:     only the maximum moved the output, so only it gets dout — not every element of the window. Forward
-///           remembers where each maximum was (a flat index into x, or the argmax of each row of
-///           Earlier.Im2Col(x, PH, PW, S, P) reshaped to (−1, PH·PW)). With S &lt; PH windows overlap: add (+=), so a
-///           value that is the maximum of two windows gets both parts. A maximum in the padding sends nowhere.
-/// 提示:     只有最大值影响了输出，所以只有它得到 dout——而不是窗口里的每个元素。正向传播时记住每个
-///           最大值的位置（x 中的一维下标，或者把 Earlier.Im2Col(x, PH, PW, S, P) 改形为 (−1, PH·PW) 后每行的
-///           argmax）。S &lt; PH 时窗口重叠：要用 +=，同时是两个窗口最大值的元素得到两份。最大值落在填充区时不传给任何元素。
+/// Hint:     only the maximum moved the output, so only it gets dout — not every element of the window.
+///           Forward remembers where each maximum was. With S &lt; PH windows overlap: add up, so a value
+///           that is the maximum of two windows gets both parts. A maximum in the padding sends nowhere.
+/// 提示:     只有最大值影响了输出，所以只有它得到 dout——而不是窗口里的每个元素。正向传播时记住每个最大值的位
+///           置。S &lt; PH 时窗口重叠：要累加，同时是两个窗口最大值的元素得到两份。最大值落在填充区时不传给任
+///           何元素。
 /// Grade it: ./run-checks.sh --exercise 7.4     (or: dotnet test --filter Name~7.4)
 /// </code>
 /// </remarks>

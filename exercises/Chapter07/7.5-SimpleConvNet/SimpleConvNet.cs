@@ -17,17 +17,17 @@ namespace DeepLearningKata.Exercises;
 /// Example:  new ConvNetSettings() (the book's: 1×28×28, 30 filters 5×5, S = 1, P = 0, hidden 100, 10 classes, std 0.01)
 ///           → W1 (30, 1, 5, 5), b1 (30,), W2 (4320, 100), b2 (100,), W3 (100, 10), b3 (10,);
 ///           Loss(x, t) ≈ ln 10 = 2.3026   (untrained)
-/// Hint:     W1 = s.WeightInitStd * Tensor.RandomNormal(random, FN, C, FS, FS), then W2, then W3, from the random you
-///           are given (biases are zeros). Build the layers from earlier exercises: Earlier.CreateConvolution(W1, b1,
-///           S, P), Earlier.CreateRelu(), Earlier.CreateMaxPooling(2, 2, 2), Earlier.CreateAffine(W2, b2), …,
-///           Earlier.CreateSoftmaxWithLoss() — they share the tensors in Params. The Affine layer flattens the
-///           pooled images itself. Accuracy on thousands of images at once would need gigabytes for im2col:
-///           predict them in batches of 100.
-/// 提示:     W1 = s.WeightInitStd * Tensor.RandomNormal(random, FN, C, FS, FS)，然后依次是 W2、W3，都用传入的
-///           random（偏置为 0）。用前面练习的层来搭建：Earlier.CreateConvolution(W1, b1, S, P)、Earlier.CreateRelu()、
-///           Earlier.CreateMaxPooling(2, 2, 2)、Earlier.CreateAffine(W2, b2)、……、Earlier.CreateSoftmaxWithLoss()——
-///           它们共享 Params 里的张量。Affine 层会自己把池化后的图像展平。一次对几千张图像求准确率，
-///           im2col 需要几个 GB 的内存：请每次预测 100 张。
+/// Hint:     W1, b1, W2, b2, W3, b3 in that order from the random you are given: weights are WeightInitStd
+///           times standard normal numbers, biases zeros; the Shapes line gives every size. Build the layers
+///           from earlier exercises (Earlier.CreateConvolution, Earlier.CreateRelu,
+///           Earlier.CreateMaxPooling, Earlier.CreateAffine, Earlier.CreateSoftmaxWithLoss) on the very
+///           tensors in Params. The Affine layer flattens the pooled images itself. Accuracy on thousands of
+///           images at once would need gigabytes for im2col: predict them in batches of 100.
+/// 提示:     按 W1、b1、W2、b2、W3、b3 的顺序用传入的 random 生成：权重是 WeightInitStd 乘以标准正态随机数，
+///           偏置为 0；各自的尺寸见 Shapes 那一行。用前面练习的层（Earlier.CreateConvolution、
+///           Earlier.CreateRelu、Earlier.CreateMaxPooling、Earlier.CreateAffine、
+///           Earlier.CreateSoftmaxWithLoss）在 Params 里的那些张量本身上搭建网络。Affine 层会自己把池化后的图
+///           像展平。一次对几千张图像求准确率，im2col 需要几个 GB 的内存：请每次预测 100 张。
 /// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
 /// </code>
 /// </remarks>

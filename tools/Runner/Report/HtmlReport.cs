@@ -107,7 +107,7 @@ public static class HtmlReport
             h.Append(CultureInfo.InvariantCulture, $"</td><td class=\"score\">{E(c.Score)}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{share:0.#}%\"></span></div></td></tr>\n");
         }
         h.Append(CultureInfo.InvariantCulture, $"</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"score\">{report.Passed}/{report.Total}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{percent:0.#}%\"></span></div></td></tr></tfoot>\n</table>\n");
-        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">∞</span> timed out</p>\n");
+        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">∞</span> timed out <span class=\"mark does-not-compile\">✎</span> does not compile</p>\n");
         if (report.Next is { } next)
         {
             var verb = next.Result.State == State.NotStarted ? "start" : "fix";
@@ -127,7 +127,7 @@ public static class HtmlReport
                 {
                     h.Append(CultureInfo.InvariantCulture, $" <span class=\"checks\">{result.Checks.Count(k => k.State == State.Passed)}/{result.Checks.Count} checks</span>");
                 }
-                if (result.State is State.Failed or State.Crashed or State.TimedOut)
+                if (result.State is State.Failed or State.Crashed or State.TimedOut or State.DoesNotCompile)
                 {
                     h.Append($"\n<details class=\"problem\" open><summary>What went wrong</summary>\n<pre class=\"message\">{E(Report.Describe(result, verbose: true))}</pre>");
                     if (!string.IsNullOrWhiteSpace(output))
@@ -261,7 +261,7 @@ public static class HtmlReport
         .marks { white-space:nowrap; }
         .mark { display:inline-block; width:20px; height:20px; line-height:20px; text-align:center; border-radius:4px; margin:1px; color:#fff; font-size:13px; text-decoration:none; font-weight:700; }
         .mark.passed { background:var(--passed); } .mark.failed { background:var(--failed); } .mark.not-started { background:#d5d8de; color:#555; }
-        .mark.crashed { background:var(--crashed); } .mark.timed-out { background:var(--timed); }
+        .mark.crashed { background:var(--crashed); } .mark.timed-out { background:var(--timed); } .mark.does-not-compile { background:var(--crashed); }
         .legend { color:var(--soft); font-size:13px; }
         .legend .mark { width:18px; height:18px; line-height:18px; font-size:12px; margin-left:10px; }
         .bar { height:10px; background:#e8eaef; border-radius:5px; overflow:hidden; min-width:80px; }
@@ -275,6 +275,7 @@ public static class HtmlReport
         .exercise .state, .exercise .checks { color:var(--soft); font-size:13px; margin-left:6px; }
         .exercise.failed .state, .exercise.crashed .state { color:var(--failed); font-weight:600; }
         .exercise.timed-out .state { color:var(--timed); font-weight:600; }
+        .exercise.does-not-compile .state { color:var(--crashed); font-weight:600; }
         .exercise.passed .state { color:var(--passed); }
         .hint { color:var(--soft); font-size:13px; margin:2px 0 0 30px; }
         details.problem { margin:6px 0 4px 30px; }

@@ -38,10 +38,12 @@ public sealed class WatchScreen(TextWriter output, bool color, bool clear, strin
         }
         if (!string.IsNullOrWhiteSpace(graded.Output) && graded.Result.State != State.Passed)
         {
+            // Short by default, so that the headline and the first failing check stay on one screen of 45 lines.
             var printed = graded.Output.TrimEnd().Split('\n');
+            var shown = Verbose ? 20 : 5;
             output.WriteLine("  printed while grading:");
-            foreach (var l in printed.Take(20)) output.WriteLine("    | " + l.TrimEnd('\r'));
-            if (printed.Length > 20) output.WriteLine($"    | … ({printed.Length - 20} more lines)");
+            foreach (var l in printed.Take(shown)) output.WriteLine("    | " + l.TrimEnd('\r'));
+            if (printed.Length > shown) output.WriteLine($"    | … ({printed.Length - shown} more lines{(Verbose ? "" : "; --verbose shows 20")})");
         }
     }
 
