@@ -68,7 +68,7 @@ public static class ImageColumns
                     // run (the window all padding) starts at a column inside [0, w] too.
                     var lo = Math.Clamp(-left, 0, fw);
                     var hi = Math.Clamp(w - left, lo, fw);
-                    var from = Math.Clamp(left + lo, 0, w);
+                    var from = Math.Clamp(left, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
@@ -101,7 +101,7 @@ public static class ImageColumns
                     var left = xo * stride - pad;
                     var lo = Math.Clamp(-left, 0, fw);
                     var hi = Math.Clamp(w - left, lo, fw);
-                    var from = Math.Clamp(left + lo, 0, w);
+                    var from = Math.Clamp(left, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
