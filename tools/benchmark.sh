@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The engine against NumPy, side by side: one training step of the book's two-layer net (ms/step), the
+# The reference solutions (what learners write) against NumPy, side by side: one training step of the book's
+# two-layer net built from the chapter-5 references (ms/step), the
 # matrix product at 512×512×512 (GFLOP/s), and one training step of the book's SimpleConvNet (chapter 7,
 # ms/step; tools/benchmark_convnet.py is its NumPy side). See tools/Benchmark/Program.cs and PERFORMANCE.md.
 #
@@ -30,16 +31,6 @@ if ! have_numpy || ! have_openblas; then
 fi
 
 dotnet build tools/Benchmark/DeepLearningKata.Benchmark.csproj -c Release -nologo -v q
-# The engine allocates a new array per operation, as NumPy does; NumPy's allocator hands back blocks still
-# in cache, .NET's collector needs a young generation large enough for a few steps' temporaries. 16 MB and
-# keeping freed memory committed (no page faults, ~10 µs per page on these VMs) is that setting; both are
-# ordinary runtime settings of the .NET process, like OPENBLAS_NUM_THREADS on the NumPy side.
-export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x1000000}" DOTNET_GCRetainVM="${DOTNET_GCRetainVM:-1}"
-# Full collections done in the foreground (no background GC): a training step of the SimpleConvNet frees several
-# 14 MB arrays, which live in the large-object heap and are freed only by full collections. Swept in the background,
-# their memory was handed back to the OS and faulted in again by the next step (a profile of the layers under load:
-# about 8,000 page faults per step, against about 2,300 collected in the foreground; how many remain depends on how
-# long a step takes, as the collector returns unused memory over time). On 2 cores a background collector also
-# competes with the step for a core. An ordinary runtime setting, like the two above.
-export DOTNET_gcConcurrent="${DOTNET_gcConcurrent:-0}"
+# No runtime settings of its own: the engine runs as every program of the kata does (the runtimeconfig the project's
+# build writes), so what is timed is what a learner gets. The machine's CPU and SIMD width are printed with the result.
 exec dotnet tools/Benchmark/bin/Release/net10.0/DeepLearningKata.Benchmark.dll --python "$python" "$@"

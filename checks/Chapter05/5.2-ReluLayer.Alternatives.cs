@@ -39,3 +39,26 @@ internal sealed class ReluLoops : Chapter5Reference
         public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
     }
 }
+
+[Alternative("5.2", "out = Np.Maximum(0, x) with the mask x > 0 kept for Backward (the reference's earlier form)")]
+internal sealed class ReluMaximum : Chapter5Reference
+{
+    public override ILayer CreateRelu() => new Layer();
+
+    private sealed class Layer : ILayer
+    {
+        private Tensor? _mask;
+
+        public Tensor Forward(Tensor x, bool train = true)
+        {
+            _mask = x > 0;
+            return Np.Maximum(0, x);
+        }
+
+        public Tensor Backward(Tensor dout) => dout * _mask!;
+
+        public IReadOnlyDictionary<string, Tensor> Params { get; } = new Dictionary<string, Tensor>();
+
+        public IReadOnlyDictionary<string, Tensor> Grads { get; } = new Dictionary<string, Tensor>();
+    }
+}

@@ -15,14 +15,14 @@ internal sealed class NetBackwardInForwardOrder : Chapter5Reference
         {
             Loss(x, t);
             var dout = lastLayer.Backward(1.0);
-            foreach (var (_, layer) in layers) dout = layer.Backward(dout);
+            foreach (var layer in layers) dout = layer.Backward(dout);
             return Collect();
         }
 
         private Dictionary<string, Tensor> Collect() => new()
         {
-            ["W1"] = layers[0].Layer.Grads["W"], ["b1"] = layers[0].Layer.Grads["b"],
-            ["W2"] = layers[2].Layer.Grads["W"], ["b2"] = layers[2].Layer.Grads["b"],
+            ["W1"] = layers[0].Grads["W"], ["b1"] = layers[0].Grads["b"],
+            ["W2"] = layers[2].Grads["W"], ["b2"] = layers[2].Grads["b"],
         };
     }
 }
@@ -56,11 +56,11 @@ internal sealed class NetBackwardFromOnes : Chapter5Reference
         {
             var scores = Predict(x);
             var dout = Tensor.Ones(scores.Shape);
-            for (var k = layers.Count - 1; k >= 0; k--) dout = layers[k].Layer.Backward(dout);
+            for (var k = layers.Count - 1; k >= 0; k--) dout = layers[k].Backward(dout);
             return new Dictionary<string, Tensor>
             {
-                ["W1"] = layers[0].Layer.Grads["W"], ["b1"] = layers[0].Layer.Grads["b"],
-                ["W2"] = layers[2].Layer.Grads["W"], ["b2"] = layers[2].Layer.Grads["b"],
+                ["W1"] = layers[0].Grads["W"], ["b1"] = layers[0].Grads["b"],
+                ["W2"] = layers[2].Grads["W"], ["b2"] = layers[2].Grads["b"],
             };
         }
     }

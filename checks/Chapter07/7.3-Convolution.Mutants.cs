@@ -13,7 +13,7 @@ internal sealed class ConvOutputNotTransposed : Chapter7Reference
         public override Tensor Forward(Tensor x, bool train = true)
         {
             var right = base.Forward(x, train); // sets col, colW and the input's shape for Backward
-            var product = Np.DotTransposeB(col!, colW!) + b;
+            var product = Np.Dot(col!, colW!) + b;
             return product.Reshape(right.Shape);
         }
     }
@@ -85,8 +85,8 @@ internal sealed class ConvDxAssignsOverlaps : Chapter7Reference
         {
             base.Backward(dout);
             var rows = dout.Transpose(0, 2, 3, 1).Reshape(-1, W.Dim(0));
-            var dcol = Np.Dot(rows, colW!);
-            return new Col2ImAssigns().Col2Im(dcol, inputShape!, W.Dim(2), W.Dim(3), stride, pad);
+            var dcol = Np.Dot(rows, colW!.T);
+            return new Col2ImAssigns().Col2Im(dcol, x!.Shape, W.Dim(2), W.Dim(3), stride, pad);
         }
     }
 }
@@ -98,13 +98,13 @@ internal sealed class ConvolutionFirstShapeForever : Chapter7Reference
 
     private sealed class Layer(Tensor W, Tensor b, int stride, int pad) : Convolution(W, b, stride, pad)
     {
-        private int[]? _first;
+        private Tensor? _first;
 
         public override Tensor Forward(Tensor x, bool train = true)
         {
             var y = base.Forward(x, train);
-            _first ??= inputShape;
-            inputShape = _first;
+            _first ??= x;
+            this.x = _first;
             return y;
         }
     }
@@ -117,17 +117,17 @@ internal sealed class ConvUnfoldsCallersXInBackward : Chapter7Reference
 
     private sealed class Layer(Tensor W, Tensor b, int stride, int pad) : Convolution(W, b, stride, pad)
     {
-        private Tensor? x;
+        private Tensor? _callers;
 
         public override Tensor Forward(Tensor x, bool train = true)
         {
-            this.x = x; // a reference: the caller may change x before Backward
+            _callers = x; // a reference: the caller may change x before Backward
             return base.Forward(x, train);
         }
 
         public override Tensor Backward(Tensor dout)
         {
-            base.Forward(x!); // col unfolded again, from whatever x holds now
+            base.Forward(_callers!); // col unfolded again, from whatever x holds now
             return base.Backward(dout);
         }
     }

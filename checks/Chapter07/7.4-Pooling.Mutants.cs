@@ -14,7 +14,7 @@ internal sealed class MaxPoolGradientToWholeWindow : Chapter7Reference
         {
             // dout times the window's size, shared by all: every element of the window gets the whole dout.
             var average = new AveragePooling(poolH, poolW, stride, pad);
-            average.Forward(Tensor.Zeros(inputShape!));
+            average.Forward(Tensor.Zeros(x!.Shape));
             return average.Backward(dout) * (poolH * poolW);
         }
     }
@@ -40,12 +40,16 @@ internal sealed class MaxPoolBackwardAssigns : Chapter7Reference
     {
         public override Tensor Backward(Tensor dout)
         {
-            base.Backward(dout);
-            var dx = Tensor.Zeros(inputShape!);
-            var d = dout.AsSpan();
-            for (var o = 0; o < argMax!.Length; o++)
+            // Each window's dout written (=) onto the input place of its maximum, found from the window's row
+            // (n, oh, ow, c) and argMax's column (fh, fw); a maximum in the padding gets nothing.
+            int n = x!.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3), oh = dout.Dim(2), ow = dout.Dim(3);
+            var dx = Tensor.Zeros(x.Shape);
+            var rows = dout.Transpose(0, 2, 3, 1).Flatten();
+            for (var r = 0; r < rows.Size; r++)
             {
-                if (argMax[o] >= 0) dx.AsSpan()[argMax[o]] = d[o];
+                int k = (int)argMax![r], ci = r % c, xo = r / c % ow, y = r / c / ow % oh, ni = r / c / ow / oh;
+                int iy = y * stride + k / poolW - pad, ix = xo * stride + k % poolW - pad;
+                if (iy >= 0 && iy < h && ix >= 0 && ix < w) dx[ni, ci, iy, ix] = rows[r];
             }
             return dx;
         }
@@ -65,7 +69,7 @@ internal sealed class MaxPoolingFirstIndicesForever : Chapter7Reference
 
     private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
     {
-        private int[]? _first;
+        private Tensor? _first;
 
         public override Tensor Forward(Tensor x, bool train = true)
         {
@@ -77,10 +81,10 @@ internal sealed class MaxPoolingFirstIndicesForever : Chapter7Reference
             }
             // Another batch: the maxima are found anew, but written into (and read back from) the first batch's array.
             var output = base.Forward(x, train);
-            var fresh = argMax!;
-            var kept = _first;
-            Array.Copy(fresh, kept, Math.Min(fresh.Length, kept.Length));
-            argMax = kept;
+            var fresh = argMax!.AsSpan();
+            var kept = _first.AsSpan();
+            fresh[..Math.Min(fresh.Length, kept.Length)].CopyTo(kept);
+            argMax = _first;
             return output;
         }
     }
@@ -93,17 +97,17 @@ internal sealed class MaxPoolFindsMaximaInBackward : Chapter7Reference
 
     private sealed class Layer(int poolH, int poolW, int stride, int pad) : MaxPooling(poolH, poolW, stride, pad)
     {
-        private Tensor? x;
+        private Tensor? _callers;
 
         public override Tensor Forward(Tensor x, bool train = true)
         {
-            this.x = x; // a reference: the caller may change x before Backward
+            _callers = x; // a reference: the caller may change x before Backward
             return base.Forward(x, train);
         }
 
         public override Tensor Backward(Tensor dout)
         {
-            base.Forward(x!); // the maxima found again, in whatever x holds now
+            base.Forward(_callers!); // the maxima found again, in whatever x holds now
             return base.Backward(dout);
         }
     }

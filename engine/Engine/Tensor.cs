@@ -15,8 +15,23 @@ namespace DeepLearningKata;
 /// </remarks>
 public sealed partial class Tensor
 {
-    private readonly double[] _data;
+    private double[] _data;
     private readonly int[] _shape;
+
+    // True while _data is also another tensor's: Reshape hands its result the same array instead of a copy, and
+    // both copy it on their first write (copy-on-write), so each still behaves as if it had its own.
+    private bool _shared;
+
+    // _data for writing: this tensor's own array, made so by a copy when it is shared.
+    private double[] Writable()
+    {
+        if (_shared)
+        {
+            _data = (double[])_data.Clone();
+            _shared = false;
+        }
+        return _data;
+    }
 
     /// <summary>Wraps <paramref name="data"/> (not copied) as a tensor of the given shape.</summary>
     /// <exception cref="ShapeException">The shape's element count differs from <c>data.Length</c>.</exception>
@@ -49,7 +64,7 @@ public sealed partial class Tensor
     public int Dim(int axis) => _shape[NormalizeAxis(axis)];
 
     /// <summary>The elements in row-major order, writable in place.</summary>
-    public Span<double> AsSpan() => _data;
+    public Span<double> AsSpan() => Writable();
 
     /// <summary>A copy of the elements in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();
@@ -66,7 +81,7 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot assign a tensor of shape {value.ShapeText} to one of shape {ShapeText}.");
         }
-        value._data.CopyTo(_data, 0);
+        value._data.CopyTo(Writable(), 0);
     }
 
     /// <summary>
@@ -81,7 +96,8 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot subtract a tensor of shape {other.ShapeText} from one of shape {ShapeText} in place.");
         }
-        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, _data);
+        var data = Writable();
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
     }
 
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
@@ -97,7 +113,48 @@ public sealed partial class Tensor
     public double this[params int[] index]
     {
         get => _data[Offset(index)];
-        set => _data[Offset(index)] = value;
+        set => Writable()[Offset(index)] = value;
+    }
+
+    /// <summary>Reads or writes one element of a 1-D tensor (<c>x[i]</c>); a negative index counts from the end.</summary>
+    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public double this[int i]
+    {
+        get => _data[Offset(i)];
+        set => Writable()[Offset(i)] = value;
+    }
+
+    /// <summary>Reads or writes one element of a 2-D tensor (<c>x[i, j]</c>); negative indices count from the end.</summary>
+    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public double this[int i, int j]
+    {
+        get => _data[Offset(i, j)];
+        set => Writable()[Offset(i, j)] = value;
+    }
+
+    private int Offset(int i)
+    {
+        if (_shape.Length != 1) return Offset([i]); // the general path and its error message
+        return Index(i, 0);
+    }
+
+    private int Offset(int i, int j)
+    {
+        if (_shape.Length != 2) return Offset([i, j]);
+        return Index(i, 0) * _shape[1] + Index(j, 1);
+    }
+
+    // One index along axis d, counting from the end when negative, checked against the axis' size.
+    private int Index(int index, int d)
+    {
+        var i = index < 0 ? index + _shape[d] : index;
+        if ((uint)i >= (uint)_shape[d])
+        {
+            throw new IndexOutOfRangeException($"Index {index} is out of range for axis {d} of size {_shape[d]} (shape {ShapeText}).");
+        }
+        return i;
     }
 
     private int Offset(int[] index)
@@ -247,9 +304,14 @@ public sealed partial class Tensor
     // ---------------------------------------------------------------- shape
 
     /// <summary>
-    /// A copy of the elements in a new shape (<c>x.reshape</c>), in the same row-major order; one size
+    /// The elements in a new shape (<c>x.reshape</c>), in the same row-major order; one size
     /// may be <c>-1</c>, and is then inferred from the others: <c>x.Reshape(-1, 1)</c> is a column.
     /// </summary>
+    /// <remarks>
+    /// It behaves as a copy: writing to either tensor later leaves the other unchanged. It costs nothing until then:
+    /// both share one array, and the first to be written (indexer, <see cref="AsSpan"/>, <see cref="Assign"/>,
+    /// <see cref="SubtractInPlace"/>) copies it first.
+    /// </remarks>
     /// <exception cref="ShapeException">The element counts differ, or the shape has more than one <c>-1</c> or another negative size.</exception>
     public Tensor Reshape(params int[] shape)
     {
@@ -276,7 +338,9 @@ public sealed partial class Tensor
             throw new ShapeException(
                 $"Cannot reshape {ShapeText} ({Size} elements) to {ShapeException.Format(shape)} ({SizeOf(target)} elements).");
         }
-        return new Tensor((double[])_data.Clone(), target);
+        // The same elements in the same order: the result shares this tensor's array until either of them is written.
+        _shared = true;
+        return new Tensor(_data, target) { _shared = true };
     }
 
     /// <summary>A 1-D copy of all elements in row-major order (<c>x.flatten()</c>).</summary>
@@ -313,9 +377,14 @@ public sealed partial class Tensor
         var outShape = new int[Ndim];
         for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
         var result = Kernels.Uninitialized(Size);
-        if (Ndim == 2 && axes[0] == 1)
+        if (BatchedTranspose(axes) is var (batch, rows, cols) && rows > 1 && cols > 1)
         {
-            Kernels.Transpose2D(_data, result, _shape[0], _shape[1]);
+            // A batch of matrix transposes: x.T, and the convolution's (0, 3, 1, 2) and (0, 2, 3, 1), tile by tile.
+            var block = rows * cols;
+            for (var i = 0; i < batch; i++)
+            {
+                Kernels.Transpose2D(_data.AsSpan(i * block, block), result.AsSpan(i * block, block), rows, cols);
+            }
             return new Tensor(result, outShape);
         }
         var inStrides = Strides(_shape);
@@ -336,6 +405,23 @@ public sealed partial class Tensor
             }
         }
         return new Tensor(result, outShape);
+    }
+
+    // When the permutation keeps the leading axes 0..p-1 and rotates the rest, moving the block of axes p..p+s-1 behind
+    // the axes p+s..n-1, each of the `batch` leading blocks is a (rows, cols) matrix transposed: rows = the sizes of
+    // p..p+s-1 multiplied, cols = those of p+s..n-1. (0, 3, 1, 2) of (N, A, B, C) is N transposes of (A·B, C).
+    private (int Batch, int Rows, int Cols)? BatchedTranspose(int[] axes)
+    {
+        var p = 0;
+        while (p < axes.Length && axes[p] == p) p++;
+        var rest = axes.Length - p;
+        if (rest < 2) return null;
+        var s = axes[p] - p; // axes[p] = p + s starts the moved-forward block
+        for (var i = 0; i < rest; i++)
+        {
+            if (axes[p + i] != p + (s + i) % rest) return null;
+        }
+        return (SizeOf(_shape.AsSpan(0, p)), SizeOf(_shape.AsSpan(p, s)), SizeOf(_shape.AsSpan(p + s)));
     }
 
     internal static int[] Strides(ReadOnlySpan<int> shape)

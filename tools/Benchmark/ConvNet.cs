@@ -167,7 +167,7 @@ internal static class ConvNet
                     }
                 }
                 if (round % 2 == 0) EngineRound();
-                Console.WriteLine(" done");
+                Console.WriteLine($" done (load average {Options.LoadAverage()})");
             }
         }
         finally

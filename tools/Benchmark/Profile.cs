@@ -4,7 +4,7 @@ namespace DeepLearningKata.Benchmark;
 
 /// <summary>
 /// Where a training step's time goes: the step written out operation by operation (the same operations
-/// as the layers in Layers.cs), with a timestamp after each, run for many steps; the median of each.
+/// as the chapter-5 reference layers), with a timestamp after each, run for many steps; the median of each.
 /// </summary>
 internal static class Profile
 {

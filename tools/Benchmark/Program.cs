@@ -5,29 +5,28 @@ using DeepLearningKata.Benchmark;
 
 // The engine against NumPy on the same work, side by side; tools/benchmark.sh builds and runs this.
 //   dotnet run -c Release --project tools/Benchmark -- [--steps 1000] [--warmup 200] [--rounds 3]
-//     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile] [--layers engine|reference]
+//     [--samples 10000] [--python /usr/bin/python3] [--no-numpy] [--profile]
 //     [--only twolayer|convnet] [--convnet-steps 40] [--convnet-warmup 5]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 if (options.Only == "convnet")
 {
+    Console.WriteLine($"Machine: {Options.CpuModel()}, {Environment.ProcessorCount} cores; Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}");
     Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
     ConvNet.Run(options.ConvNetSteps, options.ConvNetWarmup, options.Rounds,
         options.NoNumPy ? null : NumPySide.FindPython(options.Python), Options.FindRepoRoot());
     Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
     return;
 }
-var layers = options.ReferenceLayers ? LayerSet.Reference : LayerSet.Engine;
+var layers = LayerSet.Reference;
 
 Console.WriteLine($"Load average (1, 5, 15 min): {Options.LoadAverage()} — other work on the machine slows both sides.");
-Console.WriteLine($"Garbage collector: arrays from {AppContext.GetData("System.GC.LOHThreshold") ?? "85000"} bytes on the large-object heap " +
-    $"(runtimeconfig.template.json), {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} mode; " +
-    $"young generation DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(default)"}, " +
-    $"DOTNET_GCRetainVM={Environment.GetEnvironmentVariable("DOTNET_GCRetainVM") ?? "(default)"}, " +
-    $"DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "(default)"} (tools/benchmark.sh)");
-Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
-    $"Vector512 {(Vector512.IsHardwareAccelerated ? "yes" : "no")}, Vector256 {(Vector256.IsHardwareAccelerated ? "yes" : "no")}; " +
-    $"the engine's net is built from {layers.Name}");
+Console.WriteLine($"Machine: {Options.CpuModel()}, {Environment.ProcessorCount} cores; SIMD: " +
+    $"{(Vector512.IsHardwareAccelerated ? "512-bit (Vector512, 8 doubles)" : Vector256.IsHardwareAccelerated ? "256-bit (Vector256, 4 doubles)" : "128-bit or none")}");
+Console.WriteLine($"Runtime settings: the project's own only (no DOTNET_* variables set by the script); garbage collector " +
+    $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}; " +
+    $"DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(unset)"}, DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "(unset)"}");
+Console.WriteLine($".NET {Environment.Version}; the engine's two-layer net is built from {layers.Name}");
 
 var data = SyntheticData.Create(options.Samples, options.Warmup + options.Steps, seed: 2024);
 Console.WriteLine($"Data: {options.Samples} synthetic samples (784 inputs in [0, 1), teacher labels), " +
@@ -100,7 +99,7 @@ try
                 numpyInfo = info;
             }
         }
-        Console.WriteLine(" done");
+        Console.WriteLine($" done (load average {Options.LoadAverage()})");
     }
 }
 finally
@@ -122,12 +121,12 @@ if (options.Profile)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile, bool ReferenceLayers,
+internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, int GemmRuns, string? Python, bool NoNumPy, bool Profile,
     string? Only = null, int ConvNetSteps = 40, int ConvNetWarmup = 5)
 {
     public static Options Parse(string[] args)
     {
-        var o = new Options(Steps: 1000, Warmup: 200, Rounds: 3, Samples: 10000, GemmRuns: 15, Python: null, NoNumPy: false, Profile: false, ReferenceLayers: false);
+        var o = new Options(Steps: 1000, Warmup: 200, Rounds: 3, Samples: 10000, GemmRuns: 15, Python: null, NoNumPy: false, Profile: false);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -148,16 +147,27 @@ internal sealed record Options(int Steps, int Warmup, int Rounds, int Samples, i
                 },
                 "--convnet-steps" => o with { ConvNetSteps = int.Parse(Next()) },
                 "--convnet-warmup" => o with { ConvNetWarmup = int.Parse(Next()) },
-                "--layers" => Next() switch
-                {
-                    "engine" => o with { ReferenceLayers = false },
-                    "reference" => o with { ReferenceLayers = true },
-                    var other => throw new ArgumentException($"--layers is engine or reference, not {other}."),
-                },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile --layers engine|reference --only twolayer|convnet --convnet-steps N --convnet-warmup N"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --steps N --warmup N --rounds N --samples N --gemm-runs N --python PATH --no-numpy --profile --only twolayer|convnet --convnet-steps N --convnet-warmup N"),
             };
         }
         return o;
+    }
+
+    /// <summary>The CPU's model name from /proc/cpuinfo, or the architecture where there is none.</summary>
+    public static string CpuModel()
+    {
+        try
+        {
+            var lines = File.ReadLines("/proc/cpuinfo").TakeWhile(l => l.Length > 0).ToList();
+            string Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name + "\t", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal)) is { } l
+                ? l[(l.IndexOf(':') + 1)..].Trim() : "?";
+            // Our VMs all say "AMD EPYC"; family and model tell the kinds apart (family 25, model 17 is Zen 4).
+            return $"{Field("model name")} (family {Field("cpu family")}, model {Field("model")}, L2 {Field("cache size")})";
+        }
+        catch (IOException)
+        {
+        }
+        return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
     }
 
     /// <summary>The first three fields of /proc/loadavg, or "unknown".</summary>

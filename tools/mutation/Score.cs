@@ -4,7 +4,8 @@
 //   dotnet run tools/mutation/Score.cs -- [--min 90] [--survivors] REPORT.json...
 //
 // Prints one row per chapter: mutants, killed, timed out, survived, not covered, equivalent (mutants
-// disabled in the reference with a `// Stryker disable` comment and a reason; see
+// inside calls to the reference's input guards, left out by `ignore-methods` in
+// tools/mutation/stryker-config.json, or disabled with a `// Stryker disable` comment and a reason; see
 // tools/mutation/equivalent.md), compile errors, the score (killed + timed out over killed + timed out +
 // survived + not covered, as Stryker counts it) and the raw score (equivalents counted as survivors).
 // Exit code 1 when a chapter's score is below --min, 2 for a bad command line.
@@ -34,7 +35,9 @@ if (reports.Count == 0) { Console.Error.WriteLine("usage: Score.cs [--min 90] [-
 
 // Stryker's own filters ("Removed by block already covered filter", "Removed by mutate filter", …) say
 // "Removed by"; any other reason of an ignored mutant is the reason written in a `// Stryker disable` comment.
-static bool FilteredByStryker(string reason) => reason.StartsWith("Removed by", StringComparison.Ordinal);
+// "Removed by method filter" is the configuration's `ignore-methods` (the calls to Guards.*): equivalent
+// mutants with their reason in equivalent.md, counted as such.
+static bool FilteredByStryker(string reason) => reason.StartsWith("Removed by", StringComparison.Ordinal) && reason != "Removed by method filter";
 var rows = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
 var survivors = new List<string>();
 foreach (var path in reports)

@@ -17,6 +17,37 @@ public sealed class ShapeOperationTests
         Assert.That(t.Reshape(2, 3)[1, 0], Is.EqualTo(3));
     }
 
+    // Reshape shares the array until a write (copy-on-write); every way of writing must leave the other tensor as it was.
+    [Test]
+    public void Reshape_behaves_as_a_copy_whichever_of_the_two_is_written_and_however()
+    {
+        var writes = new (string Name, Action<Tensor> Write)[]
+        {
+            ("indexer", t => t[new int[t.Ndim]] = 100),
+            ("AsSpan", t => t.AsSpan()[0] = 100),
+            ("Assign", t => t.Assign(Tensor.Full(100, t.Shape))),
+            ("SubtractInPlace", t => t.SubtractInPlace(Tensor.Full(-100, t.Shape))),
+        };
+        foreach (var (name, write) in writes)
+        {
+            var x = Tensor.Arange(0, 6);
+            var y = x.Reshape(2, 3);
+            write(y);
+            TensorAssert.Equal(x, [6], [0, 1, 2, 3, 4, 5]);
+            Assert.That(y[0, 0], Is.Not.EqualTo(0.0), $"{name} wrote the reshaped tensor");
+
+            var a = Tensor.Arange(0, 6);
+            var b = a.Reshape(3, 2);
+            var c = b.Reshape(6);
+            write(a);
+            TensorAssert.Equal(b, [3, 2], [0, 1, 2, 3, 4, 5]);
+            TensorAssert.Equal(c, [6], [0, 1, 2, 3, 4, 5]);
+            write(c);
+            TensorAssert.Equal(b, [3, 2], [0, 1, 2, 3, 4, 5]);
+            Assert.That(a[0], Is.Not.EqualTo(0.0), $"{name} wrote the original");
+        }
+    }
+
     [TestCase(new[] { -1, 3 }, new[] { 4, 3 })]
     [TestCase(new[] { 2, -1 }, new[] { 2, 6 })]
     [TestCase(new[] { 2, -1, 2 }, new[] { 2, 3, 2 })]
@@ -115,6 +146,38 @@ public sealed class ShapeOperationTests
         var z = x.Transpose(0, 2, 1); // the last two axes swapped, as in a batch of matrices
         Assert.That(z.Shape, Is.EqualTo(new[] { 2, 4, 3 }));
         foreach (var i in TensorAssert.Indices(x.Shape)) Assert.That(z[i[0], i[2], i[1]], Is.EqualTo(x[i]));
+    }
+
+    // The convolution's permutations and every other "batch of matrix transposes" take a tiled fast path; the
+    // odometer walks the rest. Both must agree with the definition y[i[axes[0]], …] = x[i] on every permutation.
+    [TestCase(new[] { 0, 3, 1, 2 })]
+    [TestCase(new[] { 0, 2, 3, 1 })]
+    [TestCase(new[] { 3, 2, 1, 0 })]
+    [TestCase(new[] { 1, 2, 3, 0 })]
+    [TestCase(new[] { 3, 0, 1, 2 })]
+    [TestCase(new[] { 0, 1, 3, 2 })]
+    [TestCase(new[] { 2, 3, 0, 1 })]
+    [TestCase(new[] { 1, 0, 3, 2 })]
+    [TestCase(new[] { 0, 3, 2, 1 })]
+    public void Transpose_of_a_4d_tensor_moves_each_element_where_the_axes_say(int[] axes)
+    {
+        // Sizes past one tile (32) on some axes, so that partial tiles are covered too.
+        var x = Tensor.Arange(0, 3 * 5 * 7 * 37).Reshape(3, 5, 7, 37);
+        var y = x.Transpose(axes);
+        Assert.That(y.Shape, Is.EqualTo(axes.Select(a => x.Dim(a)).ToArray()));
+        foreach (var i in TensorAssert.Indices(x.Shape))
+        {
+            Assert.That(y[axes.Select(a => i[a]).ToArray()], Is.EqualTo(x[i]));
+        }
+    }
+
+    [Test]
+    public void Transpose_with_axes_of_size_one_or_zero_still_moves_them()
+    {
+        var x = Tensor.Arange(0, 6).Reshape(2, 1, 3, 1);
+        TensorAssert.Equal(x.Transpose(0, 3, 1, 2), [2, 1, 1, 3], [0, 1, 2, 3, 4, 5]);
+        TensorAssert.Equal(x.Transpose(0, 2, 3, 1), [2, 3, 1, 1], [0, 1, 2, 3, 4, 5]);
+        Assert.That(Tensor.Zeros(0, 3, 4).Transpose(0, 2, 1).Shape, Is.EqualTo(new[] { 0, 4, 3 }));
     }
 
     [Test]

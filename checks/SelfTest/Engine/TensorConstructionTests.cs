@@ -136,6 +136,33 @@ public sealed class TensorConstructionTests
         Assert.That(t.AsSpan()[12], Is.EqualTo(-1));
     }
 
+    // x[i] and x[i, j] have their own overloads (no array of indices per access); they must behave as the general one.
+    [Test]
+    public void One_and_two_indices_read_write_and_fail_as_the_general_indexer_does()
+    {
+        var v = Tensor.Arange(0, 5);
+        var m = Tensor.Arange(0, 6).Reshape(2, 3);
+        Assert.Multiple(() =>
+        {
+            Assert.That(v[3], Is.EqualTo(3));
+            Assert.That(v[-1], Is.EqualTo(4));
+            Assert.That(m[1, 2], Is.EqualTo(5));
+            Assert.That(m[-1, 0], Is.EqualTo(3));
+        });
+        v[1] = 10;
+        m[0, 2] = 20;
+        Assert.That(v.AsSpan()[1], Is.EqualTo(10));
+        Assert.That(m.AsSpan()[2], Is.EqualTo(20));
+        Assert.Throws<IndexOutOfRangeException>(() => _ = v[5]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = v[-6]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = m[2, 0]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = m[0, 3]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = m[0, -4]);
+        Assert.Throws<ShapeException>(() => _ = m[1]);        // a 2-D tensor needs two indices, as before
+        Assert.Throws<ShapeException>(() => _ = v[0, 0]);
+        Assert.Throws<ShapeException>(() => _ = Tensor.Zeros(2, 2, 2)[0, 0]);
+    }
+
     [Test]
     public void Negative_indices_count_from_the_end_as_in_NumPy()
     {

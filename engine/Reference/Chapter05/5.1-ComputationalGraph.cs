@@ -35,12 +35,8 @@ public class AddLayer : IScalarLayer
     /// <inheritdoc/>
     public virtual (double Dx, double Dy) Backward(double dout)
     {
-        // Addition passes the upstream gradient on unchanged, to both inputs.
-        // Stryker disable once Arithmetic : dout * 1 and dout / 1 are the same number.
-        var dx = dout * 1;
-        // Stryker disable once Arithmetic : dout * 1 and dout / 1 are the same number.
-        var dy = dout * 1;
-        return (dx, dy);
+        // ∂(x + y)/∂x = ∂(x + y)/∂y = 1: addition passes dout on unchanged, to both inputs (the book's dout * 1).
+        return (dout, dout);
     }
 }
 

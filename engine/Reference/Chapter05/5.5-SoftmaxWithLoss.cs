@@ -8,17 +8,10 @@ public class SoftmaxWithLossLayer : ILossLayer
     protected double loss;
 
     /// <summary>The softmax output of the last Forward.</summary>
-    protected Tensor? y;
+    protected Tensor? y = null;
 
     /// <summary>The targets of the last Forward: one-hot <c>(N, C)</c> or labels <c>(N,)</c>.</summary>
-    protected Tensor? t;
-
-    // Stryker disable once Block : the fields start as null anyway; emptying the constructor changes nothing.
-    public SoftmaxWithLossLayer()
-    {
-        y = null;
-        t = null;
-    }
+    protected Tensor? t = null;
 
     /// <inheritdoc/>
     public virtual double Forward(Tensor x, Tensor t)
@@ -32,8 +25,7 @@ public class SoftmaxWithLossLayer : ILossLayer
     /// <inheritdoc/>
     public virtual Tensor Backward(double dout = 1.0)
     {
-        // Stryker disable once String : the message of an error for a misuse (Backward before Forward) that the layer contract rules out; no check grades it.
-        var probabilities = y ?? throw new InvalidOperationException("Backward was called before Forward.");
+        var probabilities = y!;
         var targets = t!;
         var batchSize = targets.Dim(0);
         Tensor dx;

@@ -7,8 +7,8 @@ public class BackpropTwoLayerNet : ITwoLayerNet
 {
     protected readonly Dictionary<string, Tensor> @params;
 
-    /// <summary>The layers in forward order (the book's OrderedDict).</summary>
-    protected readonly List<(string Name, ILayer Layer)> layers;
+    /// <summary>The layers in forward order, the book's OrderedDict: Affine1, Relu1, Affine2.</summary>
+    protected readonly List<ILayer> layers;
 
     protected readonly ILossLayer lastLayer;
 
@@ -24,15 +24,7 @@ public class BackpropTwoLayerNet : ITwoLayerNet
         // The layers hold the very tensors in Params, so an update of Params updates the layers.
         var affine1 = new AffineLayer(@params["W1"], @params["b1"]);
         var affine2 = new AffineLayer(@params["W2"], @params["b2"]);
-        layers =
-        [
-            // Stryker disable once String : the layers' names only label them for a reader (the book's OrderedDict keys); no code looks them up.
-            ("Affine1", affine1),
-            // Stryker disable once String : a label only, as above.
-            ("Relu1", new ReluLayer()),
-            // Stryker disable once String : a label only, as above.
-            ("Affine2", affine2),
-        ];
+        layers = [affine1, new ReluLayer(), affine2];
         lastLayer = new SoftmaxWithLossLayer();
     }
 
@@ -42,7 +34,7 @@ public class BackpropTwoLayerNet : ITwoLayerNet
     /// <inheritdoc/>
     public virtual Tensor Predict(Tensor x)
     {
-        foreach (var (_, layer) in layers) x = layer.Forward(x);
+        foreach (var layer in layers) x = layer.Forward(x);
         return x;
     }
 
@@ -65,10 +57,10 @@ public class BackpropTwoLayerNet : ITwoLayerNet
 
         // backward: from the loss down through the layers in reverse order
         var dout = lastLayer.Backward(1.0);
-        for (var i = layers.Count - 1; i >= 0; i--) dout = layers[i].Layer.Backward(dout);
+        for (var i = layers.Count - 1; i >= 0; i--) dout = layers[i].Backward(dout);
 
-        var affine1 = layers[0].Layer.Grads;
-        var affine2 = layers[2].Layer.Grads;
+        var affine1 = layers[0].Grads;
+        var affine2 = layers[2].Grads;
         return new Dictionary<string, Tensor>
         {
             ["W1"] = affine1["W"],

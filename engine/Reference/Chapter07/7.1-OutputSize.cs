@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DeepLearningKata.Reference;
 
 /// <summary>
@@ -16,25 +14,19 @@ public static class Windows
     /// or the stride does not divide <c>size + 2·pad − filter</c>; the message names the numbers.</exception>
     public static int OutputSize(int inputSize, int filterSize, int stride, int pad)
     {
-        string Numbers() => string.Create(CultureInfo.InvariantCulture,
-            $"input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}");
         if (inputSize < 1 || filterSize < 1 || stride < 1 || pad < 0)
         {
-            throw new ArgumentException($"Sizes and the stride must be at least 1 and the pad at least 0 ({Numbers()}).");
+            throw Guards.WindowError("Sizes and the stride must be at least 1 and the pad at least 0", inputSize, filterSize, stride, pad);
         }
-        var span = inputSize + 2 * pad - filterSize;
+        var span = inputSize + 2 * pad - filterSize; // the room the window slides in
         if (span < 0)
         {
-            // Stryker disable once Arithmetic : the numbers in this message explain it (the padded size, the would-be output size); the checks grade that it names input, filter and stride, not this arithmetic.
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"A filter of {filterSize} does not fit in {inputSize} + 2·{pad} = {inputSize + 2 * pad} ({Numbers()}): the output size would be {Math.Floor((double)span / stride) + 1}."));
+            throw Guards.WindowError($"A filter of {filterSize} does not fit in {inputSize} + 2·{pad} = {inputSize + 2 * pad}", inputSize, filterSize, stride, pad);
         }
         if (span % stride != 0)
         {
-            // Stryker disable once String : the closing words of the message; the checks grade that it names the numbers (Numbers()). It also hides emptying the interpolated part on the next line, which the checks kill.
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"(H + 2P − FH) = ({inputSize} + 2·{pad} − {filterSize}) = {span} is not divisible by the stride {stride} ({Numbers()}): ") +
-                "the windows would not tile the input.");
+            throw Guards.WindowError($"(H + 2P − FH) = ({inputSize} + 2·{pad} − {filterSize}) = {span} is not divisible by the stride {stride}: " +
+                "the windows would not tile the input", inputSize, filterSize, stride, pad);
         }
         return span / stride + 1;
     }

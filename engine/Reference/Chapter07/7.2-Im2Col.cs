@@ -22,10 +22,7 @@ public static class ImageColumns
     /// <param name="pad">The zeros <c>P</c> added on every side.</param>
     public static Tensor Im2Col(Tensor x, int filterH, int filterW, int stride, int pad)
     {
-        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
-        ArgumentNullException.ThrowIfNull(x);
-        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
-        if (x.Ndim != 4) throw new ShapeException($"im2col takes an image batch (N, C, H, W); got shape {x.ShapeText}.");
+        Guards.Images(x);
         int n = x.Dim(0), c = x.Dim(1), h = x.Dim(2), w = x.Dim(3);
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
@@ -44,28 +41,16 @@ public static class ImageColumns
     /// <param name="pad">The zeros <c>P</c> added on every side.</param>
     public static Tensor Col2Im(Tensor col, int[] inputShape, int filterH, int filterW, int stride, int pad)
     {
-        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
-        ArgumentNullException.ThrowIfNull(col);
-        // Stryker disable once Statement : input validation; a null is outside the exercise, and without the guard the next line fails anyway, with another exception.
-        ArgumentNullException.ThrowIfNull(inputShape);
-        // Stryker disable once Statement,String : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
-        if (inputShape.Length != 4) throw new ShapeException($"col2im needs an image shape (N, C, H, W); got {ShapeException.Format(inputShape)}.");
+        Guards.Columns(col, inputShape, filterH, filterW, stride, pad);
         int n = inputShape[0], c = inputShape[1], h = inputShape[2], w = inputShape[3];
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
-        var k = c * filterH * filterW;
-        // Stryker disable once Logical,Statement,String,Arithmetic,Block : input validation; a bad shape or a null is outside the exercise (its Shapes line is a precondition), so no check grades the error.
-        if (col.Ndim != 2 || col.Dim(0) != n * oh * ow || col.Dim(1) != k)
-        {
-            throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +
-                                     $"needs col of shape ({n * oh * ow}, {k}); got {col.ShapeText}.");
-        }
         var image = new double[n * c * h * w];
         Col2Im(col.AsSpan(), image, n, c, h, w, filterH, filterW, stride, pad, oh, ow);
         return new Tensor(image, n, c, h, w);
     }
 
-    /// <summary>The loops of <see cref="Im2Col(Tensor, int, int, int, int)"/> on flat, row-major buffers.</summary>
+    /// <summary>The loops of <see cref="Im2Col(Tensor, int, int, int, int)"/> on flat, row-major buffers: <paramref name="col"/> must be zeros on entry (the padding is not written).</summary>
     public static void Im2Col(ReadOnlySpan<double> x, Span<double> col, int n, int c, int h, int w,
         int fh, int fw, int stride, int pad, int oh, int ow)
     {
@@ -79,9 +64,11 @@ public static class ImageColumns
                 {
                     var dst = col.Slice(row * k, k);
                     var left = xo * stride - pad;
-                    // The run of fw indices whose pixel is inside the image: [lo, hi).
-                    var lo = Math.Max(0, -left);
-                    var hi = Math.Min(fw, w - left);
+                    // The run of fw indices whose pixel is inside the image: [lo, hi), from image column `from`; an empty
+                    // run (the window all padding) starts at a column inside [0, w] too.
+                    var lo = Math.Clamp(-left, 0, fw);
+                    var hi = Math.Clamp(w - left, lo, fw);
+                    var from = Math.Clamp(left, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
@@ -89,16 +76,8 @@ public static class ImageColumns
                         for (var fy = 0; fy < fh; fy++, j += fw)
                         {
                             var iy = y * stride + fy - pad;
-                            var run = dst.Slice(j, fw);
-                            // Stryker disable once Equality : when lo = hi the other branch clears run[..lo] and run[hi..], the whole run, as this one does. It also hides the mutants of iy < 0 and iy >= h, which the checks kill.
-                            if (iy < 0 || iy >= h || lo >= hi)
-                            {
-                                run.Clear(); // a row of the padding
-                                continue;
-                            }
-                            run[..lo].Clear();
-                            x.Slice((plane + iy) * w + left + lo, hi - lo).CopyTo(run[lo..hi]);
-                            run[hi..].Clear();
+                            if (iy < 0 || iy >= h) continue; // a row of the padding: stays 0
+                            x.Slice((plane + iy) * w + from, hi - lo).CopyTo(dst.Slice(j + lo, hi - lo));
                         }
                     }
                 }
@@ -120,10 +99,9 @@ public static class ImageColumns
                 {
                     var src = col.Slice(row * k, k);
                     var left = xo * stride - pad;
-                    var lo = Math.Max(0, -left);
-                    var hi = Math.Min(fw, w - left);
-                    // Stryker disable once Equality : when lo = hi the loops below copy runs of length 0: nothing changes.
-                    if (lo >= hi) continue;
+                    var lo = Math.Clamp(-left, 0, fw);
+                    var hi = Math.Clamp(w - left, lo, fw);
+                    var from = Math.Clamp(left, 0, w);
                     var j = 0;
                     for (var ci = 0; ci < c; ci++)
                     {
@@ -132,7 +110,7 @@ public static class ImageColumns
                         {
                             var iy = y * stride + fy - pad;
                             if (iy < 0 || iy >= h) continue; // padding: nothing to give back
-                            var dst = image.Slice((plane + iy) * w + left + lo, hi - lo);
+                            var dst = image.Slice((plane + iy) * w + from, hi - lo);
                             var run = src.Slice(j + lo, hi - lo);
                             // Added, not assigned: overlapping windows share pixels, and each adds its part.
                             for (var i = 0; i < run.Length; i++) dst[i] += run[i];

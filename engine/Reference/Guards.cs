@@ -1,0 +1,63 @@
+namespace DeepLearningKata.Reference;
+
+/// <summary>
+/// The input checks of the reference layers, kept out of the exercise files so that those read like the book.
+/// </summary>
+/// <remarks>
+/// Each guard throws a <see cref="ShapeException"/> that names the shapes for an input the exercise's
+/// <c>Shapes:</c> line rules out; on every input it allows, it does nothing. So no check grades them, and
+/// Stryker does not mutate this file (it is not an exercise file), nor the calls to it
+/// (<c>ignore-methods</c> in tools/mutation/stryker-config.json; see tools/mutation/equivalent.md).
+/// </remarks>
+public static class Guards
+{
+    /// <summary>The error of 7.1's OutputSize: <paramref name="why"/>, then the numbers it was given.</summary>
+    public static ArgumentException WindowError(string why, int inputSize, int filterSize, int stride, int pad) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{why} (input {inputSize}, filter {filterSize}, stride {stride}, pad {pad})."));
+
+    /// <summary>col2im's <paramref name="col"/> is <c>(N·OH·OW, C·FH·FW)</c> for the image shape <paramref name="inputShape"/>.</summary>
+    public static void Columns(Tensor col, int[] inputShape, int filterH, int filterW, int stride, int pad)
+    {
+        ArgumentNullException.ThrowIfNull(col);
+        ArgumentNullException.ThrowIfNull(inputShape);
+        if (inputShape.Length != 4) throw new ShapeException($"col2im needs an image shape (N, C, H, W); got {ShapeException.Format(inputShape)}.");
+        int n = inputShape[0], c = inputShape[1];
+        int oh = Windows.OutputSize(inputShape[2], filterH, stride, pad), ow = Windows.OutputSize(inputShape[3], filterW, stride, pad);
+        if (col.Ndim != 2 || col.Dim(0) != n * oh * ow || col.Dim(1) != c * filterH * filterW)
+        {
+            throw new ShapeException($"col2im for {ShapeException.Format(inputShape)} with a {filterH}×{filterW} filter, stride {stride}, pad {pad} " +
+                                     $"needs col of shape ({n * oh * ow}, {c * filterH * filterW}); got {col.ShapeText}.");
+        }
+    }
+
+    /// <summary>A convolution's filters <c>W (FN, C, FH, FW)</c> and biases <c>b (FN,)</c>.</summary>
+    public static void Filters(Tensor W, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(W);
+        ArgumentNullException.ThrowIfNull(b);
+        if (W.Ndim != 4) throw new ShapeException($"A convolution's filters W are (FN, C, FH, FW); got shape {W.ShapeText}.");
+        if (b.Ndim != 1 || b.Dim(0) != W.Dim(0)) throw new ShapeException($"b has one value per filter, ({W.Dim(0)},); got shape {b.ShapeText}.");
+    }
+
+    /// <summary>An image batch <c>(N, C, H, W)</c>, with <paramref name="channels"/> channels when that is not −1.</summary>
+    public static void Images(Tensor x, int channels = -1)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Ndim != 4 || (channels >= 0 && x.Dim(1) != channels))
+        {
+            var c = channels >= 0 ? channels.ToString(System.Globalization.CultureInfo.InvariantCulture) : "C";
+            throw new ShapeException($"This layer takes an image batch (N, {c}, H, W); got shape {x.ShapeText}.");
+        }
+    }
+
+    /// <summary><paramref name="dout"/> has the shape of the last output, <paramref name="shape"/>.</summary>
+    public static void SameShape(Tensor dout, ReadOnlySpan<int> shape)
+    {
+        ArgumentNullException.ThrowIfNull(dout);
+        if (!dout.ShapeSpan.SequenceEqual(shape))
+        {
+            throw new ShapeException($"dout has the output's shape {ShapeException.Format(shape)}; got {dout.ShapeText}.");
+        }
+    }
+}
