@@ -123,6 +123,7 @@ public static class ClassOutput
             foreach (var l in lines.Take(FilesShown)) yield return "  " + l;
             if (lines.Count > FilesShown) yield return $"  … and {lines.Count - FilesShown} more (all in the JSON report)";
         }
+        if (learner.GaveUp.Count > 0) yield return $"gave up (and saw the model solution): {string.Join(", ", learner.GaveUp)}";
         if (learner.Suspicious.Count > 0)
         {
             yield return $"suspicious: {learner.Suspicious.Count} use(s) of what an exercise never needs (graded all the same):";
@@ -269,6 +270,7 @@ public static class ClassOutput
                 Strings(json, "compileErrors", learner.CompileErrors);
                 json.WriteBoolean("tampered", learner.Tampered);
                 Strings(json, "suspicious", learner.Suspicious);
+                Strings(json, "gaveUp", learner.GaveUp);
                 json.WriteStartObject("tamperedFiles");
                 Strings(json, "modified", learner.Tamper?.Modified ?? []);
                 Strings(json, "added", learner.Tamper?.Added ?? []);

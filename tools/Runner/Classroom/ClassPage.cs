@@ -111,6 +111,7 @@ public static class ClassPage
                 foreach (var line in tamper.Lines) h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(line)}</code></li>");
                 h.Append("</ul>\n");
             }
+            if (learner.GaveUp.Count > 0) h.Append(CultureInfo.InvariantCulture, $"<p class=\"problem\">Gave up (and saw the model solution): {E(string.Join(", ", learner.GaveUp))}</p>\n");
             if (learner.Suspicious.Count > 0)
             {
                 h.Append("<p class=\"problem\">Suspicious: uses of what an exercise never needs (graded all the same):</p>\n<ul class=\"files\">");

@@ -65,6 +65,9 @@ public sealed record LearnerResult(
     /// </summary>
     public IReadOnlyList<string> Suspicious { get; init; } = [];
 
+    /// <summary>The exercises the learner gave up (<c>--give-up</c>, recorded in their <c>exercises/.progress.json</c>).</summary>
+    public IReadOnlyList<string> GaveUp { get; init; } = [];
+
     /// <summary>The status as the reports write it.</summary>
     public string StatusWord => Word(Status);
 

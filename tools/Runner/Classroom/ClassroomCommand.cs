@@ -245,6 +245,7 @@ internal sealed class SubmissionGrader(
         return new LearnerResult(source.Name, source.Source, SubmissionStatus.Graded, null, tampered, [], exercises)
         {
             Suspicious = compiled.Suspicious.Select(s => s.ToString()).ToList(),
+            GaveUp = Progress.Load(opened.Root).GaveUp.Keys.ToList(),
         };
     }
 
