@@ -111,22 +111,9 @@ public sealed partial class GradingRun
         lock (Gate)
         {
             if (Graded.TryGetValue(exercise.Id, out var done)) return done;
-            GradedExercise graded;
-            if (Subject == "learner")
-            {
-                var build = Build.Value.GetAwaiter().GetResult();
-                if (build.Dll is null) graded = new(exercise, Pipeline.DoesNotCompile(exercise, build.Outcome.AllErrors), null);
-                else if (build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) graded = new(exercise, Pipeline.DoesNotCompile(exercise, errors), null);
-                else
-                {
-                    Session().ExercisesDll = build.Dll;
-                    graded = Session().Grade(exercise);
-                }
-            }
-            else
-            {
-                graded = Session().Grade(exercise);
-            }
+            var graded = Subject == "learner"
+                ? Pipeline.GradeOne(exercise, Build.Value.GetAwaiter().GetResult(), Session())
+                : Session().Grade(exercise);
             Graded[exercise.Id] = graded;
             return graded;
         }

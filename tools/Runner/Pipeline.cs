@@ -85,14 +85,23 @@ public static class Pipeline
         using var session = new WorkerSession(settings);
         if (selection.Count > 0) session.Warm();
         var build = compile();
-        session.ExercisesDll = build.Dll;
-        foreach (var exercise in selection)
-        {
-            if (build.Dll is null) Settle(new GradedExercise(exercise, DoesNotCompile(exercise, build.Outcome.AllErrors), null));
-            else if (build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) Settle(new GradedExercise(exercise, DoesNotCompile(exercise, errors), null));
-            else Settle(session.Grade(exercise));
-        }
+        foreach (var exercise in selection) Settle(GradeOne(exercise, build, session));
         return new SupervisedRun(results, session.Error, session.Started);
+    }
+
+    /// <summary>
+    /// One exercise from <paramref name="build"/>: <c>does-not-compile</c> at once when nothing compiled or its own
+    /// files did not, else graded by <paramref name="session"/> (which is pointed at the build).
+    /// </summary>
+    public static GradedExercise GradeOne(Exercise exercise, LearnerBuild build, WorkerSession session)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(session);
+        if (build.Dll is null) return new GradedExercise(exercise, DoesNotCompile(exercise, build.Outcome.AllErrors), null);
+        if (build.Outcome.Broken.TryGetValue(exercise.Id, out var errors)) return new GradedExercise(exercise, DoesNotCompile(exercise, errors), null);
+        session.ExercisesDll = build.Dll;
+        return session.Grade(exercise);
     }
 
     private static void Prune(string folder)
