@@ -28,6 +28,7 @@ public static class Worker
         Console.SetError(capture);
         Console.SetIn(TextReader.Null); // a Console.ReadLine() in an exercise must not wait for a keyboard
 
+        if (Environment.GetEnvironmentVariable(WarmUpVariable) != "off") _ = Task.Run(WarmUp);
         Contracts.Subject? subject = null;
         var faults = Faults.Parse(Environment.GetEnvironmentVariable(Faults.Variable));
         while (requests.ReadLine() is { } line)
@@ -48,6 +49,23 @@ public static class Worker
             events.WriteLine(new WorkerEvent(WorkerEvent.Graded, id, result, capture.Take()).ToLine());
         }
         return 0;
+    }
+
+    /// <summary><c>KATA_WORKER_WARMUP=off</c>: no warm-up (to measure what it saves: <c>tools/measure-edit.sh</c>).</summary>
+    public const string WarmUpVariable = "KATA_WORKER_WARMUP";
+
+    /// <summary>
+    /// A worker starts while its parent still compiles the learner's code (about a second). Meanwhile it prepares
+    /// what grading any exercise needs — the catalog, the result's event, a property run, tensor arithmetic — so the
+    /// first verdict does not wait for the just-in-time compiler. It touches no file and no learner code.
+    /// </summary>
+    private static void WarmUp()
+    {
+        var exercise = Catalog.Exercises[0];
+        var result = new ExerciseResult(exercise.Id, exercise.Chapter, exercise.Title, State.Passed, null, 0,
+            [new CheckResult(exercise.Checks[0].Description, State.Passed, null)]);
+        _ = WorkerEvent.TryParse(new WorkerEvent(WorkerEvent.Graded, exercise.Id, result, "").ToLine());
+        Properties.ForAll("warm-up", Gens.Tensor(-3, 3, 3, 4), c => _ = (1 / (1 + Np.Exp(-c.Value))).Sum(axis: 0, keepdims: true), tests: 5);
     }
 
     /// <summary>Keeps what the graded code prints (up to a limit) and passes it on to standard error.</summary>
