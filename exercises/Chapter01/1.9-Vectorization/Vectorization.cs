@@ -33,7 +33,7 @@ public static partial class Chapter1
     /// </remarks>
     public static Tensor Dot(Tensor a, Tensor b)
     {
-        // TODO: return what np.dot(a, b) returns in the three cases above, computed with your own loops,
+        // TODO: return what np.dot returns in the three cases above, computed with your own loops,
         //       e.g. [1, 2]·[3, 4] -> 11.
         throw new NotImplementedException("Exercise 1.9 (Dot) is not started yet.");
     }

@@ -40,7 +40,7 @@ public sealed class MulLayer : IScalarLayer
     /// <summary>The gradients with respect to x and y of the last Forward.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (dx, dy) for the last Forward's inputs, e.g. after Forward(100, 2): Backward(1.1) -> (2.2, 110).
+        // TODO: return dx and dy for the last Forward's inputs, e.g. after Forward(100, 2): Backward(1.1) -> (2.2, 110).
         throw new NotImplementedException("Exercise 5.1 (MulLayer) is not started yet.");
     }
 }
@@ -71,7 +71,7 @@ public sealed class AddLayer : IScalarLayer
     /// <summary>The gradients with respect to x and y.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (dx, dy), e.g. Backward(1.1) -> (1.1, 1.1).
+        // TODO: return dx and dy, e.g. Backward(1.1) -> (1.1, 1.1).
         throw new NotImplementedException("Exercise 5.1 (AddLayer) is not started yet.");
     }
 }

@@ -36,7 +36,7 @@ public sealed class Sgd(double learningRate) : IOptimizer
     /// <summary>p −= lr·g for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: move every parameter one SGD step, in place; grads stays as it is.
+        // TODO: update every parameter by one SGD step, in place; grads stays as it is.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -51,7 +51,7 @@ public sealed class Momentum(double learningRate, double momentum) : IOptimizer
     /// <summary>One step of Momentum for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: move every parameter one Momentum step, in place, keeping one velocity per name in v.
+        // TODO: update every parameter by one Momentum step, in place, keeping one velocity per name in v.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -65,7 +65,7 @@ public sealed class AdaGrad(double learningRate) : IOptimizer
     /// <summary>One step of AdaGrad for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: move every parameter one AdaGrad step, in place, keeping one sum of squared gradients per name in h.
+        // TODO: update every parameter by one AdaGrad step, in place, keeping one sum of squared gradients per name in h.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -91,7 +91,7 @@ public sealed class Adam : IOptimizer
     /// <summary>One step of Adam for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: move every parameter one Adam step, in place, keeping the moments per name in m and v;
+        // TODO: update every parameter by one Adam step, in place, keeping the moments per name in m and v;
         //       iter counts the calls of Update.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }

@@ -43,8 +43,8 @@ public sealed class Dropout : ILayer
     /// <summary>x with a random share <c>ratio</c> of its elements set to 0 (train), or x·(1 − ratio) (test).</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: training: return x with units dropped by a fresh mask drawn from random, kept in mask;
-        //       test: return x scaled (the Formula above). x stays as it is.
+        // TODO: return x with units dropped by a fresh mask drawn from random (kept in mask) in training,
+        //       x scaled (the Formula above) in test; x stays as it is.
         throw new NotImplementedException("Exercise 6.4 (DropoutAndWeightDecay) is not started yet.");
     }
 
