@@ -28,7 +28,7 @@ public static partial class Chapter4
     public static Tensor NumericalGradient(Func<Tensor, double> f, Tensor x)
     {
         // TODO: return a new tensor of x's shape holding ∂f/∂x_i for every element; when you return,
-        //       x must hold exactly its original values again.
+        //       x must hold its original values again.
         throw new NotImplementedException("Exercise 4.4 (NumericalGradient) is not started yet.");
     }
 }

@@ -55,8 +55,8 @@ public static partial class Chapter4
         /// <summary>W1, W2 from <paramref name="random"/> scaled by <paramref name="weightInitStd"/>; b1, b2 zero.</summary>
         public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01)
         {
-            // TODO: fill _params with W1, b1, W2, b2, made in that order from random: weights scaled by
-            //       weightInitStd, biases zero.
+            // TODO: fill _params with W1, b1, W2, b2, made in that order from random: weights are
+            //       weightInitStd times standard normal numbers, biases zeros.
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet) is not started yet.");
         }
 

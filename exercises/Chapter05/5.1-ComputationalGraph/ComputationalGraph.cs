@@ -33,7 +33,7 @@ public sealed class MulLayer : IScalarLayer
     /// <summary>The product of the inputs; remembers both for Backward.</summary>
     public double Forward(double x, double y)
     {
-        // TODO: return the product of x and y; keep in the fields x and y what Backward will need.
+        // TODO: return the product of x and y; keep what Backward will need in the fields x and y.
         throw new NotImplementedException("Exercise 5.1 (MulLayer) is not started yet.");
     }
 

@@ -37,7 +37,7 @@ public sealed class ReluLayer : ILayer
     /// <summary>max(0, x) element-wise; remembers where x was positive.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: return ReLU of x as a new tensor; keep in mask what Backward needs; x stays as it is.
+        // TODO: return ReLU of x as a new tensor; keep what Backward needs in mask; x stays as it is.
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 

@@ -51,7 +51,7 @@ public sealed class AffineLayer : ILayer
     /// <summary>x · W + b for a batch x; remembers the (flattened) input and its shape.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: return out (N, M); keep in originalXShape and x what Backward needs (x as your own (N, D) copy).
+        // TODO: return out (N, M); keep what Backward needs in originalXShape and x (x as your own (N, D) copy).
         throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
     }
 

@@ -44,7 +44,7 @@ public sealed class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The mean cross-entropy of softmax(x) against t; remembers y and t.</summary>
     public double Forward(Tensor x, Tensor t)
     {
-        // TODO: return the loss of softmax(x) against t; keep in y and t (your own copies) what Backward needs.
+        // TODO: return the loss of softmax(x) against t; keep what Backward needs in y and t (t as your own copy).
         throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
     }
 
