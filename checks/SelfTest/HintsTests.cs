@@ -8,9 +8,9 @@ namespace DeepLearningKata.SelfTest;
 
 /// <summary>
 /// Hints in levels (issue 12): every exercise has levels 2 and 3 in its hints file, in both languages, and what a
-/// learner sees without asking — the stub's hint (level 1) and the hints of the check failures — holds no line of
-/// the model solution's code. The second test reads the reference's method bodies line by line, so it follows the
-/// references as they change and is aimed at no exercise in particular.
+/// learner sees without asking — the stub's hint (level 1), its TODO lines and the hints of the check failures —
+/// holds no line of the model solution's code. The second test reads the reference's method bodies line by line,
+/// so it follows the references as they change and is aimed at no exercise in particular.
 /// </summary>
 [TestFixture]
 public sealed partial class HintsTests
@@ -51,6 +51,11 @@ public sealed partial class HintsTests
         {
             shown.Add(($"{instructions.File} ({s.Member}) Hint:", s.Hint.En));
             shown.Add(($"{instructions.File} ({s.Member}) 提示:", s.Hint.Zh));
+        }
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, exercise.Folder), "*.cs"))
+        {
+            foreach (var (line, text) in StubTodoTests.Todos(File.ReadAllLines(file)))
+                shown.Add(($"{Repo.Relative(file)}:{line + 1} TODO:", text));
         }
         shown.AddRange(CheckHints(exercise.ChecksType));
 

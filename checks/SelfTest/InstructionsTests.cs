@@ -68,8 +68,48 @@ public sealed partial class InstructionsTests
                 }
             });
         }
-        Assert.That(instructions.Sections.Any(s => s.GradeIt.Contains($"--exercise {instructions.Id}", StringComparison.Ordinal)),
-            $"{instructions.File}: one 'Grade it:' line names --exercise {instructions.Id}");
+        var gradeIt = GradeItProblems(instructions);
+        Assert.That(gradeIt, Is.Empty, string.Join("\n", gradeIt));
+    }
+
+    /// <summary>
+    /// The 'Grade it:' line of exercise <paramref name="id"/>, the same in every stub: run-checks for the exercise,
+    /// and the NUnit category that selects it (checks/Grading tags each exercise's fixture with its id; a name filter
+    /// such as Name~1.3 selects nothing, the fixture being named "Chapter1.1·3 SigmoidDerivative").
+    /// </summary>
+    public static string GradeLine(string id) => $"./run-checks.sh --exercise {id}     (or: dotnet test --filter TestCategory={id})";
+
+    /// <summary>What is wrong with the 'Grade it:' lines of one exercise: at least one, and each exactly <see cref="GradeLine"/> of its own id.</summary>
+    public static IReadOnlyList<string> GradeItProblems(ExerciseInstructions instructions)
+    {
+        ArgumentNullException.ThrowIfNull(instructions);
+        var expected = GradeLine(instructions.Id);
+        var problems = instructions.Sections
+            .Where(s => s.GradeIt.Length > 0 && s.GradeIt != expected)
+            .Select(s => $"{instructions.File} ({s.Member}): 'Grade it:' reads \"{s.GradeIt}\" but must read \"{expected}\"")
+            .ToList();
+        if (!instructions.Sections.Any(s => s.GradeIt.Length > 0)) problems.Add($"{instructions.File}: no 'Grade it:' line (\"{expected}\")");
+        return problems;
+    }
+
+    [TestCase("./run-checks.sh --exercise 1.3     (or: dotnet test --filter TestCategory=1.3)", true)]
+    [TestCase("./run-checks.sh --exercise 1.3     (or: dotnet test --filter Name~1.3)", false)]
+    [TestCase("./run-checks.sh --exercise 1.3     (or: dotnet test --filter TestCategory=1.4)", false)]
+    [TestCase("./run-checks.sh --exercise 1.4     (or: dotnet test --filter TestCategory=1.3)", false)]
+    [TestCase("./run-checks.sh --exercise 1.3     (or: dotnet test --filter TestCategory=Chapter1)", false)]
+    [TestCase("./run-checks.sh --exercise 1.3", false)]
+    [TestCase(null, false)]
+    public void The_Grade_it_line_names_the_stubs_own_id_for_run_checks_and_dotnet_test(string? line, bool right)
+    {
+        var gradeIt = line is null ? "" : $"/// Grade it: {line}\n";
+        var source = $"/// <summary>\n/// Exercise 1.3 — a.\n/// 练习 1.3 — 一。\n/// </summary>\n/// <remarks>\n/// <code>\n/// Formula:  y = 1\n{gradeIt}/// </code>\n/// </remarks>\nvoid F() {{}}\n";
+        var instructions = new ExerciseInstructions("1.3", "F.cs", Instructions.Parse(source, "1.3"), null);
+        var other = new ExerciseInstructions("1.3", "F.cs", Instructions.Parse(source.Replace("Grade it:", "Hint:", StringComparison.Ordinal), "1.3").Concat(instructions.Sections).ToList(), null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(GradeItProblems(instructions), right ? Is.Empty : Is.Not.Empty);
+            Assert.That(GradeItProblems(other), right ? Is.Empty : Is.Not.Empty, "a section without the line does not hide one with a wrong line");
+        });
     }
 
     [TestCaseSource(nameof(Stubs))]

@@ -18,12 +18,12 @@ public static partial class Chapter1
     /// 提示:     Math.Exp 用来求 e 的幂。别丢掉 e^(−x) 里的负号。结果严格介于 0 和 1 之间。x = −800 时，
     ///           e^(800) 在双精度下是 +∞，1 除以 (1 + ∞) 得 0，这没有问题；但如果写法要拿 ∞ 去除以 ∞（分子上是
     ///           e^x 的那种写法，x 很大时），结果就是 NaN。照公式原样写即可。
-    /// Grade it: ./run-checks.sh --exercise 1.1     (or: dotnet test --filter Name~1.1)
+    /// Grade it: ./run-checks.sh --exercise 1.1     (or: dotnet test --filter TestCategory=1.1)
     /// </code>
     /// </remarks>
     public static double BasicSigmoid(double x)
     {
-        // TODO: return 1 / (1 + e^(−x)); e.g. 0 -> 0.5, 3 -> 0.95257413.
+        // TODO: return the sigmoid of x (the Formula above), e.g. 0 -> 0.5, 3 -> 0.95257413.
         throw new NotImplementedException("Exercise 1.1 (BasicSigmoid) is not started yet.");
     }
 }

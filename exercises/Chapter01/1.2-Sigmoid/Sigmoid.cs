@@ -18,12 +18,12 @@ public static partial class Chapter1
     /// 提示:     和 1.1 同一个公式，只是像 NumPy 那样一次作用于整个张量：Np.Exp 对每个元素求 e^v，
     ///           数与张量之间的算术运算符也都是逐元素的。所以不管 x 是 (n)、(m, n) 还是 (h, w, c)，
     ///           结果的形状自然和 x 相同。不需要写循环。
-    /// Grade it: ./run-checks.sh --exercise 1.2     (or: dotnet test --filter Name~1.2)
+    /// Grade it: ./run-checks.sh --exercise 1.2     (or: dotnet test --filter TestCategory=1.2)
     /// </code>
     /// </remarks>
     public static Tensor Sigmoid(Tensor x)
     {
-        // TODO: return 1 / (1 + e^(−x)) element-wise, e.g. [0, 3] -> [0.5, 0.95257413].
+        // TODO: return the sigmoid of every element, in a tensor of x's shape, e.g. [0, 3] -> [0.5, 0.95257413].
         throw new NotImplementedException("Exercise 1.2 (Sigmoid) is not started yet.");
     }
 }

@@ -16,12 +16,12 @@ public static partial class Chapter1
     ///           inside the parentheses.
     /// 提示:     σ'(x) 可以用 σ(x) 本身写出来：先用 Earlier.Sigmoid（你的练习 1.2）算一次 σ(x)，
     ///           再用它逐元素构造导数。两个因子用的都是 σ(x) 而不是 x，也要注意括号里的符号。
-    /// Grade it: ./run-checks.sh --exercise 1.3     (or: dotnet test --filter Name~1.3)
+    /// Grade it: ./run-checks.sh --exercise 1.3     (or: dotnet test --filter TestCategory=1.3)
     /// </code>
     /// </remarks>
     public static Tensor SigmoidDerivative(Tensor x)
     {
-        // TODO: compute s = σ(x), then return s · (1 − s).
+        // TODO: return the sigmoid's derivative at every element, in a tensor of x's shape, e.g. [0] -> [0.25].
         throw new NotImplementedException("Exercise 1.3 (SigmoidDerivative) is not started yet.");
     }
 }

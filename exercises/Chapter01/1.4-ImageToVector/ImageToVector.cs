@@ -20,12 +20,12 @@ public static partial class Chapter1
     /// 提示:     元素一个都不用挪动，变的只是形状。Reshape 会保持元素的存储顺序（最后一个轴，也就是通道，变化最快），
     ///           和 NumPy 的 reshape 一样；三个尺寸可以从 image.Shape 读出。结果是一列：注意两个尺寸的先后，
     ///           (1, n) 是一行。
-    /// Grade it: ./run-checks.sh --exercise 1.4     (or: dotnet test --filter Name~1.4)
+    /// Grade it: ./run-checks.sh --exercise 1.4     (or: dotnet test --filter TestCategory=1.4)
     /// </code>
     /// </remarks>
     public static Tensor ImageToVector(Tensor image)
     {
-        // TODO: reshape (h, w, c) into (h·w·c, 1), e.g. shape (3, 3, 2) -> (18, 1).
+        // TODO: return the image's elements as one column, in storage order, e.g. shape (3, 3, 2) -> (18, 1).
         throw new NotImplementedException("Exercise 1.4 (ImageToVector) is not started yet.");
     }
 }

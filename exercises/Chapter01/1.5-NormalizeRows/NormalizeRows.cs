@@ -20,12 +20,12 @@ public static partial class Chapter1
     /// 提示:     每一行除以它自己的长度。Np.Norm（即 np.linalg.norm）可以为每行给出一个范数：想清楚那是哪个轴，
     ///           并用 keepdims 把范数保留成一列 (m, 1)，这样除法才会把每个范数广播到它自己那一行上。用了列范数，
     ///           或者得到形状为 (m) 的范数（NumPy 会把它和列对齐），是典型的失误。
-    /// Grade it: ./run-checks.sh --exercise 1.5     (or: dotnet test --filter Name~1.5)
+    /// Grade it: ./run-checks.sh --exercise 1.5     (or: dotnet test --filter TestCategory=1.5)
     /// </code>
     /// </remarks>
     public static Tensor NormalizeRows(Tensor x)
     {
-        // TODO: compute the row norms (m, 1), then divide x by them, e.g. [[0, 3, 4]] -> [[0, 0.6, 0.8]].
+        // TODO: return x with every row scaled to length 1, e.g. [[0, 3, 4]] -> [[0, 0.6, 0.8]].
         throw new NotImplementedException("Exercise 1.5 (NormalizeRows) is not started yet.");
     }
 }

@@ -22,12 +22,12 @@ public static partial class Chapter1
     /// 提示:     每一行 i 各求一个和。第二种写法结果相同，而且不会溢出：双精度下 e^1000 是 +∞，∞ / ∞ 得到 NaN，
     ///           所以要先减去每行的最大值。Max 和 Sum 都可以指定 axis 和 keepdims：每行一个值，保留成一列 (m, 1)，
     ///           就会在它那一行上广播。典型失误：用了沿列往下算的那个轴，或者对整个批次求和。
-    /// Grade it: ./run-checks.sh --exercise 1.6     (or: dotnet test --filter Name~1.6)
+    /// Grade it: ./run-checks.sh --exercise 1.6     (or: dotnet test --filter TestCategory=1.6)
     /// </code>
     /// </remarks>
     public static Tensor Softmax(Tensor x)
     {
-        // TODO: subtract each row's max, take e^ of every element, divide by each row's sum.
+        // TODO: return the softmax of every row, finite even for large scores, e.g. [[1000, 1000]] -> [[0.5, 0.5]].
         throw new NotImplementedException("Exercise 1.6 (Softmax) is not started yet.");
     }
 }

@@ -17,12 +17,12 @@ public static partial class Chapter1
     ///           value, errors of opposite signs cancel out; and it is a sum, not a mean.
     /// 提示:     对所有元素的差的绝对值求和：Np.Abs 和 Sum 都现成可用。如果不取绝对值，符号相反的误差就会互相抵消；
     ///           而且要的是和，不是平均值。
-    /// Grade it: ./run-checks.sh --exercise 1.7     (or: dotnet test --filter Name~1.7)
+    /// Grade it: ./run-checks.sh --exercise 1.7     (or: dotnet test --filter TestCategory=1.7)
     /// </code>
     /// </remarks>
     public static double L1(Tensor yhat, Tensor y)
     {
-        // TODO: return the sum of |y − yhat| over all elements, e.g. ([0.9], [1]) -> 0.1.
+        // TODO: return the L1 loss of yhat against y, e.g. ([0.9, 0.2], [1, 0]) -> 0.3.
         throw new NotImplementedException("Exercise 1.7 (L1) is not started yet.");
     }
 }

@@ -18,12 +18,12 @@ public static partial class Chapter1
     ///           difference with itself is the same sum.
     /// 提示:     这就是差的平方和，仅此而已：不开平方根（Np.Norm 会开），也不除以元素个数（Mean 会除）。
     ///           差与它自身的点积也是同一个和。
-    /// Grade it: ./run-checks.sh --exercise 1.8     (or: dotnet test --filter Name~1.8)
+    /// Grade it: ./run-checks.sh --exercise 1.8     (or: dotnet test --filter TestCategory=1.8)
     /// </code>
     /// </remarks>
     public static double L2(Tensor yhat, Tensor y)
     {
-        // TODO: return the sum of (y − yhat)² over all elements, e.g. ([0.4], [1]) -> 0.36.
+        // TODO: return the L2 loss of yhat against y, e.g. ([0.4], [1]) -> 0.36.
         throw new NotImplementedException("Exercise 1.8 (L2) is not started yet.");
     }
 }

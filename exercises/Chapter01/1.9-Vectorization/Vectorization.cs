@@ -28,12 +28,13 @@ public static partial class Chapter1
     /// 提示:     1-D · 1-D 是内积（一个数），2-D · 1-D 是矩阵乘向量，2-D · 2-D 是矩阵乘积：
     ///           按 a 和 b 的维数分情况处理。1-D 的情形返回一个 0 维张量，就像 np.dot 返回一个普通的数。
     ///           矩阵乘积中，求和的下标沿 a 的第 i 行横着走、沿 b 的第 j 列竖着走——注意 b 的两个下标的顺序。
-    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
+    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter TestCategory=1.9)
     /// </code>
     /// </remarks>
     public static Tensor Dot(Tensor a, Tensor b)
     {
-        // TODO: loop over i (and j) and sum a[i, k]·b[k, j] over k; e.g. [1, 2]·[3, 4] -> 11.
+        // TODO: return what np.dot returns in the three cases above, computed with your own loops,
+        //       e.g. [1, 2]·[3, 4] -> 11.
         throw new NotImplementedException("Exercise 1.9 (Dot) is not started yet.");
     }
 
@@ -53,12 +54,13 @@ public static partial class Chapter1
     ///           has a.Size rows and b.Size columns.
     /// 提示:     a 的每个元素乘以 b 的每个元素；任意形状的输入都先展平。不论 a 是什么形状，
     ///           a.AsSpan() 都按存储顺序给出全部元素，也就是展平后的 a。结果有 a.Size 行、b.Size 列。
-    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
+    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter TestCategory=1.9)
     /// </code>
     /// </remarks>
     public static Tensor Outer(Tensor a, Tensor b)
     {
-        // TODO: make a (a.Size, b.Size) result and fill result[i, j] = a_flat[i]·b_flat[j].
+        // TODO: return the (a.Size, b.Size) table of products, computed with your own loops,
+        //       e.g. [1, 2] and [3, 4] -> [[3, 4], [6, 8]].
         throw new NotImplementedException("Exercise 1.9 (Outer) is not started yet.");
     }
 
@@ -83,12 +85,13 @@ public static partial class Chapter1
     /// 提示:     长度为 1 的轴会被"拉伸"（广播）成另一方的长度：例子里 b 只有一列，每一列 j 都用它。
     ///           结果在每个轴上的长度取两者中较长的那个；某个输入在某轴上长度为 1 时，不论输出的下标是多少，
     ///           在该轴上都读下标 0。
-    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter Name~1.9)
+    /// Grade it: ./run-checks.sh --exercise 1.9     (or: dotnet test --filter TestCategory=1.9)
     /// </code>
     /// </remarks>
     public static Tensor Multiply(Tensor a, Tensor b)
     {
-        // TODO: loop over the broadcast shape; e.g. [[1, 2]]·[[3], [4]] -> [[3, 6], [4, 8]].
+        // TODO: return the element-wise product with broadcasting, computed with your own loops,
+        //       e.g. [[1, 2]] and [[3], [4]] -> [[3, 6], [4, 8]].
         throw new NotImplementedException("Exercise 1.9 (Multiply) is not started yet.");
     }
 }

@@ -14,17 +14,18 @@ public static partial class Chapter2
     /// Example:  Perceptron([1, 1], [0.5, 0.5], -0.7)  =  1     (0.5 + 0.5 − 0.7 =  0.3 &gt; 0)
     ///           Perceptron([1, 0], [0.5, 0.5], -0.7)  =  0     (0.5 + 0   − 0.7 = −0.2 ≤ 0)
     ///           Perceptron([1, 1], [0.5, 0.5], -1.0)  =  0     (0.5 + 0.5 − 1.0 =  0   ≤ 0)
-    /// Hint:     w·x is an element-wise product followed by a sum, as np.sum(x * w) in NumPy; the bias b is −θ,
-    ///           the threshold moved to the left side. Mind the comparison: strictly greater than 0, so a sum of
-    ///           exactly 0 gives 0.
-    /// 提示:     w·x 就是先逐元素相乘再求和，相当于 NumPy 的 np.sum(x * w)；偏置 b 等于 −θ，
-    ///           即把阈值 θ 移到了不等式左边。注意比较运算：必须严格大于 0，所以加权和恰好为 0 时输出 0。
-    /// Grade it: ./run-checks.sh --exercise 2.1     (or: dotnet test --filter Name~2.1)
+    /// Hint:     w·x pairs each input with its own weight and adds the products up: the tensor operations of
+    ///           chapter 1 do it without a loop. The bias b is −θ, the threshold moved to the left side. Mind
+    ///           the comparison: strictly greater than 0, so a sum of exactly 0 gives 0.
+    /// 提示:     w·x 把每个输入和它自己的权重配成一对相乘，再把乘积加起来：用第 1 章的张量运算就能做到，
+    ///           不需要循环。偏置 b 等于 −θ，即把阈值 θ 移到了不等式左边。注意比较运算：必须严格大于 0，
+    ///           所以加权和恰好为 0 时输出 0。
+    /// Grade it: ./run-checks.sh --exercise 2.1     (or: dotnet test --filter TestCategory=2.1)
     /// </code>
     /// </remarks>
     public static int Perceptron(Tensor x, Tensor w, double b)
     {
-        // TODO: compute w·x + b and return 1 when it is above 0, else 0.
+        // TODO: return 1 when the perceptron fires for x, 0 when it does not, e.g. ([1, 1], [0.5, 0.5], -0.7) -> 1.
         throw new NotImplementedException("Exercise 2.1 (Perceptron) is not started yet.");
     }
 
@@ -47,7 +48,7 @@ public static partial class Chapter2
     /// </remarks>
     public static int And(double x1, double x2)
     {
-        // TODO: pick weights and a bias, then return Perceptron(Tensor.From(x1, x2), w, b).
+        // TODO: return x1 AND x2, computed by your Perceptron with weights and a bias you choose.
         throw new NotImplementedException("Exercise 2.1 (And) is not started yet.");
     }
 
@@ -66,7 +67,7 @@ public static partial class Chapter2
     /// </remarks>
     public static int Nand(double x1, double x2)
     {
-        // TODO: pick weights and a bias, then return Perceptron(Tensor.From(x1, x2), w, b).
+        // TODO: return x1 NAND x2, computed by your Perceptron with weights and a bias you choose.
         throw new NotImplementedException("Exercise 2.1 (Nand) is not started yet.");
     }
 
@@ -85,7 +86,7 @@ public static partial class Chapter2
     /// </remarks>
     public static int Or(double x1, double x2)
     {
-        // TODO: pick weights and a bias, then return Perceptron(Tensor.From(x1, x2), w, b).
+        // TODO: return x1 OR x2, computed by your Perceptron with weights and a bias you choose.
         throw new NotImplementedException("Exercise 2.1 (Or) is not started yet.");
     }
 }

@@ -23,12 +23,12 @@ public static partial class Chapter2
     ///           One perceptron with cleverer weights cannot work: draw the four points.
     /// 提示:     通过 Earlier.Nand、Earlier.Or 和 Earlier.And 使用你在练习 2.1 中写的门。
     ///           换一组更巧妙的权重也救不了单个感知机：把这四个点画出来看看。
-    /// Grade it: ./run-checks.sh --exercise 2.2     (or: dotnet test --filter Name~2.2)
+    /// Grade it: ./run-checks.sh --exercise 2.2     (or: dotnet test --filter TestCategory=2.2)
     /// </code>
     /// </remarks>
     public static int Xor(double x1, double x2)
     {
-        // TODO: compute the two first-layer outputs, then feed them to the second layer.
+        // TODO: return x1 XOR x2, computed by your gates of 2.1 in two layers (see the Formula).
         throw new NotImplementedException("Exercise 2.2 (Xor) is not started yet.");
     }
 }

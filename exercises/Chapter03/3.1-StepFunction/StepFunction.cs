@@ -20,12 +20,12 @@ public static partial class Chapter3
     ///           形状与 x 相同的张量。恰好为 0 时结果是 0，所以要想清楚用哪种比较。不要改写 x 本身。
     ///           检查会在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出你的阶跃函数，并与书中的图比较（你的图保存在
     ///           .kata/plots/）。
-    /// Grade it: ./run-checks.sh --exercise 3.1     (or: dotnet test --filter Name~3.1)
+    /// Grade it: ./run-checks.sh --exercise 3.1     (or: dotnet test --filter TestCategory=3.1)
     /// </code>
     /// </remarks>
     public static Tensor StepFunction(Tensor x)
     {
-        // TODO: return a new tensor with 1 where x > 0 and 0 elsewhere.
+        // TODO: return a new tensor of x's shape: 1 where an element is positive, 0 elsewhere; x stays as it is.
         throw new NotImplementedException("Exercise 3.1 (StepFunction) is not started yet.");
     }
 }

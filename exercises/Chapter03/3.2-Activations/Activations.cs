@@ -17,12 +17,12 @@ public static partial class Chapter3
     /// 提示:     又是 1.2 的 sigmoid，在张量上逐元素计算。x = −800 时，e^800 是 +∞，1 除以 (1 + ∞) 等于 0，
     ///           正是应有的极限；而分子上是 e^x 的写法会得到 ∞/∞ = NaN。检查会像书中的图那样，
     ///           在 Tensor.Arange(-5.0, 5.0, 0.1) 上画出它。
-    /// Grade it: ./run-checks.sh --exercise 3.2     (or: dotnet test --filter Name~3.2)
+    /// Grade it: ./run-checks.sh --exercise 3.2     (or: dotnet test --filter TestCategory=3.2)
     /// </code>
     /// </remarks>
     public static Tensor Sigmoid(Tensor x)
     {
-        // TODO: return 1 / (1 + e^(−x)) for every element.
+        // TODO: return the sigmoid of every element, in a new tensor of x's shape, e.g. [0] -> [0.5].
         throw new NotImplementedException("Exercise 3.2 (Sigmoid) is not started yet.");
     }
 
@@ -45,7 +45,7 @@ public static partial class Chapter3
     /// </remarks>
     public static Tensor Relu(Tensor x)
     {
-        // TODO: return max(0, x) for every element.
+        // TODO: return a new tensor of x's shape: positive elements kept, the others 0; x stays as it is.
         throw new NotImplementedException("Exercise 3.2 (Relu) is not started yet.");
     }
 
@@ -66,7 +66,7 @@ public static partial class Chapter3
     /// </remarks>
     public static Tensor Identity(Tensor x)
     {
-        // TODO: return x (or a copy of it).
+        // TODO: return the same values in the same shape.
         throw new NotImplementedException("Exercise 3.2 (Identity) is not started yet.");
     }
 }

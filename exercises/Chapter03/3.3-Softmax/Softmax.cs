@@ -25,12 +25,12 @@ public static partial class Chapter3
     ///           立的 softmax，每行一个：沿最后一个轴求最大值和总和，并用 keepdims 让它们能与 a 广播；
     ///           这样同样几行代码对单个向量和对一个批次都适用。要用每一行自己的最大值：整个批次共用一个最大值，
     ///           或者用平均值，仍然可能溢出。
-    /// Grade it: ./run-checks.sh --exercise 3.3     (or: dotnet test --filter Name~3.3)
+    /// Grade it: ./run-checks.sh --exercise 3.3     (or: dotnet test --filter TestCategory=3.3)
     /// </code>
     /// </remarks>
     public static Tensor Softmax(Tensor a)
     {
-        // TODO: subtract the (row's) max, exponentiate, divide by the (row's) sum.
+        // TODO: return the softmax of a (of every row, for a batch), finite even for scores like 1010.
         throw new NotImplementedException("Exercise 3.3 (Softmax) is not started yet.");
     }
 }

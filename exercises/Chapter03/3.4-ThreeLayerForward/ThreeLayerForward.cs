@@ -21,12 +21,12 @@ public static partial class Chapter3
     /// 提示:     这六个张量是书中给定的：2 个输入、3 个神经元、2 个神经元、2 个输出。W1 的第 1 行是输入 x₂ 的权重。
     ///           double[,] 会自动变成二维张量，double[] 会自动变成一维张量，所以用数组字面量写一个字典初始化器就
     ///           够了。
-    /// Grade it: ./run-checks.sh --exercise 3.4     (or: dotnet test --filter Name~3.4)
+    /// Grade it: ./run-checks.sh --exercise 3.4     (or: dotnet test --filter TestCategory=3.4)
     /// </code>
     /// </remarks>
     public static IReadOnlyDictionary<string, Tensor> InitNetwork()
     {
-        // TODO: return the six tensors under the names W1, b1, W2, b2, W3, b3.
+        // TODO: return the book's six tensors (the Formula above) under the names W1, b1, W2, b2, W3, b3.
         throw new NotImplementedException("Exercise 3.4 (InitNetwork) is not started yet.");
     }
 
@@ -44,17 +44,18 @@ public static partial class Chapter3
     /// Example:  Forward(InitNetwork(), [1.0, 0.5])  =  [0.31682708, 0.69627909]
     ///           (a1 = [0.3, 0.7, 1.1], z1 = [0.57444252, 0.66818777, 0.75026011], …)
     /// Hint:     A batch gives one row per sample, and any sizes work the same way. Each layer is an affine step
-    ///           (a matrix product, input first, as np.dot(x, W1), then the bias, which broadcasts over the rows
-    ///           of a batch) followed by an activation: σ, your 1.2 (Earlier.Sigmoid), after the first two
+    ///           (a matrix product with the input on the left, then the bias, which broadcasts over the rows of
+    ///           a batch) followed by an activation: σ, your 1.2 (Earlier.Sigmoid), after the first two
     ///           layers, identity, your 3.2 (Earlier.Identity), after the last.
-    /// 提示:     一个批次的结果每个样本占一行；任意尺寸的做法都一样。每一层都是先做仿射（矩阵乘法，输入在前，
-    ///           相当于 np.dot(x, W1)，再加偏置，偏置会沿着批次的各行广播），再接一个激活函数：前两层之后用 σ，
+    /// 提示:     一个批次的结果每个样本占一行；任意尺寸的做法都一样。每一层都是先做仿射（矩阵乘法，输入在左边，
+    ///           再加偏置，偏置会沿着批次的各行广播），再接一个激活函数：前两层之后用 σ，
     ///           即你的练习 1.2（Earlier.Sigmoid）；最后一层之后用恒等函数，即你的练习 3.2（Earlier.Identity）。
     /// </code>
     /// </remarks>
     public static Tensor Forward(IReadOnlyDictionary<string, Tensor> network, Tensor x)
     {
-        // TODO: three layers: affine, σ; affine, σ; affine, identity.
+        // TODO: return the network's output for x (one row per sample for a batch),
+        //       e.g. [1.0, 0.5] -> [0.31682708, 0.69627909].
         throw new NotImplementedException("Exercise 3.4 (Forward) is not started yet.");
     }
 }

@@ -22,12 +22,12 @@ public static partial class Chapter3
     /// 提示:     结果是每个样本的类别下标，类型为 double。Forward（你的练习 3.4，Earlier.Forward）
     ///           为每个样本给出一行得分，沿类别所在的轴取 Argmax 就为每行给出一个下标；x.Rows 可以取出一个批次的
     ///           那些行。最后一个批次可能不满（上例中只有第 6 行）：它也要算上。
-    /// Grade it: ./run-checks.sh --exercise 3.5     (or: dotnet test --filter Name~3.5)
+    /// Grade it: ./run-checks.sh --exercise 3.5     (or: dotnet test --filter TestCategory=3.5)
     /// </code>
     /// </remarks>
     public static Tensor PredictBatch(IReadOnlyDictionary<string, Tensor> network, Tensor x, int batchSize)
     {
-        // TODO: loop over the batches, forward each one, keep the argmax of every row.
+        // TODO: return the predicted class of every row of x, computing at most batchSize rows at a time.
         throw new NotImplementedException("Exercise 3.5 (PredictBatch) is not started yet.");
     }
 
@@ -49,7 +49,7 @@ public static partial class Chapter3
     /// </remarks>
     public static double Accuracy(IReadOnlyDictionary<string, Tensor> network, Tensor x, Tensor t, int batchSize)
     {
-        // TODO: count the correct predictions and divide by the number of samples.
+        // TODO: return the fraction of samples whose predicted class equals their label in t, e.g. 2 of 3 -> 0.66666667.
         throw new NotImplementedException("Exercise 3.5 (Accuracy) is not started yet.");
     }
 }

@@ -21,12 +21,12 @@ public static partial class Chapter4
     /// 提示:     求和遍及每个元素；书中虽然叫它"均方"，但并没有除以 n。例子里正确的类别是 2：
     ///           第一个 y 把 0.6 放在类别 2 上，第二个 y 则放在了类别 7 上。和 NumPy 一样，三个张量运算就够了：
     ///           逐元素求差，对每个元素平方，求一次和。别忘了 ½。
-    /// Grade it: ./run-checks.sh --exercise 4.1     (or: dotnet test --filter Name~4.1)
+    /// Grade it: ./run-checks.sh --exercise 4.1     (or: dotnet test --filter TestCategory=4.1)
     /// </code>
     /// </remarks>
     public static double MeanSquaredError(Tensor y, Tensor t)
     {
-        // TODO: d = y − t, then ½ · the sum of d².
+        // TODO: return E for y against t (a sum: no 1/n despite the name), e.g. the first Example -> 0.0975.
         throw new NotImplementedException("Exercise 4.1 (MeanSquaredError) is not started yet.");
     }
 }

@@ -28,12 +28,13 @@ public static partial class Chapter4
     ///           把这一行重复两次组成的批次，E 也一样，因为总和要除以 N = 2。照书中的做法，
     ///           先把各种情况统一成一种形式：单个样本变成只有一行的批次，one-hot 目标变成标签（沿类别所在的轴取
     ///           Argmax）。δ 加在对数里面：没有它的话，概率恰好为 0 时会得到 log(0) = −∞。
-    /// Grade it: ./run-checks.sh --exercise 4.2     (or: dotnet test --filter Name~4.2)
+    /// Grade it: ./run-checks.sh --exercise 4.2     (or: dotnet test --filter TestCategory=4.2)
     /// </code>
     /// </remarks>
     public static double CrossEntropyError(Tensor y, Tensor t)
     {
-        // TODO: one sample → a batch of one; one-hot → labels; then −Σ log(y[i, t_i] + δ) / N.
+        // TODO: return E, averaged over the batch, for one sample or a batch and for one-hot or label targets;
+        //       δ = 1e-7 as the book fixes it.
         throw new NotImplementedException("Exercise 4.2 (CrossEntropyError) is not started yet.");
     }
 }

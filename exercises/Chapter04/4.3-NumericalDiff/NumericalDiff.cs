@@ -21,12 +21,12 @@ public static partial class Chapter4
     /// 提示:     这就是中心差分。书中提到两个典型错误：h = 1e-50 太小，在双精度下 x + h == x（结果
     ///           变成 0）；前向差分 (f(x + h) − f(x)) / h 不如中心差分精确。请用 h = 1e-4，并且
     ///           取 x 的两侧。
-    /// Grade it: ./run-checks.sh --exercise 4.3     (or: dotnet test --filter Name~4.3)
+    /// Grade it: ./run-checks.sh --exercise 4.3     (or: dotnet test --filter TestCategory=4.3)
     /// </code>
     /// </remarks>
     public static double NumericalDiff(Func<double, double> f, double x)
     {
-        // TODO: h = 1e-4; return (f(x + h) − f(x − h)) / (2h).
+        // TODO: return the central-difference slope of f at x, with h = 1e-4 as the book fixes it, e.g. (f, 5) -> about 0.2.
         throw new NotImplementedException("Exercise 4.3 (NumericalDiff) is not started yet.");
     }
 }

@@ -22,12 +22,13 @@ public static partial class Chapter4
     ///           顺序遍历任意形状张量的每个元素），并且在处理下一个元素之前把它放回原值——否则后面的每个元素都会在
     ///           错误的点上求导，调用者的 x 也被改掉了。不要去微调一个副本：在 4.8 中，f 会忽略它的参数，
     ///           而是通过网络读取被微调的张量。
-    /// Grade it: ./run-checks.sh --exercise 4.4     (or: dotnet test --filter Name~4.4)
+    /// Grade it: ./run-checks.sh --exercise 4.4     (or: dotnet test --filter TestCategory=4.4)
     /// </code>
     /// </remarks>
     public static Tensor NumericalGradient(Func<Tensor, double> f, Tensor x)
     {
-        // TODO: grad = Tensor.ZerosLike(x); for each element: nudge up, nudge down, difference, restore.
+        // TODO: return a new tensor of x's shape holding ∂f/∂x_i for every element; when you return,
+        //       x must hold its original values again.
         throw new NotImplementedException("Exercise 4.4 (NumericalGradient) is not started yet.");
     }
 }

@@ -26,12 +26,13 @@ public static partial class Chapter4
     ///           梯度由你的练习 4.4（Earlier.NumericalGradient）给出，它会微调传给它的张量：在副本上操作。
     ///           路径里要存每个点的副本：如果存的都是对同一个张量的引用，而你又不断修改它，
     ///           到头来每一行都和最后一行一样。要逆着梯度走；顺着梯度走就成了梯度上升。
-    /// Grade it: ./run-checks.sh --exercise 4.5     (or: dotnet test --filter Name~4.5)
+    /// Grade it: ./run-checks.sh --exercise 4.5     (or: dotnet test --filter TestCategory=4.5)
     /// </code>
     /// </remarks>
     public static Tensor GradientDescent(Func<Tensor, double> f, Tensor initX, double lr, int stepNum)
     {
-        // TODO: path = Tensor.Zeros(stepNum + 1, n); row 0 = initX; then stepNum times: x = x − lr·∇f(x), store x.
+        // TODO: return the path: initX, then the point after each of the stepNum steps, one row each;
+        //       initX stays as it is.
         throw new NotImplementedException("Exercise 4.5 (GradientDescent) is not started yet.");
     }
 }

@@ -17,12 +17,12 @@ public static partial class Chapter4
     ///           over the rows.
     /// 提示:     对每个类别，f(x) = w1·x1 + w2·x2 + … + wd·xd + b；例如 4 张 784 像素的图像、4 个类别，
     ///           得到 4 × 4 个得分。一次矩阵乘法（输入在前），再加偏置，偏置会沿着各行广播。
-    /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter Name~4.6)
+    /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter TestCategory=4.6)
     /// </code>
     /// </remarks>
     public static Tensor LinearScore(Tensor x, Tensor w, Tensor b)
     {
-        // TODO: x · W + b.
+        // TODO: return one score per class for every sample, e.g. the Example -> [[2, 3, 3]].
         throw new NotImplementedException("Exercise 4.6 (LinearScore) is not started yet.");
     }
 
@@ -51,12 +51,12 @@ public static partial class Chapter4
     ///           惩罚项只加一次。对于 x = [1, 1, 1, 1]，w1 和 w2 给出的得分相同，但惩罚项更偏爱 w2，
     ///           因为它的权重分散在所有输入上。对各行和各类别循环，并跳过正确类别本身（否则每一行都会多出 1）。
     ///           一维的 scores 就是单独一行。
-    /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter Name~4.6)
+    /// Grade it: ./run-checks.sh --exercise 4.6     (or: dotnet test --filter TestCategory=4.6)
     /// </code>
     /// </remarks>
     public static double SvmLoss(Tensor scores, Tensor t, Tensor w, double lambda)
     {
-        // TODO: the mean hinge loss of the rows, plus lambda · Σ w².
+        // TODO: return L (the Formula above) for a batch or a single row of scores, e.g. the Example with λ = 0 -> 142.
         throw new NotImplementedException("Exercise 4.6 (SvmLoss) is not started yet.");
     }
 }

@@ -28,12 +28,12 @@ public static partial class Chapter4
     ///           损失会逐渐降向 0。原始笔记把这一步写成 w = w + (1/m)·Σ(y − ŷ)·x：其实是同一步。
     ///           用一次矩阵乘法算出所有样本的误差 ŷ − y；∂J/∂w 要用到 x 的转置。两个梯度都要用同一个误差算出来，
     ///           再去修改 w 或 b。每一步之前记录一次 J，最后再记录一次。
-    /// Grade it: ./run-checks.sh --exercise 4.7     (or: dotnet test --filter Name~4.7)
+    /// Grade it: ./run-checks.sh --exercise 4.7     (or: dotnet test --filter TestCategory=4.7)
     /// </code>
     /// </remarks>
     public static LinearFit LinearRegression(Tensor x, Tensor y, double lr, int steps)
     {
-        // TODO: w = Tensor.Zeros(d), b = 0; steps times: error, loss, gradients, update; return new LinearFit(w, b, losses).
+        // TODO: return a LinearFit of the final w and b and the steps + 1 losses, starting from w = 0 and b = 0.
         throw new NotImplementedException("Exercise 4.7 (LinearRegression) is not started yet.");
     }
 }

@@ -45,7 +45,7 @@ public static partial class Chapter4
     ///           和 1.6（Earlier.Softmax2D），Loss 复用你的 4.2（Earlier.CrossEntropyError），
     ///           Gradient 复用你的 4.4（Earlier.NumericalGradient），而且要在每个参数张量本身上求，不能用副本，
     ///           这样 Loss 才能通过网络看到每一次微调。one-hot 目标要先变成标签再计数。
-    /// Grade it: ./run-checks.sh --exercise 4.8     (or: dotnet test --filter Name~4.8)
+    /// Grade it: ./run-checks.sh --exercise 4.8     (or: dotnet test --filter TestCategory=4.8)
     /// </code>
     /// </remarks>
     public sealed class TwoLayerNet : ITwoLayerNet
@@ -55,7 +55,8 @@ public static partial class Chapter4
         /// <summary>W1, W2 from <paramref name="random"/> scaled by <paramref name="weightInitStd"/>; b1, b2 zero.</summary>
         public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01)
         {
-            // TODO: _params["W1"] = …; _params["b1"] = …; _params["W2"] = …; _params["b2"] = …;
+            // TODO: fill _params with W1, b1, W2, b2, made in that order from random: weights are
+            //       weightInitStd times standard normal numbers, biases zeros.
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet) is not started yet.");
         }
 
@@ -65,28 +66,29 @@ public static partial class Chapter4
         /// <summary>The softmax probabilities of every row of <paramref name="x"/>.</summary>
         public Tensor Predict(Tensor x)
         {
-            // TODO: affine, sigmoid, affine, softmax.
+            // TODO: return the probabilities (N, outputSize) of the network for x; every row sums to 1.
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Predict) is not started yet.");
         }
 
         /// <summary>The cross-entropy of <see cref="Predict"/> against <paramref name="t"/>.</summary>
         public double Loss(Tensor x, Tensor t)
         {
-            // TODO: Earlier.CrossEntropyError(Predict(x), t).
+            // TODO: return the cross-entropy error of the network's probabilities for x against t.
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Loss) is not started yet.");
         }
 
         /// <summary>The share of rows whose most probable class is the target.</summary>
         public double Accuracy(Tensor x, Tensor t)
         {
-            // TODO: compare Predict(x).Argmax(axis: 1) with the labels.
+            // TODO: return the share of rows whose most probable class is the target (t one-hot or labels).
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Accuracy) is not started yet.");
         }
 
         /// <summary>The numerical gradient of <see cref="Loss"/> for every parameter, by name.</summary>
         public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
         {
-            // TODO: one Earlier.NumericalGradient per parameter, of W => Loss(x, t).
+            // TODO: return, under each parameter's name, the numerical gradient of Loss(x, t) with respect to
+            //       that parameter tensor itself (not a copy).
             throw new NotImplementedException("Exercise 4.8 (TwoLayerNet.Gradient) is not started yet.");
         }
     }

@@ -53,14 +53,15 @@ public static partial class Chapter4
     ///           它的数值梯度很慢，所以规模要保持这么小。
     ///           要原地更新网络自己的张量（Assign）：让局部变量指向一个新张量，网络根本不会变。是减号而不是加号：
     ///           加号会让损失越爬越高。
-    /// Grade it: ./run-checks.sh --exercise 4.9     (or: dotnet test --filter Name~4.9)
+    /// Grade it: ./run-checks.sh --exercise 4.9     (or: dotnet test --filter TestCategory=4.9)
     /// </code>
     /// </remarks>
     public static TrainingHistory Train(
         ITwoLayerNet net, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
         TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
-        // TODO: the loop above; return new TrainingHistory(losses, trainAccuracies, testAccuracies).
+        // TODO: train net as the Formula describes and return its TrainingHistory (a loss per iteration,
+        //       the accuracies per epoch).
         throw new NotImplementedException("Exercise 4.9 (MiniBatchTraining) is not started yet.");
     }
 }

@@ -16,7 +16,7 @@ namespace DeepLearningKata.Exercises;
 ///           remember x and y in the fields, because Backward needs them.
 /// 提示:     反向传播时两个输入互换位置：x 的梯度用 y，y 的梯度用 x。Forward 必须把 x 和 y 记在
 ///           字段里，因为 Backward 要用到它们。
-/// Grade it: ./run-checks.sh --exercise 5.1     (or: dotnet test --filter Name~5.1)
+/// Grade it: ./run-checks.sh --exercise 5.1     (or: dotnet test --filter TestCategory=5.1)
 /// </code>
 /// </remarks>
 public sealed class MulLayer : IScalarLayer
@@ -33,14 +33,14 @@ public sealed class MulLayer : IScalarLayer
     /// <summary>The product of the inputs; remembers both for Backward.</summary>
     public double Forward(double x, double y)
     {
-        // TODO: keep x and y in this.x and this.y, then return their product.
+        // TODO: return the product of x and y; keep what Backward will need in the fields x and y.
         throw new NotImplementedException("Exercise 5.1 (MulLayer) is not started yet.");
     }
 
     /// <summary>The gradients with respect to x and y of the last Forward.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (∂out/∂x · dout, ∂out/∂y · dout) for out = x·y.
+        // TODO: return dx and dy for the last Forward's inputs, e.g. after Forward(100, 2): Backward(1.1) -> (2.2, 110).
         throw new NotImplementedException("Exercise 5.1 (MulLayer) is not started yet.");
     }
 }
@@ -64,14 +64,14 @@ public sealed class AddLayer : IScalarLayer
     /// <summary>The sum of the inputs.</summary>
     public double Forward(double x, double y)
     {
-        // TODO: return the sum (an addition node needs to remember nothing).
+        // TODO: return the sum of x and y (an addition node needs to remember nothing).
         throw new NotImplementedException("Exercise 5.1 (AddLayer) is not started yet.");
     }
 
     /// <summary>The gradients with respect to x and y.</summary>
     public (double Dx, double Dy) Backward(double dout)
     {
-        // TODO: return (∂out/∂x · dout, ∂out/∂y · dout) for out = x + y.
+        // TODO: return dx and dy, e.g. Backward(1.1) -> (1.1, 1.1).
         throw new NotImplementedException("Exercise 5.1 (AddLayer) is not started yet.");
     }
 }
@@ -102,13 +102,13 @@ public static partial class Chapter5
     ///           each node the gradient its output received.
     /// 提示:     每个节点一个层：三个 MulLayer 和一个 AddLayer。先按顺序依次正向传播，然后从
     ///           dprice = 1 开始反向传播，按相反的顺序经过它们，把每个节点的输出收到的梯度传给该节点。
-    /// Grade it: ./run-checks.sh --exercise 5.1     (or: dotnet test --filter Name~5.1)
+    /// Grade it: ./run-checks.sh --exercise 5.1     (or: dotnet test --filter TestCategory=5.1)
     /// </code>
     /// </remarks>
     public static ShoppingResult BuyApplesAndOranges(double apple, double appleNum, double orange, double orangeNum, double tax)
     {
-        // TODO: build mulAppleLayer, mulOrangeLayer, addAppleOrangeLayer, mulTaxLayer; forward; backward from dprice = 1;
-        //       return new ShoppingResult(price, dapple, dappleNum, dorange, dorangeNum, dtax).
+        // TODO: return the price and its gradient with respect to each of the five inputs, computed by a
+        //       forward and a backward pass through one MulLayer or AddLayer per node of the graph.
         throw new NotImplementedException("Exercise 5.1 (BuyApplesAndOranges) is not started yet.");
     }
 }

@@ -22,7 +22,7 @@ namespace DeepLearningKata.Exercises;
 ///           乘上一个由 1 和 0 组成的张量，就能让每个元素通过或被挡住。mask 来自 x（在 Forward 中），
 ///           绝不能来自 dout。不要改写 x 或 dout：书中原地把 dout 置零的写法会改掉调用者的张量；
 ///           应当返回新的张量。x 恰好为 0 时梯度不通过（和书中以及 PyTorch 一致）。
-/// Grade it: ./run-checks.sh --exercise 5.2     (or: dotnet test --filter Name~5.2)
+/// Grade it: ./run-checks.sh --exercise 5.2     (or: dotnet test --filter TestCategory=5.2)
 /// </code>
 /// </remarks>
 public sealed class ReluLayer : ILayer
@@ -37,14 +37,14 @@ public sealed class ReluLayer : ILayer
     /// <summary>max(0, x) element-wise; remembers where x was positive.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: remember where x > 0 (the mask), and return max(0, x).
+        // TODO: return ReLU of x as a new tensor; keep what Backward needs in mask; x stays as it is.
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 
     /// <summary>dout where the last Forward's x was positive, 0 elsewhere.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: let dout through where the input was positive, 0 elsewhere; return a new tensor, leave dout as it is.
+        // TODO: return dx, a new tensor of dout's shape (the Formula above); dout stays as it is.
         throw new NotImplementedException("Exercise 5.2 (ReluLayer) is not started yet.");
     }
 

@@ -18,7 +18,7 @@ namespace DeepLearningKata.Exercises;
 /// 提示:     Forward 记住它的输出 y，Backward 只用 y（见 Formula），从不用 x。要保存输出的副本：
 ///           你返回的张量归调用者所有，调用者可能会修改它。σ' 的两个因子都不能少：只乘 y 或只乘 (1 − y) 是常
 ///           见的失误。
-/// Grade it: ./run-checks.sh --exercise 5.3     (or: dotnet test --filter Name~5.3)
+/// Grade it: ./run-checks.sh --exercise 5.3     (or: dotnet test --filter TestCategory=5.3)
 /// </code>
 /// </remarks>
 public sealed class SigmoidLayer : ILayer
@@ -33,14 +33,14 @@ public sealed class SigmoidLayer : ILayer
     /// <summary>σ(x) element-wise; remembers the output.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: compute the output 1 / (1 + e^(−x)) (Np.Exp), keep a copy in y, return the output.
+        // TODO: return the sigmoid of x as a new tensor, and keep your own copy of it in y for Backward.
         throw new NotImplementedException("Exercise 5.3 (SigmoidLayer) is not started yet.");
     }
 
     /// <summary>dout · y · (1 − y) with y the last Forward's output.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: return dL/dx = dout · ∂y/∂x, written with the y you kept in Forward (see Formula).
+        // TODO: return dx for dout, computed from the y the last Forward kept (not from x).
         throw new NotImplementedException("Exercise 5.3 (SigmoidLayer) is not started yet.");
     }
 

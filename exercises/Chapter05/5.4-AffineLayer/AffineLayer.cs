@@ -25,7 +25,7 @@ namespace DeepLearningKata.Exercises;
 ///           b 被加到了每一行上，所以它的梯度是把各行加起来：沿批次轴求和，而不是求平均。
 ///           直接使用 W 和 b 本身（不要复制）：Params 持有它们，训练时会原地更新它们。
 ///           但 x 要保存你自己的副本（Reshape 返回的就是副本）：x 归调用者所有。
-/// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter Name~5.4)
+/// Grade it: ./run-checks.sh --exercise 5.4     (or: dotnet test --filter TestCategory=5.4)
 /// </code>
 /// </remarks>
 public sealed class AffineLayer : ILayer
@@ -51,14 +51,14 @@ public sealed class AffineLayer : ILayer
     /// <summary>x · W + b for a batch x; remembers the (flattened) input and its shape.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: remember x's shape and x flattened to (N, D), then return x·W + b.
+        // TODO: return out (N, M); keep what Backward needs in originalXShape and x (x as your own (N, D) copy).
         throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
     }
 
     /// <summary>dx (in the input's shape); stores dW and db for Grads.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: set dW and db, and return dx in the input's original shape (the Formula line above).
+        // TODO: store dW and db (Grads reads them) and return dx in the shape of the x given to Forward.
         throw new NotImplementedException("Exercise 5.4 (AffineLayer) is not started yet.");
     }
 

@@ -25,7 +25,7 @@ namespace DeepLearningKata.Exercises;
 ///           δ = 1e-7，one-hot 或标签均可，除以 N）完成。使用标签时，y − t 的意思是：在 y 的副本上，
 ///           把每一行标签所在的位置减去 1。Backward 中也要除以批大小，并乘上 dout。把 Backward 需要的东西保存
 ///           为副本：x 和 t 归调用者所有。
-/// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter Name~5.5)
+/// Grade it: ./run-checks.sh --exercise 5.5     (or: dotnet test --filter TestCategory=5.5)
 /// </code>
 /// </remarks>
 public sealed class SoftmaxWithLossLayer : ILossLayer
@@ -44,15 +44,14 @@ public sealed class SoftmaxWithLossLayer : ILossLayer
     /// <summary>The mean cross-entropy of softmax(x) against t; remembers y and t.</summary>
     public double Forward(Tensor x, Tensor t)
     {
-        // TODO: keep t, compute y = softmax(x) and the cross-entropy loss of y against t (Earlier has both); return the loss.
+        // TODO: return the loss of softmax(x) against t; keep what Backward needs in y and t (t as your own copy).
         throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
     }
 
     /// <summary>dout · (y − t) / N for the last Forward.</summary>
     public Tensor Backward(double dout = 1.0)
     {
-        // TODO: batchSize = t.Dim(0); one-hot: (y − t) / batchSize; labels: copy y, subtract 1 at each row's label,
-        //       divide by batchSize. Multiply by dout.
+        // TODO: return dx (N, C) of the last Forward times dout, for one-hot targets and for labels alike.
         throw new NotImplementedException("Exercise 5.5 (SoftmaxWithLoss) is not started yet.");
     }
 }

@@ -29,7 +29,7 @@ namespace DeepLearningKata.Exercises;
 ///           用你之前练习中的层（Earlier.CreateAffine、Earlier.CreateRelu、Earlier.CreateSoftmaxWithLoss）
 ///           在 Params 中的那些张量本身上搭建网络。Gradient 只负责计算，不更新任何东西。
 ///           Predict 返回得分（不做 softmax）。
-/// Grade it: ./run-checks.sh --exercise 5.6     (or: dotnet test --filter Name~5.6)
+/// Grade it: ./run-checks.sh --exercise 5.6     (or: dotnet test --filter TestCategory=5.6)
 /// </code>
 /// </remarks>
 public sealed class BackpropTwoLayerNet : ITwoLayerNet
@@ -40,8 +40,8 @@ public sealed class BackpropTwoLayerNet : ITwoLayerNet
 
     public BackpropTwoLayerNet(int inputSize, int hiddenSize, int outputSize, Random random, double weightInitStd = 0.01)
     {
-        // TODO: fill @params with W1, b1, W2, b2; add ("Affine1", …), ("Relu1", …), ("Affine2", …) to layers;
-        //       lastLayer = Earlier.CreateSoftmaxWithLoss().
+        // TODO: fill @params with W1, b1, W2, b2 (made as in 4.8); fill layers with Affine1, Relu1,
+        //       Affine2 built on those very tensors; set lastLayer to a softmax-with-loss layer.
         lastLayer = null;
         throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
     }
@@ -52,29 +52,29 @@ public sealed class BackpropTwoLayerNet : ITwoLayerNet
     /// <summary>The scores: x forwarded through every layer in order.</summary>
     public Tensor Predict(Tensor x)
     {
-        // TODO: foreach layer in layers: x = layer.Forward(x); return x.
+        // TODO: return the scores (N, outputSize) of x through the layers, in order (no softmax).
         throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
     }
 
-    /// <summary>lastLayer.Forward(Predict(x), t).</summary>
+    /// <summary>The mean cross-entropy loss of the scores of x against t.</summary>
     public double Loss(Tensor x, Tensor t)
     {
-        // TODO
+        // TODO: return the loss of the last layer for the scores of x against t.
         throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
     }
 
     /// <summary>The share of rows whose largest score is the target class (t one-hot or labels).</summary>
     public double Accuracy(Tensor x, Tensor t)
     {
-        // TODO: y = Predict(x).Argmax(axis: 1); if t is one-hot (t.Ndim != 1), t = t.Argmax(axis: 1);
-        //       return Np.Equal(y, t).Sum() / x.Dim(0).
+        // TODO: return the share of rows whose largest score is the target class (t one-hot or labels).
         throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
     }
 
     /// <summary>The gradient of Loss for W1, b1, W2, b2, by backpropagation.</summary>
     public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
     {
-        // TODO: forward (Loss), backward (lastLayer, then the layers in reverse), collect the Affine layers' Grads.
+        // TODO: return the gradient of Loss(x, t) for W1, b1, W2, b2 by backpropagation through the
+        //       layers; change no parameter.
         throw new NotImplementedException("Exercise 5.6 (BackpropTwoLayerNet) is not started yet.");
     }
 }

@@ -36,13 +36,14 @@ public static partial class Chapter5
     ///           要原地更新（Assign）：各层持有的正是 Params 中的那些张量，而让你的变量指向一个新张量不会改动它们，
     ///           网络什么也学不到。训练集已经打乱过了，所以按顺序遍历时，每次运行得到的学习曲线都相同——检查会把你
     ///           的曲线和参考实现的曲线逐点比较。
-    /// Grade it: ./run-checks.sh --exercise 5.7     (or: dotnet test --filter Name~5.7)
+    /// Grade it: ./run-checks.sh --exercise 5.7     (or: dotnet test --filter TestCategory=5.7)
     /// </code>
     /// </remarks>
     public static TrainingHistory Train(ITwoLayerNet net, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
         TrainingSettings settings, TextWriter progress)
     {
-        // TODO: the loop above; return new TrainingHistory(loss, trainAccuracy, testAccuracy).
+        // TODO: train net as the Formula describes and return its TrainingHistory (a loss per batch,
+        //       the accuracies per epoch).
         throw new NotImplementedException("Exercise 5.7 (TrainWithBackprop) is not started yet.");
     }
 }

@@ -26,7 +26,7 @@ namespace DeepLearningKata.Exercises;
 /// 提示:     就地修改每个参数本身（SubtractInPlace、Assign）：新建张量不会改变网络自己的张量。不要写入 grads。
 ///           按参数名保存状态，第一次见到某个名字时从零开始：W 和 b 各自需要自己的 v、h、m。
 ///           1e-7 加在平方根之后。Adam 的 t 每次 Update 只加 1，而不是每个参数加 1。
-/// Grade it: ./run-checks.sh --exercise 6.1     (or: dotnet test --filter Name~6.1)
+/// Grade it: ./run-checks.sh --exercise 6.1     (or: dotnet test --filter TestCategory=6.1)
 /// </code>
 /// </remarks>
 public sealed class Sgd(double learningRate) : IOptimizer
@@ -36,7 +36,7 @@ public sealed class Sgd(double learningRate) : IOptimizer
     /// <summary>p −= lr·g for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: for each (key, p) in parameters: p −= lr · grads[key], in place.
+        // TODO: update every parameter by one SGD step, in place; grads stays as it is.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -51,7 +51,7 @@ public sealed class Momentum(double learningRate, double momentum) : IOptimizer
     /// <summary>One step of Momentum for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: v[key] = momentum·v[key] − lr·g (zeros the first time), then p += v[key].
+        // TODO: update every parameter by one Momentum step, in place, keeping one velocity per name in v.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -65,7 +65,7 @@ public sealed class AdaGrad(double learningRate) : IOptimizer
     /// <summary>One step of AdaGrad for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: h[key] += g·g (zeros the first time), then p −= lr·g / (√h[key] + 1e-7).
+        // TODO: update every parameter by one AdaGrad step, in place, keeping one sum of squared gradients per name in h.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }
@@ -91,7 +91,8 @@ public sealed class Adam : IOptimizer
     /// <summary>One step of Adam for every parameter, in place.</summary>
     public void Update(IReadOnlyDictionary<string, Tensor> parameters, IReadOnlyDictionary<string, Tensor> grads)
     {
-        // TODO: iter += 1; lr_t = lr·√(1 − β2^iter)/(1 − β1^iter); then for each parameter update m, v and p (the Formula above).
+        // TODO: update every parameter by one Adam step, in place, keeping the moments per name in m and v;
+        //       iter counts the calls of Update.
         throw new NotImplementedException("Exercise 6.1 (Optimizers) is not started yet.");
     }
 }

@@ -20,19 +20,19 @@ public static partial class Chapter6
     /// 提示:     用传入的 Random 通过 Tensor.RandomNormal 生成 N(0, 1) 随机数（不要 new Random()），
     ///           这样相同的种子得到相同的权重。再乘以 Formula 中给出的标准差——那里已经开过平方根了：不是方差。
     ///           缩放取决于 nIn（每个节点求和的输入个数），而不是 nOut。
-    /// Grade it: ./run-checks.sh --exercise 6.2     (or: dotnet test --filter Name~6.2)
+    /// Grade it: ./run-checks.sh --exercise 6.2     (or: dotnet test --filter TestCategory=6.2)
     /// </code>
     /// </remarks>
     public static Tensor XavierInit(int nIn, int nOut, Random random)
     {
-        // TODO: an (nIn, nOut) tensor of N(0, 1) numbers drawn from random, times √(1/nIn).
+        // TODO: return Xavier's (nIn, nOut) weights, drawn from the random you are given.
         throw new NotImplementedException("Exercise 6.2 (WeightInit) is not started yet.");
     }
 
     /// <summary>Exercise 6.2 — He initial weights for ReLU: N(0, 1) · √(2 / nIn), of shape (nIn, nOut).</summary>
     public static Tensor HeInit(int nIn, int nOut, Random random)
     {
-        // TODO: an (nIn, nOut) tensor of N(0, 1) numbers drawn from random, times √(2/nIn).
+        // TODO: return He's (nIn, nOut) weights, drawn from the random you are given.
         throw new NotImplementedException("Exercise 6.2 (WeightInit) is not started yet.");
     }
 }

@@ -33,7 +33,7 @@ namespace DeepLearningKata.Exercises;
 ///           经过 μ_B、经过 σ²_B）：书中的计算图一步步反向（dxn、dxc、dstd、dvar、dmu）；
 ///           Formula 中的闭式与之相同。测试模式只使用 running 统计量，且不能修改它们。
 ///           先把 (N, C, H, W) 变形为 (N, C·H·W)，最后把 y 和 dx 变回输入的形状。
-/// Grade it: ./run-checks.sh --exercise 6.3     (or: dotnet test --filter Name~6.3)
+/// Grade it: ./run-checks.sh --exercise 6.3     (or: dotnet test --filter TestCategory=6.3)
 /// </code>
 /// </remarks>
 public sealed class BatchNormalization : ILayer
@@ -61,15 +61,15 @@ public sealed class BatchNormalization : ILayer
     /// <summary>Normalised, scaled and shifted x: with the batch's statistics in training, the running ones at test time.</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: flatten x to (N, D); start the running statistics at zeros of (D,); train: the batch's statistics
-        //       (and update the running ones), test: the running ones; return γ·x̂ + β in x's shape.
+        // TODO: return y in x's shape: the batch's statistics in training (which also move the running ones,
+        //       zeros at first), the running ones in test; keep what Backward needs.
         throw new NotImplementedException("Exercise 6.3 (BatchNormalization) is not started yet.");
     }
 
     /// <summary>dx in the input's shape; stores dgamma and dbeta for Grads.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: dbeta, dgamma, and dx through x̂, σ²_B and μ_B (the Formula above).
+        // TODO: store dgamma and dbeta (Grads reads them) and return dx in x's shape, for the last training Forward.
         throw new NotImplementedException("Exercise 6.3 (BatchNormalization) is not started yet.");
     }
 

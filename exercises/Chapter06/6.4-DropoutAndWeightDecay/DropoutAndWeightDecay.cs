@@ -24,7 +24,7 @@ namespace DeepLearningKata.Exercises;
 ///           再与 ratio 比较。把它保存下来，Backward 中使用同一个 mask（不要重新生成）。这是书中的 Dropout：
 ///           训练时不除以 (1 − ratio)，缩放放在测试时。不要写入 x 或 dout。损失中的 ½ 使梯度为 λ·W，
 ///           没有因子 2。
-/// Grade it: ./run-checks.sh --exercise 6.4     (or: dotnet test --filter Name~6.4)
+/// Grade it: ./run-checks.sh --exercise 6.4     (or: dotnet test --filter TestCategory=6.4)
 /// </code>
 /// </remarks>
 public sealed class Dropout : ILayer
@@ -43,14 +43,15 @@ public sealed class Dropout : ILayer
     /// <summary>x with a random share <c>ratio</c> of its elements set to 0 (train), or x·(1 − ratio) (test).</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: train: draw and keep the mask, return x * mask; test: return x * (1 - ratio).
+        // TODO: return x with units dropped by a fresh mask drawn from random (kept in mask) in training,
+        //       x scaled (the Formula above) in test; x stays as it is.
         throw new NotImplementedException("Exercise 6.4 (DropoutAndWeightDecay) is not started yet.");
     }
 
     /// <summary>dout through the mask of the last training Forward.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: return dout * mask — the mask Forward drew.
+        // TODO: return dx for dout, through the mask the last Forward drew; dout stays as it is.
         throw new NotImplementedException("Exercise 6.4 (DropoutAndWeightDecay) is not started yet.");
     }
 
@@ -69,14 +70,14 @@ public static partial class Chapter6
     /// <summary>Exercise 6.4 — the weight-decay term of the loss, ½·λ·ΣW² summed over every weight matrix.</summary>
     public static double WeightDecayLoss(IReadOnlyList<Tensor> weights, double lambda)
     {
-        // TODO: add up ½·λ·Σ W² over the weights.
+        // TODO: return the weight-decay term of the loss for all the weights together, e.g. the Example -> 0.7.
         throw new NotImplementedException("Exercise 6.4 (DropoutAndWeightDecay) is not started yet.");
     }
 
     /// <summary>Exercise 6.4 — a weight's gradient with weight decay, dW + λ·W, as a new tensor.</summary>
     public static Tensor WeightDecayGradient(Tensor dW, Tensor W, double lambda)
     {
-        // TODO: return dW + λ·W without changing dW or W.
+        // TODO: return the gradient with weight decay as a new tensor; dW and W stay as they are.
         throw new NotImplementedException("Exercise 6.4 (DropoutAndWeightDecay) is not started yet.");
     }
 }

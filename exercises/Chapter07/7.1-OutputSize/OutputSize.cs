@@ -19,12 +19,12 @@ public static partial class Chapter7
     /// 提示:     C# 的整数除法 / 会直接丢掉余数，所以步幅走不完整的情况必须在除法之前查出来（想想 %），
     ///           滤波器比填充后的输入还大的情况也一样。把这四个数写进异常信息（输入、滤波器、步幅、填充），
     ///           以后遇到这个错误时才能看出是哪一层的尺寸不对。
-    /// Grade it: ./run-checks.sh --exercise 7.1     (or: dotnet test --filter Name~7.1)
+    /// Grade it: ./run-checks.sh --exercise 7.1     (or: dotnet test --filter TestCategory=7.1)
     /// </code>
     /// </remarks>
     public static int OutputSize(int inputSize, int filterSize, int stride, int pad)
     {
-        // TODO: validate, then return (inputSize + 2 * pad - filterSize) / stride + 1.
+        // TODO: return OH, or throw an ArgumentException naming the four numbers when they do not fit.
         throw new NotImplementedException("Exercise 7.1 (OutputSize) is not started yet.");
     }
 }

@@ -21,12 +21,12 @@ public static partial class Chapter7
     ///           按这个顺序写六重循环就能从头到尾填满 col；落在填充区（x 之外）的像素取 0。
     ///           用一维数组（x.AsSpan() 和你自己的 double[]，最后包装成 Tensor）来计算，
     ///           比在最内层循环里用 x[n, c, i, j] 快得多。OH 和 OW 用 Earlier.OutputSize 计算。
-    /// Grade it: ./run-checks.sh --exercise 7.2     (or: dotnet test --filter Name~7.2)
+    /// Grade it: ./run-checks.sh --exercise 7.2     (or: dotnet test --filter TestCategory=7.2)
     /// </code>
     /// </remarks>
     public static Tensor Im2Col(Tensor x, int filterH, int filterW, int stride = 1, int pad = 0)
     {
-        // TODO: fill col (N·OH·OW, C·FH·FW) with the windows of x, as the Formula line says.
+        // TODO: return col (N·OH·OW, C·FH·FW): one row per window of the zero-padded x.
         throw new NotImplementedException("Exercise 7.2 (Im2Col) is not started yet.");
     }
 
@@ -47,12 +47,13 @@ public static partial class Chapter7
     /// 提示:     和 Im2Col 一样的六重循环，只是把赋值反过来写成 +=：当 S &lt; FH 时窗口互相重叠，
     ///           一个像素属于几个窗口，就要把每一份都加上。所以 Col2Im(Im2Col(x)) 不等于 x，而是 x 乘以
     ///           这个次数——这也正是卷积反向传播需要 col2im 的原因（它是 im2col 的伴随：⟨Im2Col(x), y⟩ = ⟨x, Col2Im(y)⟩）。
-    /// Grade it: ./run-checks.sh --exercise 7.2     (or: dotnet test --filter Name~7.2)
+    /// Grade it: ./run-checks.sh --exercise 7.2     (or: dotnet test --filter TestCategory=7.2)
     /// </code>
     /// </remarks>
     public static Tensor Col2Im(Tensor col, int[] inputShape, int filterH, int filterW, int stride = 1, int pad = 0)
     {
-        // TODO: start from zeros of inputShape and add every element of col back where Im2Col took it from.
+        // TODO: return a tensor of inputShape in which every element of col is added back where Im2Col
+        //       took it from (padding dropped).
         throw new NotImplementedException("Exercise 7.2 (Im2Col) is not started yet.");
     }
 }

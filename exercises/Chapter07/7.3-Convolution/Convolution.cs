@@ -27,7 +27,7 @@ namespace DeepLearningKata.Exercises;
 ///           数值却是错的。反向传播时 dout 要先做相反的移动，再做矩阵乘法。
 ///           Np.DotTransposeA 和 Np.DotTransposeB 可以乘以转置而不必先构造它。
 ///           使用 Earlier.Im2Col 和 Earlier.Col2Im。保留 W 和 b 本身（Params 里放的就是它们）。
-/// Grade it: ./run-checks.sh --exercise 7.3     (or: dotnet test --filter Name~7.3)
+/// Grade it: ./run-checks.sh --exercise 7.3     (or: dotnet test --filter TestCategory=7.3)
 /// </code>
 /// </remarks>
 public sealed class Convolution : ILayer
@@ -59,14 +59,14 @@ public sealed class Convolution : ILayer
     /// <summary>The convolution of x with every filter, plus the filter's bias: (N, FN, OH, OW).</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: keep x.Shape, col = Earlier.Im2Col(…), colW = W.Reshape(FN, -1); out = col · colWᵀ + b, moved to (N, FN, OH, OW).
+        // TODO: return out (N, FN, OH, OW); keep what Backward needs in xShape, col and colW.
         throw new NotImplementedException("Exercise 7.3 (Convolution) is not started yet.");
     }
 
     /// <summary>dx of x's shape; stores dW and db for Grads.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: move dout to (N·OH·OW, FN); db, dW, dcol as the Formula says; return Earlier.Col2Im(dcol, …).
+        // TODO: store dW and db (Grads reads them) and return dx in x's shape.
         throw new NotImplementedException("Exercise 7.3 (Convolution) is not started yet.");
     }
 

@@ -20,7 +20,7 @@ namespace DeepLearningKata.Exercises;
 /// 提示:     只有最大值影响了输出，所以只有它得到 dout——而不是窗口里的每个元素。正向传播时记住每个最大值的位
 ///           置。S &lt; PH 时窗口重叠：要累加，同时是两个窗口最大值的元素得到两份。最大值落在填充区时不传给任
 ///           何元素。
-/// Grade it: ./run-checks.sh --exercise 7.4     (or: dotnet test --filter Name~7.4)
+/// Grade it: ./run-checks.sh --exercise 7.4     (or: dotnet test --filter TestCategory=7.4)
 /// </code>
 /// </remarks>
 public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : ILayer
@@ -33,14 +33,15 @@ public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0
     /// <summary>The largest value of each window: (N, C, OH, OW).</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: for every (n, c, oh, ow) the largest value of its window (padding counts as 0); remember where it was.
+        // TODO: return out (N, C, OH, OW), the largest value of each window (padding counts as 0);
+        //       keep where each maximum was, for Backward.
         throw new NotImplementedException("Exercise 7.4 (Pooling) is not started yet.");
     }
 
     /// <summary>dx of x's shape: each dout goes to its window's maximum.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: zeros of x's shape; dx[place of each max] += dout at that output.
+        // TODO: return dx in x's shape: each dout goes to its window's maximum, 0 elsewhere.
         throw new NotImplementedException("Exercise 7.4 (Pooling) is not started yet.");
     }
 
@@ -66,7 +67,7 @@ public sealed class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0
 ///           the gradient is PH·PW times too large. Overlapping windows add up (+=).
 /// 提示:     每个位置在平均值里占 1/(PH·PW)，所以每个位置得到 dout/(PH·PW)——忘了除法，梯度就大了 PH·PW 倍。
 ///           窗口重叠时各份要相加（+=）。
-/// Grade it: ./run-checks.sh --exercise 7.4     (or: dotnet test --filter Name~7.4)
+/// Grade it: ./run-checks.sh --exercise 7.4     (or: dotnet test --filter TestCategory=7.4)
 /// </code>
 /// </remarks>
 public sealed class AveragePooling(int poolH, int poolW, int stride = 1, int pad = 0) : ILayer
@@ -79,14 +80,15 @@ public sealed class AveragePooling(int poolH, int poolW, int stride = 1, int pad
     /// <summary>The mean of each window: (N, C, OH, OW).</summary>
     public Tensor Forward(Tensor x, bool train = true)
     {
-        // TODO: for every (n, c, oh, ow) the sum of its window divided by poolH * poolW; remember x's shape.
+        // TODO: return out (N, C, OH, OW), the mean of each window over all poolH·poolW places;
+        //       keep x's shape for Backward.
         throw new NotImplementedException("Exercise 7.4 (Pooling) is not started yet.");
     }
 
     /// <summary>dx of x's shape: each dout shared equally over its window.</summary>
     public Tensor Backward(Tensor dout)
     {
-        // TODO: zeros of x's shape; every place of each window += dout / (poolH * poolW).
+        // TODO: return dx in x's shape: each dout shared equally by the places of its window.
         throw new NotImplementedException("Exercise 7.4 (Pooling) is not started yet.");
     }
 

@@ -28,7 +28,7 @@ namespace DeepLearningKata.Exercises;
 ///           Earlier.CreateRelu、Earlier.CreateMaxPooling、Earlier.CreateAffine、
 ///           Earlier.CreateSoftmaxWithLoss）在 Params 里的那些张量本身上搭建网络。Affine 层会自己把池化后的图
 ///           像展平。一次对几千张图像求准确率，im2col 需要几个 GB 的内存：请每次预测 100 张。
-/// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
+/// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter TestCategory=7.5)
 /// </code>
 /// </remarks>
 public sealed class SimpleConvNet : INetwork
@@ -39,8 +39,8 @@ public sealed class SimpleConvNet : INetwork
 
     public SimpleConvNet(ConvNetSettings settings, Random random)
     {
-        // TODO: fill @params with W1, b1, W2, b2, W3, b3; add Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 to layers;
-        //       lastLayer = Earlier.CreateSoftmaxWithLoss().
+        // TODO: fill @params with W1, b1, W2, b2, W3, b3; fill layers with Conv1, Relu1, Pool1,
+        //       Affine1, Relu2, Affine2 built on those very tensors; set lastLayer to a softmax-with-loss layer.
         lastLayer = null;
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
@@ -51,28 +51,30 @@ public sealed class SimpleConvNet : INetwork
     /// <summary>The scores (N, Out): x forwarded through every layer in order.</summary>
     public Tensor Predict(Tensor x)
     {
-        // TODO: reshape flat rows to (N, C, H, W); foreach layer: x = layer.Forward(x).
+        // TODO: return the scores (N, Out) of x through the layers, in order; flat rows (N, C·H·W) work too.
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
 
-    /// <summary>lastLayer.Forward(Predict(x), t).</summary>
+    /// <summary>The mean cross-entropy loss of the scores of x against t.</summary>
     public double Loss(Tensor x, Tensor t)
     {
-        // TODO
+        // TODO: return the loss of the last layer for the scores of x against t.
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
 
     /// <summary>The share of images whose largest score is the target class, predicted 100 at a time.</summary>
     public double Accuracy(Tensor x, Tensor t)
     {
-        // TODO: in batches of 100 rows: count Predict(rows).Argmax(axis: 1) equal to the labels; divide by x.Dim(0).
+        // TODO: return the share of images whose largest score is the target class, predicting 100 images
+        //       at a time.
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
 
     /// <summary>The gradient of Loss for W1 … b3, by backpropagation.</summary>
     public IReadOnlyDictionary<string, Tensor> Gradient(Tensor x, Tensor t)
     {
-        // TODO: forward (Loss), backward (lastLayer, then the layers in reverse), collect Conv1's and the Affine layers' Grads.
+        // TODO: return the gradient of Loss(x, t) for W1 … b3 by backpropagation through the layers;
+        //       change no parameter.
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
 }
@@ -102,13 +104,13 @@ public static partial class Chapter7
     ///           n / BatchSize rounds down: a last, shorter batch is dropped, as in 5.7.
     /// 提示:     和 5.7 的循环一样，只是参数更新交给优化器（settings.LearningRate 由优化器负责，这里不用）。
     ///           optimizer.Update 会就地修改 net.Params。n / BatchSize 向下取整：最后不足一批的数据被丢弃，和 5.7 一样。
-    /// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter Name~7.5)
+    /// Grade it: ./run-checks.sh --exercise 7.5     (or: dotnet test --filter TestCategory=7.5)
     /// </code>
     /// </remarks>
     public static TrainingHistory Train(INetwork net, IOptimizer optimizer, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
         TrainingSettings settings, TextWriter progress)
     {
-        // TODO: the loop above; return new TrainingHistory(loss, trainAccuracy, testAccuracy).
+        // TODO: train net with optimizer as the Formula describes and return its TrainingHistory.
         throw new NotImplementedException("Exercise 7.5 (SimpleConvNet) is not started yet.");
     }
 }
