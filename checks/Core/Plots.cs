@@ -194,11 +194,6 @@ public static partial class Plots
         var line = plot.Add.ScatterLine(s.X, s.Y);
         line.LineWidth = 7;
         line.Color = pale;
-        if (s.Style == SeriesStyle.LineWithMarkers)
-        {
-            line.MarkerShape = ScottPlot.MarkerShape.FilledCircle;
-            line.MarkerSize = 11;
-        }
         line.LegendText = $"{s.Label} (reference)";
     }
 
@@ -250,11 +245,11 @@ public static partial class Plots
 
     /// <summary>
     /// A chart as one <c>&lt;svg&gt;</c> element to put inside an HTML page (ScottPlot's SVG of each panel, placed as
-    /// <see cref="RenderPng(Chart, IReadOnlyList{Figure?}?)"/> places them): no XML declaration, no namespaces, and
-    /// ids made unique with <paramref name="id"/>, so that many charts share one page. It scales to the width it is
-    /// given (a <c>viewBox</c>). <paramref name="mine"/> names the subject's curves in the legend.
+    /// <see cref="RenderPng(Chart, IReadOnlyList{Figure?}?)"/> places them), without XML declaration or namespaces. Many
+    /// charts can share a page: ScottPlot numbers the ids of its clip paths across the process. It scales to the width it
+    /// is given (a <c>viewBox</c>). <paramref name="mine"/> names the subject's curves in the legend.
     /// </summary>
-    public static string RenderSvg(Chart chart, IReadOnlyList<Figure?>? overlays, string mine, string id)
+    public static string RenderSvg(Chart chart, IReadOnlyList<Figure?>? overlays, string mine)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var svg = new System.Text.StringBuilder();
@@ -267,7 +262,6 @@ public static partial class Plots
             var (x, y) = chart.Origin(i);
             panel = SvgDeclaration().Replace(panel, "");
             panel = SvgNamespaces().Replace(panel, "");
-            panel = SvgIds().Replace(panel, m => m.Groups[1].Value + id + "-" + i.ToString(CultureInfo.InvariantCulture) + "-" + m.Groups[2].Value);
             panel = panel.Trim();
             // The panel's own <svg> becomes a nested one at its place in the chart.
             svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"{x}\" y=\"{y}\"").Append(panel.AsSpan(4));
@@ -280,9 +274,6 @@ public static partial class Plots
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+xmlns(?::\w+)?=""[^""]*""")]
     private static partial System.Text.RegularExpressions.Regex SvgNamespaces();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\bid=""|url\(#|href=""#)([^""\)]+)")]
-    private static partial System.Text.RegularExpressions.Regex SvgIds();
 
     /// <summary>
     /// Verifies a figure against the golden <paramref name="name"/> of the running check's exercise:

@@ -103,7 +103,7 @@ public sealed partial class HtmlReportTests
     {
         var reference = Sigmoid(0.27, 0.5, 0.73);
         var mine = Sigmoid(0.2, double.NaN, 9e300);
-        var svg = Plots.RenderSvg(Chart.Of(mine), [reference], Plots.Yours, "a");
+        var svg = Plots.RenderSvg(Chart.Of(mine), [reference], Plots.Yours);
         var texts = Texts(svg);
         Assert.Multiple(() =>
         {
@@ -114,7 +114,7 @@ public sealed partial class HtmlReportTests
             Assert.That(svg, Does.Not.Contain("NaN").And.Not.Contain("Infinity"));
         });
         // Without a reference to compare with, the legend has nothing to tell apart: no "(yours)".
-        Assert.That(Texts(Plots.RenderSvg(Chart.Of(mine), null, Plots.Yours, "b")), Does.Not.Contain("sigmoid (yours)"));
+        Assert.That(Texts(Plots.RenderSvg(Chart.Of(mine), null, Plots.Yours)), Does.Not.Contain("sigmoid (yours)"));
     }
 
     [Test]
@@ -124,13 +124,13 @@ public sealed partial class HtmlReportTests
             [new Series("share", [0.25, 0.75], [0.5 + shift, 0.5 - shift]) { Style = SeriesStyle.Bars }], 0, 1) { XMin = 0, XMax = 1, HideLegend = true };
         var chart = new Chart([.. Enumerable.Range(1, 3).Select(l => Histogram(l, 0.1))], 3, 200, 180);
         var reference = Enumerable.Range(1, 3).Select(l => (Figure?)Histogram(l, 0)).ToList();
-        var one = Plots.RenderSvg(chart, reference, Plots.Yours, "one");
-        var two = Plots.RenderSvg(chart, reference, Plots.Yours, "two");
+        var one = Plots.RenderSvg(chart, reference, Plots.Yours);
+        var two = Plots.RenderSvg(chart, reference, Plots.Yours);
         var ids = Regex.Matches(one + two, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         var used = Regex.Matches(one + two, "url\\(#([^)]+)\\)").Select(m => m.Groups[1].Value).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(ids, Is.Not.Empty.And.Unique, "clip paths of different charts and panels have different ids");
+            Assert.That(ids, Is.Not.Empty.And.Unique, "clip paths of different charts and panels have different ids (ScottPlot numbers them across the process)");
             Assert.That(used, Is.SubsetOf(ids), "every reference to an id finds it");
             Assert.That(one, Does.StartWith("<svg class=\"chart\" viewBox=\"0 0 600 180\""));
             Assert.That(Regex.Matches(one, "<svg x=\"(\\d+)\" y=\"0\"").Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "0", "200", "400" }));
@@ -145,6 +145,7 @@ public sealed partial class HtmlReportTests
         var report = Synthetic();
         var failed = report.Exercises[0].Exercise;
         var crashed = report.Exercises[1].Exercise;
+        var passed = report.Exercises[2].Exercise;
         var idle = report.Exercises[3].Exercise;
         Assert.That(report.Exercises[3].Result.State, Is.EqualTo(State.NotStarted));
         var chart = Chart.Of(Sigmoid(0.2, 0.6, 0.7));
@@ -153,11 +154,13 @@ public sealed partial class HtmlReportTests
                 new ReportPlot(failed, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
                 new ReportPlot(crashed, "curve", null, null),
                 new ReportPlot(idle, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
+                new ReportPlot(passed, "layers", new Chart([.. Enumerable.Repeat(Sigmoid(0.2, 0.6, 0.7), 5)], 5, 300, 280), null),
             ], DateTime.UnixEpoch);
         var item = ItemOf(html, failed);
         Assert.Multiple(() =>
         {
-            Assert.That(Regex.Matches(html, "<svg class=\"chart\"").Count, Is.EqualTo(1), "one chart on the page");
+            Assert.That(Regex.Matches(html, "<svg class=\"chart\"").Count, Is.EqualTo(2), "the failed and the passed exercise's");
+            Assert.That(ItemOf(html, passed), Does.Contain("<svg class=\"chart\" viewBox=\"0 0 900 560\""), "five panels of 300 px wrap to rows of three, to fit the page");
             Assert.That(item, Does.Contain("<figure class=\"plot\" data-exercise=\"" + failed.Id + "\""), "in the failed exercise's item");
             Assert.That(item.IndexOf("<svg", StringComparison.Ordinal), Is.GreaterThan(item.IndexOf("What went wrong", StringComparison.Ordinal)), "after its failure");
             Assert.That(item, Does.Contain("sigmoid (yours)").And.Contain("sigmoid (reference)"));

@@ -139,6 +139,9 @@ public static class HtmlReport
         return h.ToString();
     }
 
+    /// <summary>The width in pixels a chart of panels may take in the page before its panels wrap to another row.</summary>
+    private const int PlotWidth = 960;
+
     /// <summary>The figures of one exercise, beside its verdict; none for an exercise not started.</summary>
     private static string Figures(Exercise exercise, State state, IReadOnlyList<ReportPlot> plots, RunReport report)
     {
@@ -153,13 +156,15 @@ public static class HtmlReport
                 h.Append(CultureInfo.InvariantCulture, $"\n<p class=\"no-plot\" data-figure=\"{E(p.Name)}\">No figure “{E(p.Name)}”: the checks did not get as far as drawing it.</p>");
                 continue;
             }
-            var whose = label == Plots.Yours ? "Your curves" : $"The curves of {label}";
+            var whose = label == Plots.Yours ? "Your figure" : $"The figure of {label}";
             var caption = p.Reference is null
                 ? $"{whose} (no golden to compare with)."
-                : $"{whose}, over the reference’s: the wide pale curves, “(reference)” in the legend.";
+                : $"{whose}, over the reference’s (“reference” in the legend).";
             var figure = p.Subject.Panels[0];
+            // Panels in rows that fit the page at their own size, so their text stays readable (6.2's five histograms: three and two).
+            var chart = p.Subject with { Columns = Math.Clamp(PlotWidth / p.Subject.PanelWidth, 1, p.Subject.Columns) };
             h.Append(CultureInfo.InvariantCulture, $"\n<figure class=\"plot\" data-exercise=\"{E(exercise.Id)}\" data-figure=\"{E(p.Name)}\" data-x-label=\"{E(figure.XLabel)}\" data-y-label=\"{E(figure.YLabel)}\">");
-            h.Append(Plots.RenderSvg(p.Subject, p.Reference, label, $"{Anchor(exercise)}-{p.Name}"));
+            h.Append(Plots.RenderSvg(chart, p.Reference, label));
             h.Append(CultureInfo.InvariantCulture, $"<figcaption><strong>{E(p.Name)}</strong> · {E(caption)}</figcaption></figure>");
         }
         return h.Append("\n</div>").ToString();
