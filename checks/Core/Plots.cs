@@ -106,42 +106,44 @@ public static partial class Plots
         // The colour of each series: its own, else the palette's in the order of the series (ScottPlot's next colour
         // is the palette's at the number of plottables so far), so that a reference drawn first does not shift them.
         var colors = figure.Series.Select((s, i) => s.Color is null ? plot.Add.Palette.GetColor(i) : ScottPlot.Color.FromHex(s.Color)).ToList();
-        var compared = overlay is not null && overlay.Series.Any(s => !s.Backdrop);
-        if (overlay is not null)
-        {
-            foreach (var s in overlay.Series.Where(s => !s.Backdrop))
-            {
-                var index = figure.Series.ToList().FindIndex(f => !f.Backdrop && f.Label == s.Label);
-                var color = index >= 0 ? colors[index] : ScottPlot.Colors.Gray;
-                if (s.Style != SeriesStyle.Bars && (index < 0 || figure.Series[index].Style != SeriesStyle.Bars)) DrawReference(plot, s, color);
-            }
-        }
-        for (var i = 0; i < figure.Series.Count; i++)
-        {
-            Draw(plot, figure.Series[i], colors[i], compared ? $"{figure.Series[i].Label} ({mine})" : figure.Series[i].Label);
-        }
-        // A histogram's reference goes over the bars, as an outline, or the bars would hide it.
-        if (overlay is not null)
-        {
-            foreach (var s in overlay.Series.Where(s => !s.Backdrop))
-            {
-                var index = figure.Series.ToList().FindIndex(f => !f.Backdrop && f.Label == s.Label);
-                if (s.Style == SeriesStyle.Bars || (index >= 0 && figure.Series[index].Style == SeriesStyle.Bars)) DrawOutline(plot, s);
-            }
-        }
+        var references = (overlay?.Series ?? []).Where(s => !s.Backdrop)
+            .Select(s => (Series: s, Index: figure.Series.ToList().FindIndex(f => !f.Backdrop && f.Label == s.Label))).ToList();
+        var compared = references.Count > 0;
+        bool IsHistogram((Series Series, int Index) r) => r.Series.Style == SeriesStyle.Bars || (r.Index >= 0 && figure.Series[r.Index].Style == SeriesStyle.Bars);
+        // The reference's curves beneath the subject's; a histogram's over the bars, as an outline, or the bars would hide it.
+        var drawn = new Dictionary<Series, ScottPlot.IPlottable>();
+        foreach (var r in references.Where(r => !IsHistogram(r))) drawn[r.Series] = DrawReference(plot, r.Series, r.Index >= 0 ? colors[r.Index] : ScottPlot.Colors.Gray);
+        var subject = figure.Series.Select((s, i) => Draw(plot, s, colors[i], compared ? $"{s.Label} ({mine})" : s.Label)).ToList();
+        foreach (var r in references.Where(IsHistogram)) drawn[r.Series] = DrawOutline(plot, r.Series);
         plot.Title(figure.Title);
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
         if (figure.YMin is { } lo && figure.YMax is { } hi) plot.Axes.SetLimitsY(lo, hi);
         if (figure.XMin is { } left && figure.XMax is { } right) plot.Axes.SetLimitsX(left, right);
-        // One labelled series alone gets ScottPlot's own legend (lower right); several, one in the upper left.
-        var labelled = figure.Series.Count(s => !s.Backdrop) + (overlay?.Series.Count(s => !s.Backdrop) ?? 0);
-        if (!legend || (figure.HideLegend && !compared)) plot.HideLegend();
-        else if (labelled > 1) plot.ShowLegend(figure.Series.Any(s => s.Style == SeriesStyle.Bars) ? ScottPlot.Alignment.UpperCenter : ScottPlot.Alignment.UpperLeft);
+        if (!legend || (figure.HideLegend && !compared))
+        {
+            plot.HideLegend();
+        }
+        else if (compared && !figure.HideLegend)
+        {
+            // Beneath the axes, where it hides no curve: each of the subject's series, then the reference's of the same label.
+            var order = figure.Series.Select((s, i) => (s, i)).Where(p => !p.s.Backdrop)
+                .SelectMany(p => new[] { subject[p.i] }.Concat(references.Where(r => r.Index == p.i).Select(r => drawn[r.Series])))
+                .Concat(references.Where(r => r.Index < 0).Select(r => drawn[r.Series]));
+            plot.Legend.DisplayPlottableLegendItems = false;
+            plot.Legend.ManualItems.AddRange(order.SelectMany(p => p.LegendItems));
+            plot.ShowLegend(ScottPlot.Edge.Bottom);
+            plot.Legend.Orientation = ScottPlot.Orientation.Horizontal;
+        }
+        else if (figure.Series.Count(s => !s.Backdrop) + references.Count > 1)
+        {
+            // Several labelled series: a legend in a corner (one alone gets ScottPlot's own, lower right, as the golden PNGs have it).
+            plot.ShowLegend(figure.Series.Any(s => s.Style == SeriesStyle.Bars) ? ScottPlot.Alignment.UpperCenter : ScottPlot.Alignment.UpperLeft);
+        }
         return plot;
     }
 
-    private static void Draw(ScottPlot.Plot plot, Series s, ScottPlot.Color color, string label)
+    private static ScottPlot.IPlottable Draw(ScottPlot.Plot plot, Series s, ScottPlot.Color color, string label)
     {
         switch (s.Style)
         {
@@ -155,7 +157,7 @@ public static partial class Plots
                     bar.FillColor = color;
                 }
                 if (!s.Backdrop) bars.LegendText = label;
-                break;
+                return bars;
             case SeriesStyle.Markers:
                 var markers = plot.Add.ScatterPoints(s.X, s.Y);
                 markers.MarkerShape = ScottPlot.MarkerShape.Cross;
@@ -163,7 +165,7 @@ public static partial class Plots
                 markers.MarkerLineWidth = 2;
                 markers.Color = color;
                 if (!s.Backdrop) markers.LegendText = label;
-                break;
+                return markers;
             default:
                 var line = plot.Add.ScatterLine(s.X, s.Y);
                 line.LineWidth = s.Backdrop ? 1 : 2;
@@ -174,12 +176,12 @@ public static partial class Plots
                 }
                 line.Color = color;
                 if (!s.Backdrop) line.LegendText = label;
-                break;
+                return line;
         }
     }
 
     // The reference's curve beneath the subject's: solid (a dash pattern is lost in ScottPlot's SVG), wide and pale.
-    private static void DrawReference(ScottPlot.Plot plot, Series s, ScottPlot.Color color)
+    private static ScottPlot.IPlottable DrawReference(ScottPlot.Plot plot, Series s, ScottPlot.Color color)
     {
         var pale = color.WithAlpha(0.35);
         if (s.Style == SeriesStyle.Markers)
@@ -189,16 +191,17 @@ public static partial class Plots
             markers.MarkerSize = 14;
             markers.Color = pale;
             markers.LegendText = $"{s.Label} (reference)";
-            return;
+            return markers;
         }
         var line = plot.Add.ScatterLine(s.X, s.Y);
         line.LineWidth = 7;
         line.Color = pale;
         line.LegendText = $"{s.Label} (reference)";
+        return line;
     }
 
     // A reference histogram: the outline of its bars, dark over the subject's bars.
-    private static void DrawOutline(ScottPlot.Plot plot, Series s)
+    private static ScottPlot.IPlottable DrawOutline(ScottPlot.Plot plot, Series s)
     {
         var half = BarWidth(s) / 2;
         var xs = new List<double>();
@@ -212,6 +215,7 @@ public static partial class Plots
         line.LineWidth = 2;
         line.Color = ScottPlot.Color.FromHex("#222222").WithAlpha(0.8);
         line.LegendText = $"{s.Label} (reference)";
+        return line;
     }
 
     private static double BarWidth(Series s) => s.X.Length > 1 ? (s.X[^1] - s.X[0]) / (s.X.Length - 1) : 1.0;
