@@ -157,6 +157,8 @@ if render learner learner KATA_ROOT="$copy"; then
   else
     fail "3.2 should have failed with 2 charts naming \"(yours)\" and \"(reference)\": $(row 3.2)"
   fi
+  first="$(awk 'BEGIN { RS = "<li class=\"exercise " } /id="ex-3-2"/ && match($0, /data-figure="[^"]*"/) { print substr($0, RSTART + 13, RLENGTH - 14) }' "$dom")"
+  if [ "$first" = sigmoid ]; then pass "3.2's wrong figure (sigmoid) comes first, under the failure"; else fail "3.2's first figure is \"$first\", not the wrong one (sigmoid)"; fi
   read -r _ state charts _ <<<"$(row 4.5)"
   if [ "$state" = not-started ] && [ "$charts" -eq 0 ]; then pass "4.5, not started, shows no chart"; else fail "4.5 should be not started, without a chart: $(row 4.5)"; fi
   if awk '$3 > 0 && ($4 == 0 || $5 == 0) { bad = 1 } END { exit bad }' <<<"$rows"; then pass "every legend names \"(yours)\" and \"(reference)\""; else fail "a legend without \"(yours)\" or \"(reference)\" in: $(awk '$3 > 0 && ($4 == 0 || $5 == 0) { printf "%s ", $1 }' <<<"$rows")"; fi

@@ -151,6 +151,7 @@ public sealed partial class HtmlReportTests
         var chart = Chart.Of(Sigmoid(0.2, 0.6, 0.7));
         var html = HtmlReport.Render(report,
             [
+                new ReportPlot(failed, "same", Chart.Of(Sigmoid(0.27, 0.5, 0.73)), [Sigmoid(0.27, 0.5, 0.73)]),
                 new ReportPlot(failed, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
                 new ReportPlot(crashed, "curve", null, null),
                 new ReportPlot(idle, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
@@ -159,7 +160,9 @@ public sealed partial class HtmlReportTests
         var item = ItemOf(html, failed);
         Assert.Multiple(() =>
         {
-            Assert.That(Regex.Matches(html, "<svg class=\"chart\"").Count, Is.EqualTo(2), "the failed and the passed exercise's");
+            Assert.That(Regex.Matches(html, "<svg class=\"chart\"").Count, Is.EqualTo(3), "the failed exercise's two, the passed one's");
+            Assert.That(Regex.Matches(item, "data-figure=\"([^\"]+)\"").Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "sigmoid", "same" }),
+                "the figure that leaves the reference's first, right under the failure");
             Assert.That(ItemOf(html, passed), Does.Contain("<svg class=\"chart\" viewBox=\"0 0 900 560\""), "five panels of 300 px wrap to rows of three, to fit the page");
             Assert.That(item, Does.Contain("<figure class=\"plot\" data-exercise=\"" + failed.Id + "\""), "in the failed exercise's item");
             Assert.That(item.IndexOf("<svg", StringComparison.Ordinal), Is.GreaterThan(item.IndexOf("What went wrong", StringComparison.Ordinal)), "after its failure");

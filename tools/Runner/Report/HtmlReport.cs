@@ -145,7 +145,8 @@ public static class HtmlReport
     /// <summary>The figures of one exercise, beside its verdict; none for an exercise not started.</summary>
     private static string Figures(Exercise exercise, State state, IReadOnlyList<ReportPlot> plots, RunReport report)
     {
-        var mine = plots.Where(p => p.Exercise == exercise).ToList();
+        // A figure that leaves the reference's first: the one the failure is about, right under it.
+        var mine = plots.Where(p => p.Exercise == exercise).OrderBy(p => LeavesReference(p) ? 0 : 1).ToList();
         if (mine.Count == 0 || state == State.NotStarted) return "";
         var label = report.Subject switch { "learner" => Plots.Yours, "reference" => "this run", var other => other };
         var h = new StringBuilder("\n<div class=\"plots\">");
@@ -168,6 +169,15 @@ public static class HtmlReport
             h.Append(CultureInfo.InvariantCulture, $"<figcaption><strong>{E(p.Name)}</strong> · {E(caption)}</figcaption></figure>");
         }
         return h.Append("\n</div>").ToString();
+    }
+
+    /// <summary>Whether a curve of the subject's chart is not the reference's (by more than rounding), or has no reference at all.</summary>
+    private static bool LeavesReference(ReportPlot p)
+    {
+        if (p.Subject is null || p.Reference is null) return false;
+        return p.Subject.Panels.Zip(p.Reference).Any(pair => pair.First.Series.Where(s => !s.Backdrop).Any(s =>
+            pair.Second?.Series.FirstOrDefault(r => r.Label == s.Label) is not { } r || r.Y.Length != s.Y.Length ||
+            r.Y.Zip(s.Y).Any(y => !(Math.Abs(y.First - y.Second) <= 1e-9 + 1e-6 * Math.Abs(y.First)))));
     }
 
     /// <summary>The console's marks, but ∞ for timed out: ⏱ is missing from many fonts without an emoji font.</summary>
