@@ -8,7 +8,7 @@ namespace DeepLearningKata.SelfTest.RunnerTests;
 
 /// <summary>
 /// <c>--report FILE</c>: one self-contained page. Checked here for its structure (no network reference, messages
-/// escaped, a section per chapter, the scoreboard, curves as inline SVG); <c>tools/check-report.sh</c> renders
+/// escaped, a section per chapter, the scoreboard, each exercise's figures as ScottPlot's inline SVG beside its verdict); <c>tools/check-report.sh</c> renders
 /// it in a real headless browser.
 /// </summary>
 [TestFixture]
@@ -81,25 +81,96 @@ public sealed partial class HtmlReportTests
         });
     }
 
-    [Test]
-    public void A_figure_draws_the_subject_over_the_golden_and_survives_NaN()
+    // ------------------------------------------------------------ figures
+
+    private static Figure Sigmoid(params double[] y) =>
+        new("σ", "input x", "σ(x)", [new Series("sigmoid", [.. Enumerable.Range(0, y.Length).Select(i => i - 1.0)], y)], -0.1, 1.1);
+
+    /// <summary>The text of an exercise's item in the page: its verdict, its message, its figures.</summary>
+    private static string ItemOf(string html, Exercise e)
     {
-        var exercise = Catalog.Exercises.First();
-        var reference = new Figure("σ", "x", "y", [new Series("sigmoid", [-1, 0, 1], [0.27, 0.5, 0.73])], -0.1, 1.1);
-        var mine = reference with { Series = [new Series("sigmoid", [-1, 0, 0.5, 1], [0.2, double.NaN, 0.6, 9e300])] };
-        var svg = SvgChart.Render(mine, reference, "yours");
+        var m = Regex.Match(html, $"<li class=\"exercise [^\"]*\" id=\"ex-{e.Id.Replace('.', '-')}\">(.*?)</li>", RegexOptions.Singleline);
+        Assert.That(m.Success, $"no item for {e.Id}");
+        return m.Groups[1].Value;
+    }
+
+    /// <summary>The texts of an SVG's text elements, trimmed.</summary>
+    private static List<string> Texts(string svg) =>
+        Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim())).ToList();
+
+    [Test]
+    public void A_chart_is_ScottPlots_SVG_with_the_axis_labels_and_a_legend_naming_yours_and_the_reference()
+    {
+        var reference = Sigmoid(0.27, 0.5, 0.73);
+        var mine = Sigmoid(0.2, double.NaN, 9e300);
+        var svg = Plots.RenderSvg(Chart.Of(mine), [reference], Plots.Yours);
+        var texts = Texts(svg);
         Assert.Multiple(() =>
         {
-            Assert.That(svg, Does.StartWith("<svg").And.EndWith("</svg>"));
-            Assert.That(Regex.Matches(svg, "class=\"reference\"").Count, Is.EqualTo(1));
-            Assert.That(Regex.Matches(svg, "class=\"subject\"").Count, Is.EqualTo(2), "NaN splits the curve in two");
-            Assert.That(svg, Does.Contain("sigmoid (yours)").And.Contain(">reference (golden)<"));
-            Assert.That(svg, Does.Not.Contain("NaN").And.Not.Contain("Infinity").And.Not.Contain("E+"));
+            Assert.That(svg, Does.StartWith("<svg class=\"chart\" viewBox=\"0 0 640 420\"").And.EndWith("</svg>"));
+            Assert.That(svg, Does.Not.Contain("<?xml").And.Not.Contain("xmlns").And.Not.Contain("http:"), "inline in HTML, nothing to resolve");
+            Assert.That(texts, Does.Contain("σ").And.Contain("input x").And.Contain("σ(x)"), "the figure's title and axis labels, not x and y");
+            Assert.That(texts, Does.Contain("sigmoid (yours)").And.Contain("sigmoid (reference)"), "a legend entry for each curve");
+            Assert.That(svg, Does.Not.Contain("NaN").And.Not.Contain("Infinity"));
         });
-        var html = HtmlReport.Render(Synthetic(), [new ReportPlot(exercise, "sigmoid", mine, reference)], DateTime.UnixEpoch);
-        Assert.That(html, Does.Contain("<figure class=\"plot\""));
-        Assert.That(ExternalReferences(html), Is.Empty);
-        Assert.That(SvgChart.Ticks(0, 1), Is.EqualTo(new[] { 0, 0.2, 0.4, 0.6, 0.8, 1.0 }).Within(1e-12));
+        // Without a reference to compare with, the legend has nothing to tell apart: no "(yours)".
+        Assert.That(Texts(Plots.RenderSvg(Chart.Of(mine), null, Plots.Yours)), Does.Not.Contain("sigmoid (yours)"));
+    }
+
+    [Test]
+    public void Charts_on_one_page_keep_their_ids_apart_and_panels_keep_their_place()
+    {
+        Figure Histogram(int layer, double shift) => new($"{layer}-layer", "output", layer == 1 ? "share" : "",
+            [new Series("share", [0.25, 0.75], [0.5 + shift, 0.5 - shift]) { Style = SeriesStyle.Bars }], 0, 1) { XMin = 0, XMax = 1, HideLegend = true };
+        var chart = new Chart([.. Enumerable.Range(1, 3).Select(l => Histogram(l, 0.1))], 3, 200, 180);
+        var reference = Enumerable.Range(1, 3).Select(l => (Figure?)Histogram(l, 0)).ToList();
+        var one = Plots.RenderSvg(chart, reference, Plots.Yours);
+        var two = Plots.RenderSvg(chart, reference, Plots.Yours);
+        var ids = Regex.Matches(one + two, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var used = Regex.Matches(one + two, "url\\(#([^)]+)\\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Is.Not.Empty.And.Unique, "clip paths of different charts and panels have different ids (ScottPlot numbers them across the process)");
+            Assert.That(used, Is.SubsetOf(ids), "every reference to an id finds it");
+            Assert.That(one, Does.StartWith("<svg class=\"chart\" viewBox=\"0 0 600 180\""));
+            Assert.That(Regex.Matches(one, "<svg x=\"(\\d+)\" y=\"0\"").Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "0", "200", "400" }));
+            Assert.That(Texts(one).Count(t => t == "share (yours)"), Is.EqualTo(1), "panels that hide their legend show it once, in the first");
+            Assert.That(Texts(one), Does.Contain("share (reference)").And.Contain("3-layer"));
+        });
+    }
+
+    [Test]
+    public void Each_started_exercise_shows_its_figures_beside_its_verdict_and_one_not_started_shows_none()
+    {
+        var report = Synthetic();
+        var failed = report.Exercises[0].Exercise;
+        var crashed = report.Exercises[1].Exercise;
+        var passed = report.Exercises[2].Exercise;
+        var idle = report.Exercises[3].Exercise;
+        Assert.That(report.Exercises[3].Result.State, Is.EqualTo(State.NotStarted));
+        var chart = Chart.Of(Sigmoid(0.2, 0.6, 0.7));
+        var html = HtmlReport.Render(report,
+            [
+                new ReportPlot(failed, "same", Chart.Of(Sigmoid(0.27, 0.5, 0.73)), [Sigmoid(0.27, 0.5, 0.73)]),
+                new ReportPlot(failed, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
+                new ReportPlot(crashed, "curve", null, null),
+                new ReportPlot(idle, "sigmoid", chart, [Sigmoid(0.27, 0.5, 0.73)]),
+                new ReportPlot(passed, "layers", new Chart([.. Enumerable.Repeat(Sigmoid(0.2, 0.6, 0.7), 5)], 5, 300, 280), null),
+            ], DateTime.UnixEpoch);
+        var item = ItemOf(html, failed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Regex.Matches(html, "<svg class=\"chart\"").Count, Is.EqualTo(3), "the failed exercise's two, the passed one's");
+            Assert.That(Regex.Matches(item, "data-figure=\"([^\"]+)\"").Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "sigmoid", "same" }),
+                "the figure that leaves the reference's first, right under the failure");
+            Assert.That(ItemOf(html, passed), Does.Contain("<svg class=\"chart\" viewBox=\"0 0 900 560\""), "five panels of 300 px wrap to rows of three, to fit the page");
+            Assert.That(item, Does.Contain("<figure class=\"plot\" data-exercise=\"" + failed.Id + "\""), "in the failed exercise's item");
+            Assert.That(item.IndexOf("<svg", StringComparison.Ordinal), Is.GreaterThan(item.IndexOf("What went wrong", StringComparison.Ordinal)), "after its failure");
+            Assert.That(item, Does.Contain("sigmoid (yours)").And.Contain("sigmoid (reference)"));
+            Assert.That(ItemOf(html, crashed), Does.Contain("class=\"no-plot\"").And.Not.Contain("<svg"), "a started exercise that drew nothing says so");
+            Assert.That(ItemOf(html, idle), Does.Not.Contain("<svg").And.Not.Contain("no-plot"), "an exercise not started shows no figure");
+            Assert.That(ExternalReferences(html), Is.Empty);
+        });
     }
 
     [Test]
@@ -119,12 +190,13 @@ public sealed partial class HtmlReportTests
             Assert.That(run.ExitCode, Is.EqualTo(Cli.Passed), run.ToString());
             Assert.That(run.Out, Does.Contain("Wrote " + file));
             var html = File.ReadAllText(file);
+            var item = ItemOf(html, plotted);
             Assert.Multiple(() =>
             {
                 Assert.That(ExternalReferences(html), Is.Empty);
-                Assert.That(html, Does.Contain($"data-exercise=\"{plotted.Id}\""));
-                Assert.That(html, Does.Contain("class=\"reference\""), "the golden's curve");
-                Assert.That(html, Does.Contain("class=\"subject\""), "the curve this run drew");
+                Assert.That(item, Does.Contain($"data-exercise=\"{plotted.Id}\"").And.Contain("<svg class=\"chart\""));
+                Assert.That(item, Does.Contain("(reference)"), "the golden's curve");
+                Assert.That(item, Does.Contain("(this run)"), "the curve this run drew");
                 Assert.That(html, Does.Contain($"<section class=\"chapter\" id=\"chapter-{plotted.Chapter}\""));
             });
         }

@@ -6,24 +6,28 @@ using DeepLearningKata.Checks;
 
 namespace DeepLearningKata.Runner.Html;
 
-/// <summary>A figure with a golden: the exercise, the figure's name (<c>sigmoid</c>), and the curves to draw.</summary>
-public sealed record ReportPlot(Exercise Exercise, string Name, Figure? Subject, Figure? Reference);
+/// <summary>
+/// A figure with a golden (<c>sigmoid</c>) of an exercise: the chart the subject drew during this run, if it did, and
+/// the reference's figure of each of its panels, from the golden's points.
+/// </summary>
+public sealed record ReportPlot(Exercise Exercise, string Name, Chart? Subject, IReadOnlyList<Figure?>? Reference);
 
 /// <summary>
 /// The visual report (<c>--report FILE</c>): one self-contained HTML page — CSS and SVG inline, nothing
 /// fetched from the network — with the scoreboard per chapter, then one section per chapter with each
-/// exercise's verdict, the message of each one that did not pass, and, where the chapter draws curves, the
-/// subject's curve drawn over the reference's.
+/// exercise's verdict, the message of each one that did not pass, and, beside it, the figures the exercise drew,
+/// over the reference's.
 /// </summary>
 /// <remarks>
-/// The reference's curve comes from the golden data (<c>golden/ChapterNN/{id}-{Title}.{name}.verified.json</c>;
-/// a figure is a golden that also has a <c>.verified.png</c>). The subject's comes from the points the checks
-/// wrote during this run to <c>.kata/plots/{subject}/</c> (<see cref="Plots.SubjectPlotPath"/>); an older file
-/// is ignored, so a report never shows a curve from an earlier run.
+/// A figure is drawn as its golden PNG is, by <see cref="Plots.RenderSvg"/> (ScottPlot's SVG): the subject's chart is
+/// the one its checks wrote during this run to <c>.kata/plots/{subject}/</c> (<see cref="Plots.SubjectPlotPath"/>; an
+/// older file is ignored, so a report never shows a curve from an earlier run), and the reference's curves come from
+/// the golden data (<c>golden/ChapterNN/{id}-{Title}.{name}.verified.json</c>; a figure is a golden that also has a
+/// <c>.verified.png</c>). An exercise not started draws nothing, and shows no figure.
 /// </remarks>
 public static class HtmlReport
 {
-    /// <summary>Writes the report of <paramref name="report"/>; curves written since <paramref name="since"/> count as this run's.</summary>
+    /// <summary>Writes the report of <paramref name="report"/>; charts written since <paramref name="since"/> count as this run's.</summary>
     public static void Write(string path, RunReport report, DateTime since)
     {
         var full = Path.GetFullPath(path);
@@ -31,7 +35,7 @@ public static class HtmlReport
         File.WriteAllText(full, Render(report, FindPlots(report, since), DateTime.UtcNow), new UTF8Encoding(false));
     }
 
-    /// <summary>The figures of the report's exercises: every golden figure, with the subject's curve when this run drew one.</summary>
+    /// <summary>The figures of the report's exercises: every golden figure, with the subject's chart when this run drew one.</summary>
     public static IReadOnlyList<ReportPlot> FindPlots(RunReport report, DateTime since)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -53,22 +57,12 @@ public static class HtmlReport
             const string suffix = ".verified.png";
             foreach (var png in Directory.EnumerateFiles(folder, prefix + "*" + suffix).Order(StringComparer.Ordinal))
             {
-                var file = Path.GetFileName(png);
-                var name = file[prefix.Length..^suffix.Length];
-                var data = Path.Combine(folder, prefix + name + ".verified.json");
-                var subjects = ReadSubjectFigures(Plots.SubjectPlotPath(subjectFolder, exercise, name, "json"), since);
-                var golden = File.Exists(data) ? ReadGoldenSeries(data) : [];
-                // A figure of several panels (6.1's four optimizer paths) keeps its golden series as "panel / label":
-                // one chart per panel, each with the subject's panel of the same title.
-                foreach (var panel in golden.GroupBy(g => PanelOf(g.Label)).DefaultIfEmpty())
-                {
-                    var title = panel?.Key ?? "";
-                    var subject = title.Length == 0 ? subjects.FirstOrDefault() : subjects.FirstOrDefault(f => f.Title == title);
-                    var series = panel?.Select(g => g with { Label = g.Label[(title.Length == 0 ? 0 : title.Length + 3)..] }).ToList() ?? [];
-                    var shown = title.Length == 0 ? name : $"{name}: {title}";
-                    var shape = subject ?? new Figure($"{exercise.Name}: {shown}", "x", "y", []);
-                    plots.Add(new ReportPlot(exercise, shown, subject, series.Count == 0 ? null : shape with { Series = series }));
-                }
+                var name = Path.GetFileName(png)[prefix.Length..^suffix.Length];
+                var path = Plots.SubjectPlotPath(subjectFolder, exercise, name, "json");
+                // A little slack: some file systems keep coarse modification times.
+                var chart = File.Exists(path) && File.GetLastWriteTimeUtc(path) >= since.AddSeconds(-2) ? Plots.ReadChart(path) : null;
+                var reference = chart is null ? null : Plots.ReadGoldenOverlays(Path.Combine(folder, prefix + name + ".verified.json"), chart);
+                plots.Add(new ReportPlot(exercise, name, chart, reference));
             }
         }
         return plots;
@@ -136,95 +130,54 @@ public static class HtmlReport
                     }
                     h.Append("\n</details>");
                 }
+                h.Append(Figures(exercise, result.State, plots, report));
                 h.Append("</li>\n");
             }
-            h.Append("</ol>\n");
-
-            var chapterPlots = plots.Where(p => p.Exercise.Chapter == c.Chapter).ToList();
-            if (chapterPlots.Count > 0)
-            {
-                h.Append("<h3>Curves</h3>\n<div class=\"plots\">\n");
-                foreach (var p in chapterPlots) h.Append(Plot(p, report));
-                h.Append("</div>\n");
-            }
-            h.Append("</section>\n");
+            h.Append("</ol>\n</section>\n");
         }
         h.Append("</main>\n</body>\n</html>\n");
         return h.ToString();
     }
 
-    private static string Plot(ReportPlot p, RunReport report)
-    {
-        var label = report.Subject switch { "learner" => "yours", "reference" => "this run", var other => other };
-        var state = report.Exercises.FirstOrDefault(e => e.Exercise == p.Exercise)?.Result.State;
-        var caption = new StringBuilder($"<strong>{E(p.Exercise.Name)}</strong> · {E(p.Name)}: ");
-        if (p.Subject is null)
-        {
-            caption.Append(state == State.NotStarted
-                ? "the reference's curve (dashed); yours appears here once the exercise runs."
-                : "the reference's curve (dashed); the checks did not get as far as drawing yours.");
-        }
-        else
-        {
-            var whose = label switch { "yours" => "your curve", "this run" => "this run's curve", _ => "the curve of " + label };
-            caption.Append(p.Reference is null ? $"{E(whose)} (no golden curve to compare with)." : $"{E(whose)} (solid) over the reference's golden curve (dashed).");
-        }
-        if (p.Subject is null && p.Reference is null) return "";
-        return $"<figure class=\"plot\" data-exercise=\"{E(p.Exercise.Id)}\" data-figure=\"{E(p.Name)}\">{SvgChart.Render(p.Subject, p.Reference, label)}<figcaption>{caption}</figcaption></figure>\n";
-    }
+    /// <summary>The width in pixels a chart of panels may take in the page before its panels wrap to another row.</summary>
+    private const int PlotWidth = 960;
 
-    /// <summary>The golden's series: its <c>"label: x"</c> and <c>"label: y"</c> entries, paired in file order.</summary>
-    public static IReadOnlyList<Series> ReadGoldenSeries(string path)
+    /// <summary>The figures of one exercise, beside its verdict; none for an exercise not started.</summary>
+    private static string Figures(Exercise exercise, State state, IReadOnlyList<ReportPlot> plots, RunReport report)
     {
-        try
+        // A figure that leaves the reference's first: the one the failure is about, right under it.
+        var mine = plots.Where(p => p.Exercise == exercise).OrderBy(p => LeavesReference(p) ? 0 : 1).ToList();
+        if (mine.Count == 0 || state == State.NotStarted) return "";
+        var label = report.Subject switch { "learner" => Plots.Yours, "reference" => "this run", var other => other };
+        var h = new StringBuilder("\n<div class=\"plots\">");
+        foreach (var p in mine)
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            var series = new List<Series>();
-            foreach (var p in doc.RootElement.EnumerateObject())
+            if (p.Subject is null)
             {
-                if (!p.Name.EndsWith(": x", StringComparison.Ordinal)) continue;
-                var label = p.Name[..^3];
-                if (!doc.RootElement.TryGetProperty(label + ": y", out var y)) continue;
-                series.Add(new Series(label, Numbers(p.Value), Numbers(y)));
+                h.Append(CultureInfo.InvariantCulture, $"\n<p class=\"no-plot\" data-figure=\"{E(p.Name)}\">No figure “{E(p.Name)}”: the checks did not get as far as drawing it.</p>");
+                continue;
             }
-            return series;
+            var whose = label == Plots.Yours ? "Your figure" : $"The figure of {label}";
+            var caption = p.Reference is null
+                ? $"{whose} (no golden to compare with)."
+                : $"{whose}, over the reference’s (“reference” in the legend).";
+            var figure = p.Subject.Panels[0];
+            // Panels in rows that fit the page at their own size, so their text stays readable (6.2's five histograms: three and two).
+            var chart = p.Subject with { Columns = Math.Clamp(PlotWidth / p.Subject.PanelWidth, 1, p.Subject.Columns) };
+            h.Append(CultureInfo.InvariantCulture, $"\n<figure class=\"plot\" data-exercise=\"{E(exercise.Id)}\" data-figure=\"{E(p.Name)}\" data-x-label=\"{E(figure.XLabel)}\" data-y-label=\"{E(figure.YLabel)}\">");
+            h.Append(Plots.RenderSvg(chart, p.Reference, label));
+            h.Append(CultureInfo.InvariantCulture, $"<figcaption><strong>{E(p.Name)}</strong> · {E(caption)}</figcaption></figure>");
         }
-        catch (Exception e) when (e is IOException or JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            return [];
-        }
+        return h.Append("\n</div>").ToString();
     }
 
-    private static string PanelOf(string label) => label.IndexOf(" / ", StringComparison.Ordinal) is var i and >= 0 ? label[..i] : "";
-
-    /// <summary>The subject's figure (or the panels of a multi-panel figure) written during this run, without backdrops (contours).</summary>
-    private static IReadOnlyList<Figure> ReadSubjectFigures(string path, DateTime since)
+    /// <summary>Whether a curve of the subject's chart is not the reference's (by more than rounding), or has no reference at all.</summary>
+    private static bool LeavesReference(ReportPlot p)
     {
-        try
-        {
-            // A little slack: some file systems keep coarse modification times.
-            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < since.AddSeconds(-2)) return [];
-            var text = File.ReadAllText(path);
-            Figure?[] figures = text.TrimStart().StartsWith('[')
-                ? JsonSerializer.Deserialize<Figure?[]>(text, Plots.FigureJson) ?? []
-                : [JsonSerializer.Deserialize<Figure>(text, Plots.FigureJson)];
-            return [.. figures.OfType<Figure>().Where(f => f.Series is not null)
-                .Select(f => f with { Series = [.. f.Series.Where(s => !s.Backdrop)] })];
-        }
-        catch (Exception e) when (e is IOException or JsonException or NotSupportedException)
-        {
-            return [];
-        }
-    }
-
-    private static double[] Numbers(JsonElement e)
-    {
-        var data = e.ValueKind == JsonValueKind.Object ? e.GetProperty("data") : e;
-        return data.EnumerateArray()
-            .Select(v => v.ValueKind == JsonValueKind.String
-                ? double.Parse(v.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : v.GetDouble())
-            .ToArray();
+        if (p.Subject is null || p.Reference is null) return false;
+        return p.Subject.Panels.Zip(p.Reference).Any(pair => pair.First.Series.Where(s => !s.Backdrop).Any(s =>
+            pair.Second?.Series.FirstOrDefault(r => r.Label == s.Label) is not { } r || r.Y.Length != s.Y.Length ||
+            r.Y.Zip(s.Y).Any(y => !(Math.Abs(y.First - y.Second) <= 1e-9 + 1e-6 * Math.Abs(y.First)))));
     }
 
     /// <summary>The console's marks, but ∞ for timed out: ⏱ is missing from many fonts without an emoji font.</summary>
@@ -283,16 +236,11 @@ public static class HtmlReport
         pre { background:#fbf3f3; border-left:3px solid var(--failed); padding:10px 12px; margin:6px 0; overflow-x:auto; white-space:pre-wrap; word-break:break-word; font:13px/1.45 ui-monospace,"DejaVu Sans Mono",Consolas,monospace; }
         pre.printed { background:#f3f5f8; border-left-color:var(--idle); }
         .printed-label { font-size:13px; color:var(--soft); margin:8px 0 0; }
-        .plots { display:flex; flex-wrap:wrap; gap:16px; }
-        figure.plot { margin:0; padding:8px; border:1px solid var(--line); border-radius:6px; background:#fff; max-width:100%; }
-        figure.plot figcaption { font-size:13px; color:var(--soft); max-width:470px; margin-top:4px; }
-        svg.chart { max-width:100%; height:auto; font-family:system-ui,"DejaVu Sans",sans-serif; }
-        svg .grid { stroke:#eceef2; stroke-width:1; }
-        svg .tick { font-size:11px; fill:#666; }
-        svg .title { font-size:14px; font-weight:600; fill:#222; }
-        svg .axis { font-size:12px; fill:#444; }
-        svg .key { font-size:11px; fill:#333; }
-        svg .legend { fill:#fff; fill-opacity:.85; stroke:#ddd; }
+        .plots { margin:8px 0 4px 30px; }
+        figure.plot { margin:0 0 10px; padding:8px; border:1px solid var(--line); border-radius:6px; background:#fff; max-width:100%; width:max-content; }
+        figure.plot figcaption { font-size:13px; color:var(--soft); margin-top:4px; }
+        svg.chart { display:block; max-width:100%; height:auto; }
+        .no-plot { color:var(--soft); font-size:13px; margin:4px 0; }
         code { font:13px ui-monospace,"DejaVu Sans Mono",Consolas,monospace; background:#f0f2f5; padding:1px 4px; border-radius:3px; }
 
         """;
