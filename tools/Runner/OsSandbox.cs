@@ -10,7 +10,7 @@ namespace DeepLearningKata.Runner;
 /// </summary>
 /// <remarks>
 /// <c>--classroom</c> uses it wherever it works; a learner's own run does not (it is their code on their machine).
-/// <see cref="Find"/> tries it once per process: where it cannot be had (not Linux, no <c>bwrap</c>, namespaces not
+/// <see cref="Find"/> tries it (once per process when it works): where it cannot be had (not Linux, no <c>bwrap</c>, namespaces not
 /// allowed), it says why, and the classroom run says so at its start. <c>KATA_SANDBOX=off</c> turns it off.
 /// </remarks>
 public sealed record OsSandbox(string Bwrap)
@@ -18,7 +18,8 @@ public sealed record OsSandbox(string Bwrap)
     /// <summary>The environment variable that turns the sandbox off (<c>off</c>).</summary>
     public const string Variable = "KATA_SANDBOX";
 
-    private static readonly Lazy<(OsSandbox? Sandbox, string? Missing)> Probed = new(Probe);
+    private static readonly Lock Gate = new();
+    private static OsSandbox? _found; // a sandbox that worked once is kept; a missing one is looked for again next time
 
     /// <summary>The sandbox, or null with the reason in <paramref name="missing"/>.</summary>
     public static OsSandbox? Find(out string? missing)
@@ -28,8 +29,13 @@ public sealed record OsSandbox(string Bwrap)
             missing = $"{Variable}=off";
             return null;
         }
-        (var sandbox, missing) = Probed.Value;
-        return sandbox;
+        lock (Gate)
+        {
+            missing = null;
+            if (_found is not null) return _found;
+            (_found, missing) = Probe();
+            return _found;
+        }
     }
 
     /// <summary>The arguments of <c>bwrap</c> before the command: read-only, <paramref name="writable"/> bound read-write.</summary>
