@@ -38,11 +38,20 @@ public sealed record OsSandbox(string Bwrap)
         }
     }
 
-    /// <summary>The arguments of <c>bwrap</c> before the command: read-only, <paramref name="writable"/> bound read-write.</summary>
-    public IReadOnlyList<string> Arguments(IEnumerable<string> writable, string? workingDirectory)
+    /// <summary>
+    /// The arguments of <c>bwrap</c> before the command: everything read-only, <c>/tmp</c> empty but for
+    /// <paramref name="readable"/> folders that lie in it (the runner, the instructor's kata, when they are there), and
+    /// <paramref name="writable"/> bound read-write.
+    /// </summary>
+    public IReadOnlyList<string> Arguments(IEnumerable<string> writable, string? workingDirectory, IEnumerable<string>? readable = null)
     {
         ArgumentNullException.ThrowIfNull(writable);
         var args = new List<string> { "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp" };
+        foreach (var folder in (readable ?? []).Select(Path.GetFullPath).Select(f => f.TrimEnd('/')).Distinct(StringComparer.Ordinal)
+                     .Where(f => f.StartsWith("/tmp/", StringComparison.Ordinal) && Directory.Exists(f)))
+        {
+            args.AddRange(["--ro-bind", folder, folder]);
+        }
         foreach (var folder in writable.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
         {
             args.AddRange(["--bind", folder, folder]);

@@ -44,6 +44,9 @@ public sealed record SupervisorSettings
 
     /// <summary>The operating system's sandbox the workers run in (<c>--classroom</c> on Linux), or null for none.</summary>
     public OsSandbox? OsSandbox { get; init; }
+
+    /// <summary>Folders a worker in the <see cref="OsSandbox"/> reads (the instructor's kata), besides the runner's own and the whole read-only file system.</summary>
+    public IReadOnlyList<string> ReadableFolders { get; init; } = [];
 }
 
 /// <summary>One graded exercise: the grader's result and what the graded code printed meanwhile.</summary>
@@ -303,7 +306,9 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
             {
                 var writable = new[] { settings.ScratchFolder ?? throw new InvalidOperationException("a sandboxed worker needs a ScratchFolder"), settings.WorkingDirectory };
                 command.Add(box.Bwrap);
-                command.AddRange(box.Arguments(writable.OfType<string>(), settings.WorkingDirectory));
+                var readable = settings.ReadableFolders.Append(Path.GetDirectoryName(dll)!);
+                if (Path.IsPathRooted(host)) readable = readable.Append(Path.GetDirectoryName(host)!);
+                command.AddRange(box.Arguments(writable.OfType<string>(), settings.WorkingDirectory, readable));
             }
             if (stderrFile is not null) command.AddRange(["/bin/sh", "-c", StandardError.ShellScript]); // $0 of the script is the host
             command.AddRange([host, dll, "--worker", "--subject", settings.Subject, "--events", events]);

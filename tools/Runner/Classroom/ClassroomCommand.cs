@@ -222,6 +222,7 @@ internal sealed class SubmissionGrader(
             MemoryMb = memoryMb,
             WorkingDirectory = sandbox.Root,
             ScratchFolder = sandbox.Folder,
+            ReadableFolders = [instructor, Repo.Golden],
             Environment = environment,
         };
         var toGrade = selection.Where(e => !compiled.Broken.ContainsKey(e.Id) && !compiled.Missing.Contains(e.Id)).ToList();
