@@ -185,3 +185,50 @@ public sealed class HostileClassTests
         Assert.That(script.ExitCode, Is.Zero, $"{string.Join(' ', args)}: {errors.Result}");
     }
 }
+
+/// <summary>How the OS sandbox is asked for, and what a run says without one.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class OsSandboxTests
+{
+    [Test]
+    public void Bwrap_gets_a_read_only_root_a_private_tmp_and_only_the_scratch_folder_writable()
+    {
+        var temp = RunnerHarness.TempFolder();
+        try
+        {
+            var box = Path.Combine(temp, "box");
+            var args = new OsSandbox("/usr/bin/bwrap").Arguments([box], Path.Combine(box, "root"), [temp, "/usr/share", Path.Combine(temp, "absent")]);
+            var text = string.Join(' ', args);
+            Assert.That(text, Does.StartWith("--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp "));
+            Assert.That(text, Does.Contain($"--tmpfs /tmp --ro-bind {temp} {temp} --bind {box} {box} "),
+                "a folder it reads under /tmp is bound read-only after the private /tmp, and the scratch folder read-write last");
+            Assert.That(text, Does.Not.Contain("/usr/share").And.Not.Contain("absent"), "outside /tmp the read-only root shows it already; a missing folder is left out");
+            Assert.That(args.Count(a => a == "--bind"), Is.EqualTo(1), "one writable folder");
+            Assert.That(text, Does.EndWith($"--unshare-all --die-with-parent --new-session --chdir {Path.Combine(box, "root")}"));
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Without_the_OS_sandbox_the_run_says_so_at_its_start()
+    {
+        var temp = RunnerHarness.TempFolder();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(temp, "class", "someone")); // empty: nothing is graded, the start is printed
+            using var off = RunnerHarness.Environment(OsSandbox.Variable, "off");
+            var run = RunnerHarness.Cli("--classroom", Path.Combine(temp, "class"), "--exercise", "1.1");
+            var start = run.Out.Split('\n').Take(4).ToList();
+            Assert.That(start, Has.Some.StartsWith("  no OS sandbox: KATA_SANDBOX=off."), run.ToString());
+            Assert.That(start, Has.Some.Contains("can write wherever you can"), run.ToString());
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+}
