@@ -214,6 +214,32 @@ public sealed class OsSandboxTests
     }
 
     [Test]
+    public void The_memory_of_a_sandboxed_worker_is_the_sum_over_its_process_tree()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("it reads /proc");
+        // A shell whose child holds ~64 MB: the tree's memory must count the child, as a worker's under bwrap must.
+        var info = new ProcessStartInfo("/bin/sh", ["-c", "perl -e '$x = \"x\" x (64 << 20); sleep 3'; true"]); // "; true": the shell stays
+        using var shell = Process.Start(info)!;
+        try
+        {
+            long tree = 0;
+            for (var i = 0; i < 30 && tree < 48L << 20; i++)
+            {
+                Thread.Sleep(100);
+                tree = OsSandbox.TreeResidentBytes(shell.Id);
+            }
+            shell.Refresh();
+            Assert.That(shell.WorkingSet64, Is.LessThan(16L << 20), "the shell itself is small");
+            Assert.That(tree, Is.GreaterThan(48L << 20), "its child's 64 MB are counted");
+        }
+        finally
+        {
+            shell.Kill(entireProcessTree: true);
+            shell.WaitForExit();
+        }
+    }
+
+    [Test]
     public void Without_the_OS_sandbox_the_run_says_so_at_its_start()
     {
         var temp = RunnerHarness.TempFolder();
