@@ -162,7 +162,7 @@ if ($LASTEXITCODE -ne 0) {
 }
 
 # Grading a class runs each learner's code in an OS sandbox (bubblewrap, on Linux): install it when missing and we can.
-if ($Classroom -and $IsLinux) { & bash (Join-Path $PSScriptRoot 'tools/classroom/install-sandbox.sh') }
+if ($Classroom -and $IsLinux) { & bash "$PSScriptRoot/tools/classroom/install-sandbox.sh" }
 
 & dotnet $dll @arguments
 exit $LASTEXITCODE
