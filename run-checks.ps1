@@ -161,5 +161,8 @@ if ($LASTEXITCODE -ne 0) {
     exit 1
 }
 
+# Grading a class runs each learner's code in an OS sandbox (bubblewrap, on Linux): install it when missing and we can.
+if ($Classroom -and $IsLinux) { & bash "$PSScriptRoot/tools/classroom/install-sandbox.sh" }
+
 & dotnet $dll @arguments
 exit $LASTEXITCODE

@@ -35,6 +35,18 @@ public sealed record SupervisorSettings
 
     /// <summary>The workers' working directory, or null for the runner's own.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// Where a worker's events and standard-error files are made, or null for the temporary folder. In the
+    /// <see cref="OsSandbox"/> it is the one folder (with the working directory) the worker may write to.
+    /// </summary>
+    public string? ScratchFolder { get; init; }
+
+    /// <summary>The operating system's sandbox the workers run in (<c>--classroom</c> on Linux), or null for none.</summary>
+    public OsSandbox? OsSandbox { get; init; }
+
+    /// <summary>Folders a worker in the <see cref="OsSandbox"/> reads (the instructor's kata), besides the runner's own and the whole read-only file system.</summary>
+    public IReadOnlyList<string> ReadableFolders { get; init; } = [];
 }
 
 /// <summary>One graded exercise: the grader's result and what the graded code printed meanwhile.</summary>
@@ -259,6 +271,8 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
         private long _eventsRead;
         private readonly StringBuilder _partial = new();
         private readonly Queue<Outcome> _pending = new();
+        private readonly bool _sandboxed; // the process is bwrap: the worker is below it
+        private readonly Stopwatch _sinceMeasured = Stopwatch.StartNew();
 
         /// <summary>What waiting for the worker gave.</summary>
         public abstract record Outcome
@@ -270,8 +284,9 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
             public sealed record Ended(int? ExitCode) : Outcome;
         }
 
-        private WorkerProcess(Process process, string eventsFile, string? stderrFile)
+        private WorkerProcess(Process process, string eventsFile, string? stderrFile, bool sandboxed)
         {
+            _sandboxed = sandboxed;
             _process = process;
             _eventsFile = eventsFile;
             _stderrFile = stderrFile;
@@ -280,7 +295,26 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
         public static WorkerProcess Start(SupervisorSettings settings)
         {
             var (host, dll) = WorkerCommand();
-            var info = new ProcessStartInfo(StandardError.ToFile ? "/bin/sh" : host)
+            var scratch = Path.Combine(settings.ScratchFolder ?? Path.GetTempPath(), $"kata-worker-{Guid.NewGuid():N}");
+            var events = scratch + ".events";
+            File.WriteAllBytes(events, []);
+            string? stderrFile = StandardError.ToFile ? scratch + ".stderr" : null;
+
+            // The command, first word first: [bwrap …] [/bin/sh -c 'exec "$0" "$@" 2>>file'] dotnet runner.dll --worker …
+            var command = new List<string>();
+            if (settings.OsSandbox is { } box)
+            {
+                var writable = new[] { settings.ScratchFolder ?? throw new InvalidOperationException("a sandboxed worker needs a ScratchFolder"), settings.WorkingDirectory };
+                command.Add(box.Bwrap);
+                var readable = settings.ReadableFolders.Append(Path.GetDirectoryName(dll)!);
+                if (Path.IsPathRooted(host)) readable = readable.Append(Path.GetDirectoryName(host)!);
+                command.AddRange(box.Arguments(writable.OfType<string>(), settings.WorkingDirectory, readable));
+            }
+            if (stderrFile is not null) command.AddRange(["/bin/sh", "-c", StandardError.ShellScript]); // $0 of the script is the host
+            command.AddRange([host, dll, "--worker", "--subject", settings.Subject, "--events", events]);
+            if (settings.Timeout is { } t) command.AddRange(["--timeout", t.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)]);
+
+            var info = new ProcessStartInfo(command[0])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -290,38 +324,15 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
-            if (StandardError.ToFile)
-            {
-                info.ArgumentList.Add("-c");
-                info.ArgumentList.Add(StandardError.ShellScript);
-                info.ArgumentList.Add(host); // $0 of the script
-            }
-            var scratch = Path.Combine(Path.GetTempPath(), $"kata-worker-{Guid.NewGuid():N}");
-            var events = scratch + ".events";
-            File.WriteAllBytes(events, []);
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add("--worker");
-            info.ArgumentList.Add("--subject");
-            info.ArgumentList.Add(settings.Subject);
-            info.ArgumentList.Add("--events");
-            info.ArgumentList.Add(events);
-            if (settings.Timeout is { } t)
-            {
-                info.ArgumentList.Add("--timeout");
-                info.ArgumentList.Add(t.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
-            }
+            foreach (var word in command.Skip(1)) info.ArgumentList.Add(word);
             foreach (var (key, value) in MemoryLimit.Environment(settings.MemoryMb)) info.Environment[key] = value;
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
             if (settings.WorkingDirectory is { } cwd) info.WorkingDirectory = cwd;
-            string? stderrFile = null;
-            if (StandardError.ToFile)
-            {
-                stderrFile = scratch + ".stderr";
-                info.Environment[StandardError.Variable] = stderrFile;
-            }
+            if (stderrFile is not null) info.Environment[StandardError.Variable] = stderrFile;
+            if (settings.OsSandbox is not null) info.Environment["TMPDIR"] = "/tmp"; // the sandbox's own, empty /tmp
 
             var process = new Process { StartInfo = info };
-            var worker = new WorkerProcess(process, events, stderrFile);
+            var worker = new WorkerProcess(process, events, stderrFile, settings.OsSandbox is not null);
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is not null) worker.Append(e.Data);
@@ -394,9 +405,28 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
                     AppendStandardErrorFile();
                     return new Outcome.Ended(ExitCode());
                 }
-                if (MemoryLimit.ProcessTooBig(_process, memoryMb)) return new Outcome.TooBig();
+                if (TooBig(memoryMb)) return new Outcome.TooBig();
                 if (clock.Elapsed >= wait) return new Outcome.Late();
                 Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp((wait - clock.Elapsed).TotalMilliseconds, 1, 20)));
+            }
+        }
+
+        /// <summary>
+        /// True when the worker holds more than the limit plus the margin. In the OS sandbox the process tree under
+        /// bwrap is summed (the worker and whatever it started), read from /proc at most four times a second.
+        /// </summary>
+        private bool TooBig(int memoryMb)
+        {
+            if (!_sandboxed) return MemoryLimit.ProcessTooBig(_process, memoryMb);
+            if (_sinceMeasured.ElapsedMilliseconds < 250) return false;
+            _sinceMeasured.Restart();
+            try
+            {
+                return OsSandbox.TreeResidentBytes(_process.Id) > (memoryMb + (long)MemoryLimit.NativeMarginMb) * 1024 * 1024;
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                return false; // it has exited: the caller sees that next
             }
         }
 

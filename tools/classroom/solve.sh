@@ -8,7 +8,9 @@ solve() { # solve TARGET ID: the reference of exercise ID, rewritten into the le
   stub="$(ls "$target"/exercises/Chapter*/"$id"-*/*.cs 2>/dev/null | head -n 1)"
   [ -n "$stub" ] || return 0
   # The references check their inputs through engine/Reference/Guards.cs; a learner who writes the same keeps a copy.
-  sed 's/^namespace DeepLearningKata\.Reference;/namespace DeepLearningKata.Exercises;/' "$root/engine/Reference/Guards.cs" > "$target/exercises/Guards.cs"
+  # Its window arithmetic is the learner's own 7.1 (Chapter7.OutputSize), so it compiles before chapter 7 is solved too.
+  sed -e 's/^namespace DeepLearningKata\.Reference;/namespace DeepLearningKata.Exercises;/' -e 's/\bWindows\.OutputSize(/Chapter7.OutputSize(/g' \
+    "$root/engine/Reference/Guards.cs" > "$target/exercises/Guards.cs"
   # Members of ChapterNReference (4 spaces in) become static methods of ChapterN. Everything else is kept as it is:
   # classes of their own (layers, networks) keep their virtual and protected members, which their subclasses use
   # (7.4's pooling layers, 4.8's networks, 6.3's BatchNormalization). Where the reference reaches its chapter's other

@@ -80,6 +80,10 @@ public static class ClassroomCommand
         var chapters = string.Join(", ", selection.Select(e => e.Chapter).Distinct());
         stdout.WriteLine($"Grading a class: {Count(submissions.Count, "submission")} in {classFolder}");
         stdout.WriteLine($"  {Count(selection.Count, "exercise")} in chapters {chapters}; {parallel} at a time, at most {memory} MB each.");
+        var os = OsSandbox.Find(out var missing);
+        stdout.WriteLine(os is not null
+            ? "  OS sandbox: bubblewrap (file system read-only but the submission's scratch folder, no network, its own processes)."
+            : $"  no OS sandbox: {missing}. Each submission still runs in its own processes and scratch folder, but its code can write wherever you can.");
         stdout.WriteLine();
 
         var clock = Stopwatch.StartNew();
@@ -88,7 +92,7 @@ public static class ClassroomCommand
         // Several submissions compile at once already: one thread each.
         var compiler = new ExerciseCompiler(Catalog.Exercises, Path.Combine(instructor, "exercises"), concurrentBuild: false);
         var scratch = Path.Combine(Path.GetTempPath(), "kata-classroom-" + Guid.NewGuid().ToString("N")[..8]);
-        var grader = new SubmissionGrader(selection, tamper, compiler, instructor, memory, options.Timeout, workers ?? new SupervisorSettings());
+        var grader = new SubmissionGrader(selection, tamper, compiler, instructor, memory, options.Timeout, (workers ?? new SupervisorSettings()) with { OsSandbox = os });
         var results = new LearnerResult[submissions.Count];
         var done = 0;
         var gate = new Lock();
@@ -217,6 +221,8 @@ internal sealed class SubmissionGrader(
             ExercisesDll = sandbox.ExercisesDll,
             MemoryMb = memoryMb,
             WorkingDirectory = sandbox.Root,
+            ScratchFolder = sandbox.Folder,
+            ReadableFolders = [instructor, Repo.Golden],
             Environment = environment,
         };
         var toGrade = selection.Where(e => !compiled.Broken.ContainsKey(e.Id) && !compiled.Missing.Contains(e.Id)).ToList();
