@@ -15,7 +15,8 @@ public sealed class BasicSigmoidChecks
 
     private static (string, string) In(double x) => ("x", Tensor.FormatNumber(x));
 
-    [Check("gives the worked examples")]
+    [Check("gives the worked examples",
+           "给出示例的结果")]
     public void WorkedExamples(IChapter1 c)
     {
         Expect.Close(c.BasicSigmoid(3), 0.9525741268224334, "BasicSigmoid(3)", Tolerance.Value, [In(3)], Hint + Precision);
@@ -23,14 +24,16 @@ public sealed class BasicSigmoidChecks
         Expect.Close(c.BasicSigmoid(-1), 0.2689414213699951, "BasicSigmoid(-1)", Tolerance.Value, [In(-1)], Hint + Precision);
     }
 
-    [Check("matches 1 / (1 + e^(−x)) on random numbers")]
+    [Check("matches 1 / (1 + e^(−x)) on random numbers",
+           "在随机数上与 1 / (1 + e^(−x)) 一致")]
     public void MatchesFormula(IChapter1 c) =>
         Properties.ForAll("1.1 formula", Gens.Double(-20, 20), x =>
             Expect.Close(c.BasicSigmoid(x), Sigma(x), $"BasicSigmoid({Tensor.FormatNumber(x)})", Tolerance.Value, [In(x)],
                 Hint + Precision),
             ShrinkNumber);
 
-    [Check("lies strictly between 0 and 1")]
+    [Check("lies strictly between 0 and 1",
+           "严格位于 0 和 1 之间")]
     public void BetweenZeroAndOne(IChapter1 c) =>
         Properties.ForAll("1.1 range", Gens.Double(-20, 20), x =>
         {
@@ -39,7 +42,8 @@ public sealed class BasicSigmoidChecks
                 [In(x)], "1 + e^(−x) is greater than 1, so its reciprocal lies in (0, 1); tanh or x / (1 + |x|) would go below 0.");
         }, ShrinkNumber);
 
-    [Check("is symmetric: σ(−x) = 1 − σ(x)")]
+    [Check("is symmetric: σ(−x) = 1 − σ(x)",
+           "满足对称性：σ(−x) = 1 − σ(x)")]
     public void Symmetric(IChapter1 c) =>
         Properties.ForAll("1.1 symmetry", Gens.Double(-20, 20), x =>
         {
@@ -48,7 +52,8 @@ public sealed class BasicSigmoidChecks
                 "σ(x) + σ(−x) must be 1 for every x; " + Hint);
         }, ShrinkNumber);
 
-    [Check("gives 0 and 1, not NaN, for very large |x|")]
+    [Check("gives 0 and 1, not NaN, for very large |x|",
+           "|x| 很大时给出 0 和 1，而不是 NaN")]
     public void FiniteForLargeInputs(IChapter1 c)
     {
         const string tails = "for very negative x, e^(−x) overflows to ∞ and 1 / (1 + ∞) = 0 is right; " +
@@ -63,7 +68,8 @@ public sealed class BasicSigmoidChecks
         }
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var x = Tensor.Arange(-6, 6.5, 0.5);

@@ -17,7 +17,8 @@ public sealed class SigmoidChecks
     private static readonly FsCheck.Gen<TensorCase> AnyShape =
         Gen.OneOf(Gens.Tensor(-10, 10, 6), Gens.Tensor(-10, 10, 4, 5), Gens.Tensor(-10, 10, 3, 3, 3));
 
-    [Check("gives the worked example")]
+    [Check("gives the worked example",
+           "给出示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor x = new[] { 1.0, 2.0, 3.0 };
@@ -25,13 +26,15 @@ public sealed class SigmoidChecks
         Expect.Close(c.Sigmoid(x.Copy()), expected, "Sigmoid([1, 2, 3])", Tolerance.Value, [Expect.Input("x", x)], Hint);
     }
 
-    [Check("keeps the shape of x, whatever its rank")]
+    [Check("keeps the shape of x, whatever its rank",
+           "保持 x 的形状，不论它有几维")]
     public void KeepsShape(IChapter1 c) =>
         Properties.ForAll("1.2 shape", AnyShape, tc =>
             Expect.Shape(c.Sigmoid(tc.Value.Copy()), tc.Value.Shape, "Sigmoid(x)", [Expect.Input("x", tc.Value)], ShapeHint),
             Gens.Shrink);
 
-    [Check("applies σ to every element of random tensors")]
+    [Check("applies σ to every element of random tensors",
+           "对随机张量的每个元素应用 σ")]
     public void MatchesFormula(IChapter1 c) =>
         Properties.ForAll("1.2 formula", AnyShape, tc =>
         {
@@ -40,7 +43,8 @@ public sealed class SigmoidChecks
                 expectedNote: "1 / (1 + e^(−x)) of each element");
         }, Gens.Shrink);
 
-    [Check("is symmetric, σ(−x) = 1 − σ(x), and lies in (0, 1)")]
+    [Check("is symmetric, σ(−x) = 1 − σ(x), and lies in (0, 1)",
+           "满足对称性 σ(−x) = 1 − σ(x)，且取值在 (0, 1) 内")]
     public void SymmetricAndBounded(IChapter1 c) =>
         Properties.ForAll("1.2 symmetry", Gens.Tensor(-20, 20, 3, 4), tc =>
         {
@@ -56,7 +60,8 @@ public sealed class SigmoidChecks
                 Hint);
         }, Gens.Shrink);
 
-    [Check("gives 0 and 1, not NaN, for very large |x|")]
+    [Check("gives 0 and 1, not NaN, for very large |x|",
+           "|x| 很大时给出 0 和 1，而不是 NaN")]
     public void FiniteInTheTails(IChapter1 c)
     {
         Tensor x = new[] { -1000.0, -40.0, 40.0, 1000.0 };
@@ -64,7 +69,8 @@ public sealed class SigmoidChecks
             "σ(−1000) is 0 and σ(1000) is 1. NaN means ∞ / ∞: e^x / (1 + e^x) overflows for large x; 1 / (1 + e^(−x)) does not.");
     }
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter1 c)
     {
         Tensor x = new[,] { { -1.0, 0.0, 2.5 }, { 0.5, 2.0, -3.0 } };
@@ -73,7 +79,8 @@ public sealed class SigmoidChecks
         Expect.Unchanged(before, x, "Sigmoid(x)", "x");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var x = Tensor.Arange(-6, 6, 0.5).Reshape(2, 3, 4);

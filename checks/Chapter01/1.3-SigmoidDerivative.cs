@@ -10,7 +10,8 @@ public sealed class SigmoidDerivativeChecks
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 
-    [Check("gives the seed's worked example")]
+    [Check("gives the seed's worked example",
+           "给出原作业中示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor x = new[] { 1.0, 2.0, 3.0 };
@@ -18,7 +19,8 @@ public sealed class SigmoidDerivativeChecks
         Expect.Close(c.SigmoidDerivative(x), expected, "SigmoidDerivative([1, 2, 3])", Tolerance.Value, [Expect.Input("x", x)], Hint);
     }
 
-    [Check("matches the numerical derivative of σ on random tensors")]
+    [Check("matches the numerical derivative of σ on random tensors",
+           "在随机张量上与 σ 的数值导数一致")]
     public void MatchesNumericalDerivative(IChapter1 c) =>
         Properties.ForAll("1.3 numerical derivative", Gens.Tensor(-6, 6, 3, 4), tc =>
         {
@@ -28,7 +30,8 @@ public sealed class SigmoidDerivativeChecks
                 [Expect.Input("x", x)], Hint, expectedNote: "central difference of σ with h = 1e-5");
         }, Gens.Shrink);
 
-    [Check("is finite and tends to 0 far from the origin")]
+    [Check("is finite and tends to 0 far from the origin",
+           "远离原点时是有限值并趋于 0")]
     public void FiniteInTheTails(IChapter1 c)
     {
         Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
@@ -37,7 +40,8 @@ public sealed class SigmoidDerivativeChecks
             "for large |x|, σ(x) is 0 or 1, so σ(x)·(1 − σ(x)) is 0; NaN here usually means computing e^x / (1 + e^x)² directly.");
     }
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter1 c)
     {
         Tensor x = new[,] { { -1.0, 0.0 }, { 0.5, 2.0 } };
@@ -46,7 +50,8 @@ public sealed class SigmoidDerivativeChecks
         Expect.Unchanged(before, x, "SigmoidDerivative(x)", "x");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var x = Tensor.Arange(-5, 5, 0.5).Reshape(4, 5);

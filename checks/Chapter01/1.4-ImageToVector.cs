@@ -35,7 +35,8 @@ public sealed class ImageToVectorChecks
         return v;
     }
 
-    [Check("unrolls the seed's (3, 3, 2) image into an (18, 1) column")]
+    [Check("unrolls the seed's (3, 3, 2) image into an (18, 1) column",
+           "把原作业中 (3, 3, 2) 的图像展开成 (18, 1) 的列向量")]
     public void WorkedExample(IChapter1 c)
     {
         var image = SeedImage();
@@ -47,7 +48,8 @@ public sealed class ImageToVectorChecks
         Expect.Close(v, expected, "ImageToVector(image of shape (3, 3, 2))", Tolerance.Value, [Expect.Input("image", image)], OrderHint);
     }
 
-    [Check("returns shape (h·w·c, 1) for random image sizes")]
+    [Check("returns shape (h·w·c, 1) for random image sizes",
+           "对随机的图像尺寸，返回形状 (h·w·c, 1)")]
     public void ColumnShape(IChapter1 c) =>
         Properties.ForAll("1.4 shape", Gens.Tensor(0, 1, 4, 4, 3), tc =>
         {
@@ -56,7 +58,8 @@ public sealed class ImageToVectorChecks
                 [Expect.Input("image", image)], ShapeHint);
         }, Gens.Shrink);
 
-    [Check("keeps the elements in C order: v[(i·w + j)·c + k] = image[i, j, k]")]
+    [Check("keeps the elements in C order: v[(i·w + j)·c + k] = image[i, j, k]",
+           "按 C 顺序排列元素：v[(i·w + j)·c + k] = image[i, j, k]")]
     public void KeepsOrder(IChapter1 c) =>
         Properties.ForAll("1.4 order", Gens.Tensor(0, 1, 4, 4, 3), tc =>
         {
@@ -67,7 +70,8 @@ public sealed class ImageToVectorChecks
                 Tolerance.Value, [Expect.Input("image", image)], OrderHint);
         }, Gens.Shrink);
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter1 c)
     {
         var image = SeedImage();
@@ -76,7 +80,8 @@ public sealed class ImageToVectorChecks
         Expect.Unchanged(before, image, "ImageToVector(image)", "image");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var image = Tensor.Arange(0, 24).Reshape(2, 3, 4);

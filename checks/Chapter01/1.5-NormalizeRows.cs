@@ -47,7 +47,8 @@ public sealed class NormalizeRowsChecks
         return result;
     }
 
-    [Check("gives the seed's worked example")]
+    [Check("gives the seed's worked example",
+           "给出原作业中示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor x = new[,] { { 0.0, 3.0, 4.0 }, { 2.0, 6.0, 4.0 } };
@@ -57,7 +58,8 @@ public sealed class NormalizeRowsChecks
             expectedNote: "row norms 5 and √56");
     }
 
-    [Check("makes every row of a random matrix length 1")]
+    [Check("makes every row of a random matrix length 1",
+           "使随机矩阵的每一行长度为 1")]
     public void UnitRows(IChapter1 c) =>
         Properties.ForAll("1.5 unit rows", Matrices, tc =>
         {
@@ -67,7 +69,8 @@ public sealed class NormalizeRowsChecks
                 [Expect.Input("x", x), ("NormalizeRows(x)", result.ToString())], LengthHint);
         }, Shrink);
 
-    [Check("keeps every row pointing the same way")]
+    [Check("keeps every row pointing the same way",
+           "每一行的方向保持不变")]
     public void SameDirection(IChapter1 c) =>
         Properties.ForAll("1.5 direction", Matrices, tc =>
         {
@@ -79,7 +82,8 @@ public sealed class NormalizeRowsChecks
                 expectedNote: "each row of x scaled to the length of your row");
         }, Shrink);
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter1 c)
     {
         Tensor x = new[,] { { 0.0, 3.0, 4.0 }, { 2.0, 6.0, 4.0 } };
@@ -88,7 +92,8 @@ public sealed class NormalizeRowsChecks
         Expect.Unchanged(before, x, "NormalizeRows(x)", "x");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { 3.0, 4.0, 0.0 }, { 1.0, 1.0, 1.0 }, { -2.0, 0.5, 7.0 } };

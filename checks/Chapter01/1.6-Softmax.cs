@@ -25,7 +25,8 @@ public sealed class SoftmaxChecks
 
     private static readonly FsCheck.Gen<TensorCase> Batches = Gens.Tensor(-10, 10, 5, 6);
 
-    [Check("gives the worked example")]
+    [Check("gives the worked example",
+           "给出示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { 5.0, 5.0, 5.0 } };
@@ -33,7 +34,8 @@ public sealed class SoftmaxChecks
         Expect.Close(Call(c, x), expected, "Softmax([[1, 2, 3], [5, 5, 5]])", Tolerance.Value, [Expect.Input("x", x)], Hint);
     }
 
-    [Check("gives positive rows that sum to 1, for random batches")]
+    [Check("gives positive rows that sum to 1, for random batches",
+           "对随机批次，每一行都为正且和为 1")]
     public void RowsAreDistributions(IChapter1 c) =>
         Properties.ForAll("1.6 rows sum to 1", Batches, tc =>
         {
@@ -47,7 +49,8 @@ public sealed class SoftmaxChecks
                 [Expect.Input("x", x), ("Softmax(x)", p.ToString())], SumHint);
         }, Gens.Shrink);
 
-    [Check("matches e^x / Σ_row e^x on random batches")]
+    [Check("matches e^x / Σ_row e^x on random batches",
+           "在随机批次上与 e^x / Σ_row e^x 一致")]
     public void MatchesFormula(IChapter1 c) =>
         Properties.ForAll("1.6 formula", Batches, tc =>
         {
@@ -56,7 +59,8 @@ public sealed class SoftmaxChecks
                 expectedNote: "e^x[i, j] / Σ_k e^x[i, k]");
         }, Gens.Shrink);
 
-    [Check("is unchanged by adding a constant to a row")]
+    [Check("is unchanged by adding a constant to a row",
+           "给一行加上常数后结果不变")]
     public void ShiftInvariant(IChapter1 c)
     {
         var gen = from x in Batches
@@ -82,7 +86,8 @@ public sealed class SoftmaxChecks
         foreach (var r in Shrinks.Rounded(x, shift)) yield return r;
     }
 
-    [Check("stays finite for large values like 1000")]
+    [Check("stays finite for large values like 1000",
+           "对 1000 这样的大数仍是有限值")]
     public void NoOverflow(IChapter1 c)
     {
         Tensor x = new[,] { { 1000.0, 1001.0, 1002.0 }, { -1000.0, -1000.0, -1000.0 }, { 800.0, 0.0, -800.0 } };
@@ -99,7 +104,8 @@ public sealed class SoftmaxChecks
             "The max of the whole batch, x.Max(), is not enough: a row far below it still underflows to 0 / 0.");
     }
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter1 c)
     {
         Tensor x = new[,] { { 1.0, 2.0, 3.0 }, { -1.0, 0.0, 4.0 } };
@@ -108,7 +114,8 @@ public sealed class SoftmaxChecks
         Expect.Unchanged(before, x, "Softmax(x)", "x");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         Tensor x = new[,] { { 9.0, 2.0, 5.0, 0.0, 0.0 }, { 7.0, 5.0, 0.0, 0.0, 0.0 }, { 0.3, 2.9, 4.0, -1.0, 1.5 } };

@@ -20,7 +20,8 @@ public sealed class L1Checks
 
     private static (string, string)[] Inputs(Tensor yhat, Tensor y) => [Expect.Input("yhat", yhat), Expect.Input("y", y)];
 
-    [Check("gives the worked example")]
+    [Check("gives the worked example",
+           "给出示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
@@ -28,13 +29,15 @@ public sealed class L1Checks
         Expect.Close(c.L1(yhat, y), 1.1, "L1([0.9, 0.2, 0.1, 0.4, 0.9], [1, 0, 0, 1, 1])", Tolerance.Value, Inputs(yhat, y), Hint);
     }
 
-    [Check("matches Σ|y − ŷ| on random inputs")]
+    [Check("matches Σ|y − ŷ| on random inputs",
+           "在随机输入上与 Σ|y − ŷ| 一致")]
     public void MatchesFormula(IChapter1 c) =>
         Properties.ForAll("1.7 formula", LossCase.Pairs, p =>
             Expect.Close(c.L1(p.Yhat.Copy(), p.Y.Copy()), Expected(p.Yhat, p.Y), "L1(yhat, y)", Tolerance.Value, Inputs(p.Yhat, p.Y), Hint),
             LossCase.Shrink);
 
-    [Check("is never negative, and zero when ŷ = y")]
+    [Check("is never negative, and zero when ŷ = y",
+           "从不为负，ŷ = y 时为零")]
     public void NonNegative(IChapter1 c) =>
         Properties.ForAll("1.7 non-negative", LossCase.Pairs, p =>
         {
@@ -44,7 +47,8 @@ public sealed class L1Checks
                 "when the prediction equals the labels, every difference is 0, and so is the loss.");
         }, LossCase.Shrink);
 
-    [Check("counts differences of opposite sign, which would cancel in a plain sum")]
+    [Check("counts differences of opposite sign, which would cancel in a plain sum",
+           "符号相反的差也要计入（直接求和时它们会相互抵消）")]
     public void ZeroOnlyWhenEqual(IChapter1 c) =>
         Properties.ForAll("1.7 zero iff equal", LossCase.Cancelling, p =>
         {
@@ -53,7 +57,8 @@ public sealed class L1Checks
                 [.. Inputs(p.Yhat, p.Y), ("y − yhat", (p.Y - p.Yhat).ToString())], SignHint);
         });
 
-    [Check("is symmetric: L1(ŷ, y) = L1(y, ŷ)")]
+    [Check("is symmetric: L1(ŷ, y) = L1(y, ŷ)",
+           "满足对称性：L1(ŷ, y) = L1(y, ŷ)")]
     public void Symmetric(IChapter1 c) =>
         Properties.ForAll("1.7 symmetric", LossCase.Pairs, p =>
             Expect.Close(c.L1(p.Y.Copy(), p.Yhat.Copy()), c.L1(p.Yhat.Copy(), p.Y.Copy()), "L1(y, yhat)", Tolerance.Value,
@@ -61,7 +66,8 @@ public sealed class L1Checks
                 "|y − ŷ| = |ŷ − y|: the loss cannot depend on the order of its arguments. " + SignHint),
             LossCase.Shrink);
 
-    [Check("leaves its inputs unchanged")]
+    [Check("leaves its inputs unchanged",
+           "不修改输入")]
     public void LeavesInputsAlone(IChapter1 c)
     {
         Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
@@ -72,7 +78,8 @@ public sealed class L1Checks
         Expect.Unchanged(y0, y, "L1(yhat, y)", "y");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         Tensor yhat = new[,] { { 0.9, 0.2, 0.1 }, { 0.4, 0.9, -1.5 } };

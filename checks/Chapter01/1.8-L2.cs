@@ -24,7 +24,8 @@ public sealed class L2Checks
 
     private static (string, string)[] Inputs(Tensor yhat, Tensor y) => [Expect.Input("yhat", yhat), Expect.Input("y", y)];
 
-    [Check("gives the worked example")]
+    [Check("gives the worked example",
+           "给出示例的结果")]
     public void WorkedExample(IChapter1 c)
     {
         Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
@@ -33,13 +34,15 @@ public sealed class L2Checks
             Hint + " Here 0.01 + 0.04 + 0.01 + 0.36 + 0.01 = 0.43; √0.43 = 0.656 and 0.43 / 5 = 0.086 are the usual wrong answers.");
     }
 
-    [Check("matches Σ(y − ŷ)² on random inputs")]
+    [Check("matches Σ(y − ŷ)² on random inputs",
+           "在随机输入上与 Σ(y − ŷ)² 一致")]
     public void MatchesFormula(IChapter1 c) =>
         Properties.ForAll("1.8 formula", LossCase.Pairs, p =>
             Expect.Close(c.L2(p.Yhat.Copy(), p.Y.Copy()), Expected(p.Yhat, p.Y), "L2(yhat, y)", Tolerance.Value, Inputs(p.Yhat, p.Y), Hint),
             LossCase.Shrink);
 
-    [Check("is never negative, and zero when ŷ = y")]
+    [Check("is never negative, and zero when ŷ = y",
+           "从不为负，ŷ = y 时为零")]
     public void NonNegative(IChapter1 c) =>
         Properties.ForAll("1.8 non-negative", LossCase.Pairs, p =>
         {
@@ -49,7 +52,8 @@ public sealed class L2Checks
                 "when the prediction equals the labels, every difference is 0, and so is the loss.");
         }, LossCase.Shrink);
 
-    [Check("counts differences of opposite sign, which would cancel in a plain sum")]
+    [Check("counts differences of opposite sign, which would cancel in a plain sum",
+           "符号相反的差也要计入（直接求和时它们会相互抵消）")]
     public void ZeroOnlyWhenEqual(IChapter1 c) =>
         Properties.ForAll("1.8 zero iff equal", LossCase.Cancelling, p =>
         {
@@ -58,7 +62,8 @@ public sealed class L2Checks
                 [.. Inputs(p.Yhat, p.Y), ("y − yhat", (p.Y - p.Yhat).ToString())], SignHint);
         });
 
-    [Check("is symmetric: L2(ŷ, y) = L2(y, ŷ)")]
+    [Check("is symmetric: L2(ŷ, y) = L2(y, ŷ)",
+           "满足对称性：L2(ŷ, y) = L2(y, ŷ)")]
     public void Symmetric(IChapter1 c) =>
         Properties.ForAll("1.8 symmetric", LossCase.Pairs, p =>
             Expect.Close(c.L2(p.Y.Copy(), p.Yhat.Copy()), c.L2(p.Yhat.Copy(), p.Y.Copy()), "L2(y, yhat)", Tolerance.Value,
@@ -66,7 +71,8 @@ public sealed class L2Checks
                 "(y − ŷ)² = (ŷ − y)²: the loss cannot depend on the order of its arguments. " + SignHint),
             LossCase.Shrink);
 
-    [Check("leaves its inputs unchanged")]
+    [Check("leaves its inputs unchanged",
+           "不修改输入")]
     public void LeavesInputsAlone(IChapter1 c)
     {
         Tensor yhat = new[] { 0.9, 0.2, 0.1, 0.4, 0.9 };
@@ -77,7 +83,8 @@ public sealed class L2Checks
         Expect.Unchanged(y0, y, "L2(yhat, y)", "y");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         Tensor yhat = new[,] { { 0.9, 0.2, 0.1 }, { 0.4, 0.9, -1.5 } };

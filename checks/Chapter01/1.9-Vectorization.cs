@@ -50,7 +50,8 @@ public sealed class VectorizationChecks
         from b in Gens.OfShape(-3, 3, kind == 2 ? [k, n] : [k])
         select new Operands(a.Value, b.Value);
 
-    [Check("Dot gives the worked examples")]
+    [Check("Dot gives the worked examples",
+           "Dot 给出示例的结果")]
     public void DotExamples(IChapter1 c)
     {
         Tensor x1 = new[] { 9.0, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0 };
@@ -68,7 +69,8 @@ public sealed class VectorizationChecks
         Expect.Close(c.Dot(m, m.Copy()), expected, "Dot(m, m) of the seed's (3, 3) matrix", Tolerance.Value, [Expect.Input("m", m)], DotHint);
     }
 
-    [Check("Dot agrees with np.dot on random 1-D and 2-D shapes")]
+    [Check("Dot agrees with np.dot on random 1-D and 2-D shapes",
+           "在随机的一维和二维形状上，Dot 与 np.dot 一致")]
     public void DotMatchesNumPy(IChapter1 c) =>
         Properties.ForAll("1.9 dot", DotCases, p =>
         {
@@ -85,7 +87,8 @@ public sealed class VectorizationChecks
         from b in Gen.OneOf(Gens.Tensor(-3, 3, 5), Gens.Tensor(-3, 3, 3, 3))
         select new Operands(a.Value, b.Value);
 
-    [Check("Outer gives the worked examples")]
+    [Check("Outer gives the worked examples",
+           "Outer 给出示例的结果")]
     public void OuterExamples(IChapter1 c)
     {
         Tensor a = new[] { 1.0, 2.0, 3.0 };
@@ -104,7 +107,8 @@ public sealed class VectorizationChecks
             [Expect.Input("x", x), Expect.Input("y", y)], OuterHint, expectedNote: "(6, 6): x and y are flattened to 6 elements each");
     }
 
-    [Check("Outer agrees with np.outer on random shapes, flattening its inputs")]
+    [Check("Outer agrees with np.outer on random shapes, flattening its inputs",
+           "在随机形状上，Outer 与 np.outer 一致（先把输入展平）")]
     public void OuterMatchesNumPy(IChapter1 c) =>
         Properties.ForAll("1.9 outer", OuterCases, p =>
         {
@@ -142,7 +146,8 @@ public sealed class VectorizationChecks
         from b in Gens.OfShape(-3, 3, shapes.b)
         select new Operands(a.Value, b.Value);
 
-    [Check("Multiply gives the seed's worked example")]
+    [Check("Multiply gives the seed's worked example",
+           "Multiply 给出原作业中示例的结果")]
     public void MultiplyExample(IChapter1 c)
     {
         var a = Matrix(new double[,] { { 1, 2, 3 }, { 2, 2, 2 }, { 3, 3, 3 } });
@@ -154,7 +159,8 @@ public sealed class VectorizationChecks
             expectedNote: "b's single column used for every column of a");
     }
 
-    [Check("Multiply agrees with a * b on random matrices of the same shape")]
+    [Check("Multiply agrees with a * b on random matrices of the same shape",
+           "在形状相同的随机矩阵上，Multiply 与 a * b 一致")]
     public void MultiplySameShape(IChapter1 c) =>
         Properties.ForAll("1.9 multiply", SameShapeCases, p =>
         {
@@ -163,7 +169,8 @@ public sealed class VectorizationChecks
             Expect.Close(result, p.A * p.B, call, Tolerance.Value, Inputs(p), MultiplyHint, expectedNote: "a * b");
         }, Operands.Jointly);
 
-    [Check("Multiply broadcasts a column (m, 1), a row (1, n) or a single element like NumPy, on either side")]
+    [Check("Multiply broadcasts a column (m, 1), a row (1, n) or a single element like NumPy, on either side",
+           "Multiply 像 NumPy 一样广播列 (m, 1)、行 (1, n) 或单个元素，两边都可以")]
     public void MultiplyBroadcasts(IChapter1 c) =>
         Properties.ForAll("1.9 broadcast", BroadcastCases, p =>
         {
@@ -174,7 +181,8 @@ public sealed class VectorizationChecks
 
     // ------------------------------------------------------------------ all three
 
-    [Check("Dot, Outer and Multiply leave their inputs unchanged")]
+    [Check("Dot, Outer and Multiply leave their inputs unchanged",
+           "Dot、Outer 和 Multiply 不修改输入")]
     public void LeaveInputsAlone(IChapter1 c)
     {
         var a = Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
@@ -192,7 +200,8 @@ public sealed class VectorizationChecks
         Expect.Unchanged(copies.column, column, "Multiply(a, column)", "column");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var a = Tensor.Arange(1, 7).Reshape(2, 3);

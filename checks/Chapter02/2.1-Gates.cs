@@ -46,7 +46,8 @@ public sealed class GatesChecks
 
     private static readonly (double X1, double X2)[] Corners = [(0, 0), (1, 0), (0, 1), (1, 1)];
 
-    [Check("gives the worked examples")]
+    [Check("gives the worked examples",
+           "给出示例的结果")]
     public void WorkedExamples(IChapter2 c)
     {
         ExpectPerceptron(c, [1, 1], [0.5, 0.5], -0.7, 1);
@@ -56,7 +57,8 @@ public sealed class GatesChecks
         ExpectPerceptron(c, [2, -1, 3], [1, 4, 0.5], -0.25, 0);
     }
 
-    [Check("gives 0 when w·x + b is exactly 0 (the threshold itself does not fire)")]
+    [Check("gives 0 when w·x + b is exactly 0 (the threshold itself does not fire)",
+           "w·x + b 恰好为 0 时给出 0（阈值本身不激活）")]
     public void ThresholdIsStrict(IChapter2 c)
     {
         const string hint = "the perceptron fires only when w·x + b is above 0. Exactly 0 must give 0: use >, not >=.";
@@ -65,12 +67,14 @@ public sealed class GatesChecks
         ExpectPerceptron(c, [2, -1], [0.25, 0.5], 0.0, 0, hint);
     }
 
-    [Check("agrees with y = (w·x + b > 0) on random inputs, weights and biases")]
+    [Check("agrees with y = (w·x + b > 0) on random inputs, weights and biases",
+           "在随机输入、权重和偏置上与 y = (w·x + b > 0) 一致")]
     public void MatchesDefinition(IChapter2 c) =>
         Properties.ForAll("2.1 perceptron", PerceptronCases(), p =>
             ExpectPerceptron(c, p.X, p.W, p.B, p.Activation > 0 ? 1 : 0), ShrinkCase);
 
-    [Check("And, Nand and Or follow their truth tables")]
+    [Check("And, Nand and Or follow their truth tables",
+           "And、Nand 和 Or 符合各自的真值表")]
     public void TruthTables(IChapter2 c)
     {
         ExpectTruthTable("And", c.And, (a, b) => a == 1 && b == 1 ? 1 : 0,
@@ -81,7 +85,8 @@ public sealed class GatesChecks
             "one input of 1 alone must push w·x + b above 0, while (0, 0) must not: the bias decides.");
     }
 
-    [Check("each gate is one perceptron: between and beyond the corners, it changes its answer only once along each input")]
+    [Check("each gate is one perceptron: between and beyond the corners, it changes its answer only once along each input",
+           "每个门都是一个感知机：在四个角之间和之外，沿每个输入方向输出只改变一次")]
     public void GatesAreSinglePerceptrons(IChapter2 c)
     {
         // A perceptron that gives AND's (or OR's) truth table needs both weights positive, so it can
@@ -160,7 +165,8 @@ public sealed class GatesChecks
         }
     }
 
-    [Check("reproduces the golden truth tables")]
+    [Check("reproduces the golden truth tables",
+           "重现黄金文件中的真值表")]
     public void GoldenTruthTables(IChapter2 c)
     {
         Tensor x1 = new[] { 0.0, 1.0, 0.0, 1.0 }, x2 = new[] { 0.0, 0.0, 1.0, 1.0 };

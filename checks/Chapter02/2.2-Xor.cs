@@ -7,7 +7,8 @@ public sealed class XorChecks
 {
     private static readonly (double X1, double X2, int Y)[] Table = [(0, 0, 0), (1, 0, 1), (0, 1, 1), (1, 1, 0)];
 
-    [Check("follows XOR's truth table on all four inputs")]
+    [Check("follows XOR's truth table on all four inputs",
+           "在全部四种输入上符合 XOR 的真值表")]
     public void TruthTable(IChapter2 c)
     {
         var rows = Table.Select(r => (r.X1, r.X2, r.Y, Actual: c.Xor(r.X1, r.X2))).ToList();
@@ -22,7 +23,8 @@ public sealed class XorChecks
         throw CheckFailure.Of($"Xor is wrong for {wrong.Count} of the 4 inputs.", [("truth table", table)], hint);
     }
 
-    [Check("reproduces the golden truth table")]
+    [Check("reproduces the golden truth table",
+           "重现黄金文件中的真值表")]
     public void GoldenTruthTable(IChapter2 c)
     {
         Tensor x1 = new[] { 0.0, 1.0, 0.0, 1.0 }, x2 = new[] { 0.0, 0.0, 1.0, 1.0 };

@@ -8,7 +8,8 @@ public sealed class StepFunctionChecks
     private const string Hint = "comparing a Tensor with a number gives 1.0 where the comparison holds and 0.0 elsewhere; the step is 1 only " +
                                 "above 0, so 0 itself gives 0. More: ./run-checks.sh --hint 3.1";
 
-    [Check("gives the worked example, 0 at exactly 0")]
+    [Check("gives the worked example, 0 at exactly 0",
+           "给出示例的结果，恰好为 0 时输出 0")]
     public void WorkedExample(IChapter3 c)
     {
         Tensor x = new[] { -1.0, 0.0, 1.0, 2.0 };
@@ -16,7 +17,8 @@ public sealed class StepFunctionChecks
             "h(x) = 1 only where x > 0: at exactly 0 the step has not happened yet, so h(0) = 0 (> rather than >=).");
     }
 
-    [Check("is 0 or 1 everywhere, 1 exactly where x > 0, on random tensors of any shape")]
+    [Check("is 0 or 1 everywhere, 1 exactly where x > 0, on random tensors of any shape",
+           "在任意形状的随机张量上处处为 0 或 1，且恰好在 x > 0 处为 1")]
     public void ZeroOrOneByTheSign(IChapter3 c) =>
         Properties.ForAll("3.1 step", Gens.Tensor(-5, 5, 3, 4, 2), tc =>
         {
@@ -31,7 +33,8 @@ public sealed class StepFunctionChecks
             Expect.Close(y, x.Apply(v => v > 0 ? 1.0 : 0.0), "StepFunction(x)", Tolerance.Value, [Expect.Input("x", x)], Hint);
         }, Gens.Shrink);
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter3 c)
     {
         Tensor x = new[,] { { -1.5, 0.0 }, { 0.5, 2.0 } };
@@ -40,7 +43,8 @@ public sealed class StepFunctionChecks
         Expect.Unchanged(before, x, "StepFunction(x)", "x");
     }
 
-    [Check("draws the book's step on [-5, 5) (plotted golden)")]
+    [Check("draws the book's step on [-5, 5) (plotted golden)",
+           "在 [-5, 5) 上画出书中的阶跃函数（黄金图像）")]
     public void PlottedGolden(IChapter3 c)
     {
         var x = Tensor.Arange(-5.0, 5.0, 0.1);

@@ -25,7 +25,8 @@ public sealed class ActivationsChecks
 
     // ------------------------------------------------------------------------------------- sigmoid
 
-    [Check("Sigmoid gives the book's example")]
+    [Check("Sigmoid gives the book's example",
+           "Sigmoid 给出书中例子的结果")]
     public void SigmoidWorkedExample(IChapter3 c)
     {
         Tensor x = new[] { -1.0, 1.0, 2.0 };
@@ -33,7 +34,8 @@ public sealed class ActivationsChecks
         Expect.Close(c.Sigmoid(x.Copy()), expected, "Sigmoid([-1, 1, 2])", Tolerance.Value, [Expect.Input("x", x)], SigmoidHint);
     }
 
-    [Check("Sigmoid is 1 / (1 + e^(−x)) element by element, on random tensors of any shape")]
+    [Check("Sigmoid is 1 / (1 + e^(−x)) element by element, on random tensors of any shape",
+           "在任意形状的随机张量上，Sigmoid 逐元素等于 1 / (1 + e^(−x))")]
     public void SigmoidMatchesFormula(IChapter3 c) =>
         Properties.ForAll("3.2 sigmoid formula", AnyShape(-10, 10), tc =>
         {
@@ -41,7 +43,8 @@ public sealed class ActivationsChecks
             Expect.Close(c.Sigmoid(x.Copy()), x.Apply(Sigma), "Sigmoid(x)", Tolerance.Value, [Expect.Input("x", x)], SigmoidHint);
         }, Gens.Shrink);
 
-    [Check("Sigmoid rises with x and stays strictly between 0 and 1")]
+    [Check("Sigmoid rises with x and stays strictly between 0 and 1",
+           "Sigmoid 随 x 增大而增大，且严格位于 0 和 1 之间")]
     public void SigmoidIsMonotoneInUnitInterval(IChapter3 c) =>
         Properties.ForAll("3.2 sigmoid monotone", Gens.Tensor(-20, 20, 12), tc =>
         {
@@ -59,7 +62,8 @@ public sealed class ActivationsChecks
                 "σ rises with x; a falling sigmoid usually means e^(+x) where e^(−x) belongs.");
         }, Gens.Shrink);
 
-    [Check("Sigmoid is finite far from 0: 0 for very negative x, 1 for very positive x")]
+    [Check("Sigmoid is finite far from 0: 0 for very negative x, 1 for very positive x",
+           "远离 0 时 Sigmoid 仍是有限值：x 很负时为 0，x 很正时为 1")]
     public void SigmoidFiniteInTheTails(IChapter3 c)
     {
         Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
@@ -69,14 +73,16 @@ public sealed class ActivationsChecks
 
     // ---------------------------------------------------------------------------------------- ReLU
 
-    [Check("Relu gives the worked example")]
+    [Check("Relu gives the worked example",
+           "Relu 给出示例的结果")]
     public void ReluWorkedExample(IChapter3 c)
     {
         Tensor x = new[] { -2.0, 0.0, 0.5, 3.0 };
         Expect.Close(c.Relu(x.Copy()), Tensor.From(0, 0, 0.5, 3), "Relu([-2, 0, 0.5, 3])", Tolerance.Value, [Expect.Input("x", x)], ReluHint);
     }
 
-    [Check("Relu is ≥ 0, equals x where x > 0 and 0 where x < 0, on random tensors of any shape")]
+    [Check("Relu is ≥ 0, equals x where x > 0 and 0 where x < 0, on random tensors of any shape",
+           "在任意形状的随机张量上，Relu ≥ 0，在 x > 0 处等于 x，在 x < 0 处为 0")]
     public void ReluKeepsPositivesDropsNegatives(IChapter3 c) =>
         Properties.ForAll("3.2 relu", AwayFromZero(6), tc =>
         {
@@ -91,7 +97,8 @@ public sealed class ActivationsChecks
 
     // ------------------------------------------------------------------------------------ identity
 
-    [Check("Identity returns x's values in x's shape, for random tensors of any shape")]
+    [Check("Identity returns x's values in x's shape, for random tensors of any shape",
+           "对任意形状的随机张量，Identity 以 x 的形状返回 x 的值")]
     public void IdentityReturnsInput(IChapter3 c) =>
         Properties.ForAll("3.2 identity", AnyShape(-10, 10), tc =>
         {
@@ -101,7 +108,8 @@ public sealed class ActivationsChecks
 
     // ------------------------------------------------------------------------------- all of them
 
-    [Check("Sigmoid, Relu and Identity leave their input unchanged")]
+    [Check("Sigmoid, Relu and Identity leave their input unchanged",
+           "Sigmoid、Relu 和 Identity 不修改输入")]
     public void LeaveInputAlone(IChapter3 c)
     {
         foreach (var (name, f) in new (string, Func<Tensor, Tensor>)[] { ("Sigmoid", c.Sigmoid), ("Relu", c.Relu), ("Identity", c.Identity) })
@@ -113,7 +121,8 @@ public sealed class ActivationsChecks
         }
     }
 
-    [Check("Sigmoid draws the book's curve on [-5, 5) (plotted golden)")]
+    [Check("Sigmoid draws the book's curve on [-5, 5) (plotted golden)",
+           "Sigmoid 在 [-5, 5) 上画出书中的曲线（黄金图像）")]
     public void SigmoidPlottedGolden(IChapter3 c)
     {
         var x = Tensor.Arange(-5.0, 5.0, 0.1);
@@ -123,7 +132,8 @@ public sealed class ActivationsChecks
             Tolerance.Value, SigmoidHint);
     }
 
-    [Check("Relu draws the book's curve on [-6, 6) (plotted golden)")]
+    [Check("Relu draws the book's curve on [-6, 6) (plotted golden)",
+           "Relu 在 [-6, 6) 上画出书中的曲线（黄金图像）")]
     public void ReluPlottedGolden(IChapter3 c)
     {
         var x = Tensor.Arange(-6.0, 6.0, 0.1);

@@ -12,7 +12,8 @@ public sealed class SoftmaxChecks
 
     internal static Tensor Expected(Tensor a) => Oracle.Softmax(a);
 
-    [Check("gives the book's example")]
+    [Check("gives the book's example",
+           "给出书中例子的结果")]
     public void WorkedExample(IChapter3 c)
     {
         Tensor a = new[] { 0.3, 2.9, 4.0 };
@@ -20,7 +21,8 @@ public sealed class SoftmaxChecks
             expectedNote: "e^a / Σ e^a");
     }
 
-    [Check("is finite and correct for [1010, 1000, 990] (the overflow fix)")]
+    [Check("is finite and correct for [1010, 1000, 990] (the overflow fix)",
+           "对 [1010, 1000, 990] 给出有限且正确的结果（溢出对策）")]
     public void LargeScoresDoNotOverflow(IChapter3 c)
     {
         Tensor a = new[] { 1010.0, 1000.0, 990.0 };
@@ -29,7 +31,8 @@ public sealed class SoftmaxChecks
             "gives the same softmax, and e^0 = 1 cannot overflow.");
     }
 
-    [Check("is finite and correct for scores far apart, [1000, 0, -1000] (subtract the max, not the mean or the min)")]
+    [Check("is finite and correct for scores far apart, [1000, 0, -1000] (subtract the max, not the mean or the min)",
+           "对相差很远的得分 [1000, 0, -1000] 给出有限且正确的结果（减去最大值，而不是平均值或最小值）")]
     public void WideSpreadDoesNotOverflow(IChapter3 c)
     {
         Tensor a = new[] { 1000.0, 0.0, -1000.0 };
@@ -38,7 +41,8 @@ public sealed class SoftmaxChecks
             "makes it e^2000. Tiny results such as e^−2000 = 0 are fine; ∞ is not.");
     }
 
-    [Check("matches e^a / Σ e^a, is positive and sums to 1, on random vectors")]
+    [Check("matches e^a / Σ e^a, is positive and sums to 1, on random vectors",
+           "在随机向量上与 e^a / Σ e^a 一致，为正且和为 1")]
     public void MatchesDefinition(IChapter3 c) =>
         Properties.ForAll("3.3 softmax definition", Gens.Tensor(-10, 10, 8), tc =>
         {
@@ -49,7 +53,8 @@ public sealed class SoftmaxChecks
                 "divide by the sum of all the exponentials, so that the probabilities add up to 1.");
         }, Gens.Shrink);
 
-    [Check("does not change when a constant is added to every score (softmax(a + C) = softmax(a), C up to ±1000)")]
+    [Check("does not change when a constant is added to every score (softmax(a + C) = softmax(a), C up to ±1000)",
+           "每个得分都加上同一个常数时结果不变（softmax(a + C) = softmax(a)，C 最大到 ±1000）")]
     public void InvariantUnderShift(IChapter3 c)
     {
         var gen = from tc in Gens.Tensor(-10, 10, 6) from shift in Gens.Double(-1000, 1000) select new ShiftCase(tc.Value, shift);
@@ -70,7 +75,8 @@ public sealed class SoftmaxChecks
             $"a = [{string.Join(", ", A.ToArray().Select(Tensor.FormatNumber))}], C = {Tensor.FormatNumber(C)}";
     }
 
-    [Check("gives each row of a batch its own softmax, even when the rows lie far apart")]
+    [Check("gives each row of a batch its own softmax, even when the rows lie far apart",
+           "批次的每一行各算各的 softmax，即使各行数值相差很远")]
     public void BatchRowsFarApart(IChapter3 c)
     {
         Tensor a = new[,] { { 1010.0, 1000.0, 990.0 }, { 0.3, 2.9, 4.0 }, { -1000.0, -1001.0, -1002.0 } };
@@ -79,7 +85,8 @@ public sealed class SoftmaxChecks
             "One max for the whole batch (1010 here) sends the other rows to e^−1000 = 0, and 0/0 is NaN.");
     }
 
-    [Check("on random batches, every row is the softmax of that row and sums to 1")]
+    [Check("on random batches, every row is the softmax of that row and sums to 1",
+           "在随机批次上，每一行都是该行的 softmax，且和为 1")]
     public void BatchMatchesRowByRow(IChapter3 c)
     {
         var gen =
@@ -98,7 +105,8 @@ public sealed class SoftmaxChecks
         }, Gens.Shrink);
     }
 
-    [Check("leaves its input unchanged")]
+    [Check("leaves its input unchanged",
+           "不修改输入")]
     public void LeavesInputAlone(IChapter3 c)
     {
         Tensor a = new[,] { { 0.3, 2.9, 4.0 }, { 1010.0, 1000.0, 990.0 } };
@@ -107,7 +115,8 @@ public sealed class SoftmaxChecks
         Expect.Unchanged(before, a, "Softmax(a)", "a");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter3 c)
     {
         Tensor a = new[] { 0.3, 2.9, 4.0 };

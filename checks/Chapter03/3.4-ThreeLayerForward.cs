@@ -56,7 +56,8 @@ public sealed class ThreeLayerForwardChecks
         return x.Ndim == 1 ? z.Reshape(z.Dim(1)) : z;
     }
 
-    [Check("InitNetwork holds the book's weights and biases, W1 to b3")]
+    [Check("InitNetwork holds the book's weights and biases, W1 to b3",
+           "InitNetwork 含有书中的权重和偏置，从 W1 到 b3")]
     public void InitNetworkHoldsTheBooksWeights(IChapter3 c)
     {
         var network = c.InitNetwork();
@@ -73,7 +74,8 @@ public sealed class ThreeLayerForwardChecks
         }
     }
 
-    [Check("Forward of the book's network gives [0.31682708, 0.69627909] for x = [1.0, 0.5]")]
+    [Check("Forward of the book's network gives [0.31682708, 0.69627909] for x = [1.0, 0.5]",
+           "书中网络的 Forward 对 x = [1.0, 0.5] 给出 [0.31682708, 0.69627909]")]
     public void BooksExample(IChapter3 c)
     {
         Tensor x = new[] { 1.0, 0.5 };
@@ -82,7 +84,8 @@ public sealed class ThreeLayerForwardChecks
             [Expect.Input("x", x)], Hint, expectedNote: "a1 = [0.3, 0.7, 1.1], z1 = σ(a1), …");
     }
 
-    [Check("Forward of the book's network works on a batch: (N, 2) in, (N, 2) out, one row per sample")]
+    [Check("Forward of the book's network works on a batch: (N, 2) in, (N, 2) out, one row per sample",
+           "书中网络的 Forward 能处理批次：输入 (N, 2)，输出 (N, 2)，每个样本一行")]
     public void BooksNetworkOnABatch(IChapter3 c)
     {
         var gen = from n in Gen.Choose(1, 6) from x in Gens.OfShape(-3, 3, n, 2) select x;
@@ -100,7 +103,8 @@ public sealed class ThreeLayerForwardChecks
     private static IEnumerable<TensorCase> ShrinkRows(TensorCase c) =>
         Gens.Shrink(c).Where(s => s.Value.Dim(1) == c.Value.Dim(1));
 
-    [Check("Forward agrees with the three-layer formula for random networks of any layer sizes")]
+    [Check("Forward agrees with the three-layer formula for random networks of any layer sizes",
+           "对各层大小任意的随机网络，Forward 与三层网络的公式一致")]
     public void RandomNetworks(IChapter3 c)
     {
         var gen =
@@ -128,7 +132,8 @@ public sealed class ThreeLayerForwardChecks
         });
     }
 
-    [Check("reproduces the golden forward pass of the book's network")]
+    [Check("reproduces the golden forward pass of the book's network",
+           "重现黄金文件中书中网络的前向传播")]
     public void GoldenForward(IChapter3 c)
     {
         Tensor x = new[] { 1.0, 0.5 };

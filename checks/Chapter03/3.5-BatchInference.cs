@@ -76,7 +76,8 @@ public sealed class BatchInferenceChecks
     /// <summary>Every element of a short vector, without NumPy's "..." in the middle.</summary>
     private static string Full(Tensor t) => "[" + string.Join(", ", t.ToArray().Select(Tensor.FormatNumber)) + "]";
 
-    [Check("predicts the class of each of 7 samples in batches of 3 (the last batch has 1 sample)")]
+    [Check("predicts the class of each of 7 samples in batches of 3 (the last batch has 1 sample)",
+           "以每批 3 个预测 7 个样本各自的类别（最后一批只有 1 个样本）")]
     public void WorkedExample(IChapter3 c)
     {
         var x = SevenSamples();
@@ -84,7 +85,8 @@ public sealed class BatchInferenceChecks
         ExpectPredictions(c.PredictBatch(ComparerNetwork(), x.Copy(), 3), expected, x, 3, "PredictBatch(network, x, batchSize: 3)");
     }
 
-    [Check("keeps the last, partial batch for every batch size from 1 to 8 (N = 7)")]
+    [Check("keeps the last, partial batch for every batch size from 1 to 8 (N = 7)",
+           "批大小从 1 到 8 时都不丢掉最后那个不满的批次（N = 7）")]
     public void KeepsThePartialBatch(IChapter3 c)
     {
         var x = SevenSamples();
@@ -96,13 +98,15 @@ public sealed class BatchInferenceChecks
         }
     }
 
-    [Check("gives the same classes as forwarding the samples one by one, for random networks, inputs and batch sizes")]
+    [Check("gives the same classes as forwarding the samples one by one, for random networks, inputs and batch sizes",
+           "对随机的网络、输入和批大小，给出的类别与逐个样本前向传播的结果相同")]
     public void BatchEqualsOneByOne(IChapter3 c) =>
         Properties.ForAll("3.5 batch equals one by one", Cases(), p =>
             ExpectPredictions(c.PredictBatch(Copy(p.Network), p.X.Copy(), p.BatchSize), OneByOne(p.Network, p.X), p.X, p.BatchSize,
                 $"PredictBatch(network, x, batchSize: {p.BatchSize})"));
 
-    [Check("Accuracy is the fraction of correct predictions: 7 of 10 gives 0.7 (batches of 3)")]
+    [Check("Accuracy is the fraction of correct predictions: 7 of 10 gives 0.7 (batches of 3)",
+           "Accuracy 是预测正确的比例：10 个中对 7 个得 0.7（每批 3 个）")]
     public void AccuracyWorkedExample(IChapter3 c)
     {
         Tensor x = new[,]
@@ -120,7 +124,8 @@ public sealed class BatchInferenceChecks
             "the number of samples: not by the number of batches, nor by batchSize.");
     }
 
-    [Check("Accuracy agrees with the one-by-one predictions for random networks, labels and batch sizes")]
+    [Check("Accuracy agrees with the one-by-one predictions for random networks, labels and batch sizes",
+           "对随机的网络、标签和批大小，Accuracy 与逐个预测的结果一致")]
     public void AccuracyMatchesDefinition(IChapter3 c) =>
         Properties.ForAll("3.5 accuracy", Cases(), p =>
         {
@@ -156,7 +161,8 @@ public sealed class BatchInferenceChecks
     private static Dictionary<string, Tensor> Copy(IReadOnlyDictionary<string, Tensor> network) =>
         network.ToDictionary(p => p.Key, p => p.Value.Copy());
 
-    [Check("reproduces the golden predictions and accuracy")]
+    [Check("reproduces the golden predictions and accuracy",
+           "重现黄金文件中的预测和识别精度")]
     public void GoldenPredictions(IChapter3 c)
     {
         var network = ComparerNetwork();

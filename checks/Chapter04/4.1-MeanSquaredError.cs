@@ -23,7 +23,8 @@ public sealed class MeanSquaredErrorChecks
         return 0.5 * sum;
     }
 
-    [Check("gives the book's worked examples")]
+    [Check("gives the book's worked examples",
+           "给出书中例子的结果")]
     public void WorkedExamples(IChapter4 c)
     {
         Expect.Close(c.MeanSquaredError(Y1.Copy(), T.Copy()), 0.0975, "MeanSquaredError(y, t)", Tolerance.Value,
@@ -32,7 +33,8 @@ public sealed class MeanSquaredErrorChecks
             [Expect.Input("y", Y2), Expect.Input("t", T)], Hint);
     }
 
-    [Check("equals ½·Σ(y − t)² on random tensors")]
+    [Check("equals ½·Σ(y − t)² on random tensors",
+           "在随机张量上等于 ½·Σ(y − t)²")]
     public void MatchesFormula(IChapter4 c) =>
         Properties.ForAll("4.1 formula", Cases.Pair(-3, 3, 4, 5), p =>
         {
@@ -40,7 +42,8 @@ public sealed class MeanSquaredErrorChecks
                 [Expect.Input("y", p.Y), Expect.Input("t", p.T)], Hint);
         }, Cases.ShrinkPair);
 
-    [Check("is never negative, and 0 when y equals t")]
+    [Check("is never negative, and 0 when y equals t",
+           "从不为负，y 等于 t 时为 0")]
     public void NonNegativeAndZeroOnlyWhenEqual(IChapter4 c) =>
         Properties.ForAll("4.1 non-negative", Cases.Pair(-3, 3, 4, 5), p =>
         {
@@ -52,7 +55,8 @@ public sealed class MeanSquaredErrorChecks
                 [Expect.Input("y", p.Y)], "the error of a perfect output is 0.");
         }, Cases.ShrinkPair);
 
-    [Check("leaves y and t unchanged")]
+    [Check("leaves y and t unchanged",
+           "不修改 y 和 t")]
     public void LeavesInputsAlone(IChapter4 c)
     {
         var y = Y1.Copy();
@@ -62,7 +66,8 @@ public sealed class MeanSquaredErrorChecks
         Expect.Unchanged(T, t, "MeanSquaredError(y, t)", "t");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var y = Tensor.Arange(-1, 1, 0.25).Reshape(2, 4);

@@ -27,7 +27,8 @@ public sealed class CrossEntropyErrorChecks
 
     private static double Call(IChapter4 c, Tensor y, Tensor t) => c.CrossEntropyError(y.Copy(), t.Copy());
 
-    [Check("gives the book's worked examples for one sample, one-hot and label")]
+    [Check("gives the book's worked examples for one sample, one-hot and label",
+           "对单个样本给出书中例子的结果，one-hot 和标签两种形式")]
     public void WorkedExamples(IChapter4 c)
     {
         foreach (var y in new[] { Y1, Y2 })
@@ -40,13 +41,15 @@ public sealed class CrossEntropyErrorChecks
         }
     }
 
-    [Check("matches −(1/N)·Σ log(y[n, t_n] + δ) on random batches with labels")]
+    [Check("matches −(1/N)·Σ log(y[n, t_n] + δ) on random batches with labels",
+           "在带标签的随机批次上与 −(1/N)·Σ log(y[n, t_n] + δ) 一致")]
     public void MatchesFormulaWithLabels(IChapter4 c) =>
         Properties.ForAll("4.2 labels", Cases.Probabilities(6, 6), p =>
             Expect.Close(Call(c, p.Y, p.Labels), Expected(p.Y, p.Labels), "CrossEntropyError(y, labels)", Tolerance.Value,
                 Inputs(p.Y, p.Labels), Hint), Cases.ShrinkProbabilities);
 
-    [Check("gives the same value for one-hot targets as for labels")]
+    [Check("gives the same value for one-hot targets as for labels",
+           "one-hot 目标与标签给出相同的值")]
     public void OneHotAgreesWithLabels(IChapter4 c) =>
         Properties.ForAll("4.2 one-hot", Cases.Probabilities(6, 6), p =>
         {
@@ -56,7 +59,8 @@ public sealed class CrossEntropyErrorChecks
                                       "(t.Argmax(axis: 1)). " + Hint);
         }, Cases.ShrinkProbabilities);
 
-    [Check("treats one 1-D sample as a batch of one")]
+    [Check("treats one 1-D sample as a batch of one",
+           "把单个一维样本当作只含一个样本的批次")]
     public void OneSample(IChapter4 c) =>
         Properties.ForAll("4.2 one sample", Cases.Probabilities(1, 8), p =>
         {
@@ -68,7 +72,8 @@ public sealed class CrossEntropyErrorChecks
                 Inputs(y, p.Labels), "for a 1-D y, a one-element t is the label of that one sample.");
         });
 
-    [Check("divides by the batch size: N copies of a sample have that sample's loss")]
+    [Check("divides by the batch size: N copies of a sample have that sample's loss",
+           "除以批大小：一个样本复制 N 份，损失与该样本相同")]
     public void DividesByBatchSize(IChapter4 c) =>
         Properties.ForAll("4.2 batch mean", from p in Cases.Probabilities(1, 6) from n in Gen.Choose(2, 5) select (p, n), pn =>
         {
@@ -80,7 +85,8 @@ public sealed class CrossEntropyErrorChecks
                 Inputs(y, labels), "the loss of a batch is the mean over its rows: divide the sum by N = y.Dim(0).");
         });
 
-    [Check("stays finite when the correct class has probability 0")]
+    [Check("stays finite when the correct class has probability 0",
+           "正确类别的概率为 0 时仍是有限值")]
     public void FiniteForZeroProbability(IChapter4 c)
     {
         Tensor y = new[,] { { 0.0, 0.5, 0.5 }, { 0.2, 0.8, 0.0 } };
@@ -92,7 +98,8 @@ public sealed class CrossEntropyErrorChecks
         Expect.Close(Call(c, y, oneHot), expected, "CrossEntropyError(y, oneHot)", Tolerance.Value, Inputs(y, oneHot), hint);
     }
 
-    [Check("of a perfect prediction is −log(1 + δ), just below 0")]
+    [Check("of a perfect prediction is −log(1 + δ), just below 0",
+           "完美预测的损失是 −log(1 + δ)，略小于 0")]
     public void PerfectPrediction(IChapter4 c) =>
         Properties.ForAll("4.2 perfect", Cases.Probabilities(6, 6), p =>
         {
@@ -102,7 +109,8 @@ public sealed class CrossEntropyErrorChecks
                 "(log(y + 1e-7)); clipping y to [δ, 1] instead gives exactly 0.");
         }, Cases.ShrinkProbabilities);
 
-    [Check("leaves y and t unchanged")]
+    [Check("leaves y and t unchanged",
+           "不修改 y 和 t")]
     public void LeavesInputsAlone(IChapter4 c)
     {
         Tensor y = new[,] { { 0.1, 0.7, 0.2 }, { 0.3, 0.3, 0.4 } };
@@ -113,7 +121,8 @@ public sealed class CrossEntropyErrorChecks
         Expect.Unchanged(tBefore, oneHot, "CrossEntropyError(y, t)", "t");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var y = Cases.SoftmaxRows(Tensor.Arange(0, 16).Apply(v => 2 * Math.Sin(v)).Reshape(4, 4));

@@ -86,7 +86,8 @@ public sealed class NumericalGradientChecks
         }
     }
 
-    [Check("gives the book's worked example: f(x) = x0² + x1² at (3, 4), (0, 2), (3, 0)")]
+    [Check("gives the book's worked example: f(x) = x0² + x1² at (3, 4), (0, 2), (3, 0)",
+           "给出书中例子的结果：f(x) = x0² + x1² 在 (3, 4)、(0, 2)、(3, 0) 处")]
     public void WorkedExample(IChapter4 c)
     {
         foreach (var point in new[] { Tensor.From(3.0, 4.0), Tensor.From(0.0, 2.0), Tensor.From(3.0, 0.0) })
@@ -96,21 +97,24 @@ public sealed class NumericalGradientChecks
         }
     }
 
-    [Check("is the central difference with h = 1e-4 in every element, for random quadratics of 1-D and 2-D x")]
+    [Check("is the central difference with h = 1e-4 in every element, for random quadratics of 1-D and 2-D x",
+           "对一维和二维 x 的随机二次函数，每个元素都是 h = 1e-4 的中心差分")]
     public void CentralDifferenceOfQuadratics(IChapter4 c) =>
         // Each f(x) here has |f| < 100, so another order of the same arithmetic differs by ε·|f|/h ≈ 2e-10 at most.
         Properties.ForAll("4.4 central difference", Quadratics(), q =>
             Expect.Close(c.NumericalGradient(q.F, q.X.Copy()), Central(q.F, q.X), "NumericalGradient(f, x)", Tolerance.Value,
                 [("case", q.ToString())], Hint + " The gradient has x's shape."), ShrinkQuadratic);
 
-    [Check("is close to the analytic gradient (A + Aᵀ)·x + b of random quadratics")]
+    [Check("is close to the analytic gradient (A + Aᵀ)·x + b of random quadratics",
+           "接近随机二次函数的解析梯度 (A + Aᵀ)·x + b")]
     public void CloseToAnalyticGradient(IChapter4 c) =>
         // The central difference of a quadratic is exact but for rounding (about ε·|f|/h ≈ 2e-10): inside Tolerance.Gradient.
         Properties.ForAll("4.4 analytic", Quadratics(), q =>
             Expect.Close(c.NumericalGradient(q.F, q.X.Copy()), q.Gradient(), "NumericalGradient(f, x)", Tolerance.Gradient,
                 [("case", q.ToString())], Hint, expectedNote: "the analytic gradient"), ShrinkQuadratic);
 
-    [Check("is close to the analytic gradient of log Σ exp(x), a smooth function (softmax is its gradient)")]
+    [Check("is close to the analytic gradient of log Σ exp(x), a smooth function (softmax is its gradient)",
+           "接近光滑函数 log Σ exp(x) 的解析梯度（它的梯度就是 softmax）")]
     public void SmoothFunction(IChapter4 c) =>
         // Third derivatives of log-sum-exp are below 1, so the truncation error h²·|f'''|/6 is below 2e-9.
         Properties.ForAll("4.4 logsumexp", Gens.Tensor(-3, 3, 3, 4), tc =>
@@ -122,7 +126,8 @@ public sealed class NumericalGradientChecks
                 [("f(x)", "log Σ exp(x_i)"), Expect.Input("x", x)], Hint, expectedNote: "softmax(x), the analytic gradient");
         }, Gens.Shrink);
 
-    [Check("restores x: the caller's tensor holds its old values afterwards")]
+    [Check("restores x: the caller's tensor holds its old values afterwards",
+           "恢复 x：调用者的张量事后保持原来的值")]
     public void RestoresX(IChapter4 c) =>
         Properties.ForAll("4.4 restores", Quadratics(), q =>
         {
@@ -132,7 +137,8 @@ public sealed class NumericalGradientChecks
                 expectedNote: "x as it was before the call");
         }, ShrinkQuadratic);
 
-    [Check("nudges x itself, so an f that reads x through a closure works too (as the two-layer net's loss does)")]
+    [Check("nudges x itself, so an f that reads x through a closure works too (as the two-layer net's loss does)",
+           "微调的是 x 本身，因此通过闭包读取 x 的 f 也能用（两层网络的损失就是这样）")]
     public void NudgesXItself(IChapter4 c)
     {
         Tensor w = new[,] { { 0.5, -1.0 }, { 2.0, 0.25 } };
@@ -146,7 +152,8 @@ public sealed class NumericalGradientChecks
             "elsewhere (in 4.8, W => Loss(x, t) reads W1 through the network). Nudging a copy gives a gradient of 0.");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var x = Tensor.Arange(-1, 1, 1.0 / 3).Reshape(2, 3);

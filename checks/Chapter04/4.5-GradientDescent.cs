@@ -72,7 +72,8 @@ public sealed class GradientDescentChecks
         if (!init.AsSpan().SequenceEqual(d.Init.AsSpan())) yield return d with { Init = init };
     }
 
-    [Check("gives the book's worked example: x0² + x1² from (−3, 4) with lr = 0.1, 100 steps")]
+    [Check("gives the book's worked example: x0² + x1² from (−3, 4) with lr = 0.1, 100 steps",
+           "给出书中例子的结果：x0² + x1²，从 (−3, 4) 出发，lr = 0.1，100 步")]
     public void WorkedExample(IChapter4 c)
     {
         Tensor init = new[] { -3.0, 4.0 };
@@ -82,14 +83,16 @@ public sealed class GradientDescentChecks
             Tolerance.Gradient, Inputs("x0² + x1²", init, 0.1, 100), Hint + " The path has stepNum + 1 rows: the start, then one per step.");
     }
 
-    [Check("takes the steps x ← x − lr·∇f(x) on random convex quadratics")]
+    [Check("takes the steps x ← x − lr·∇f(x) on random convex quadratics",
+           "在随机的凸二次函数上按 x ← x − lr·∇f(x) 更新")]
     public void StepsOnQuadratics(IChapter4 c) =>
         Properties.ForAll("4.5 steps", Cases_(), d =>
             Expect.Close(c.GradientDescent(d.F, d.Init.Copy(), d.Lr, d.Steps), ExpectedPath(d.Gradient, d.Init, d.Lr, d.Steps),
                 "GradientDescent(f, initX, lr, stepNum)", Tolerance.Gradient, [("case", d.ToString())], Hint,
                 expectedNote: "with the analytic gradient"), Shrink);
 
-    [Check("descends: f(x) never grows along the path, and x approaches the minimum at 0")]
+    [Check("descends: f(x) never grows along the path, and x approaches the minimum at 0",
+           "一路下降：f(x) 沿路径从不增大，x 逼近位于 0 的最小值")]
     public void Descends(IChapter4 c) =>
         Properties.ForAll("4.5 descends", from init in Gens.OfShape(-5, 5, 2) from lr in Gens.Double(0.05, 0.45) select (init, lr), p =>
         {
@@ -111,7 +114,8 @@ public sealed class GradientDescentChecks
                 [.. Inputs("x0² + x1²", init.Value, lr, 100), ("last point", path.Row(100).ToString())], Hint);
         });
 
-    [Check("keeps every point of the path, not one tensor overwritten")]
+    [Check("keeps every point of the path, not one tensor overwritten",
+           "保存路径上的每个点，而不是反复覆盖同一个张量")]
     public void KeepsEveryPoint(IChapter4 c)
     {
         Tensor init = new[] { -3.0, 4.0 };
@@ -126,7 +130,8 @@ public sealed class GradientDescentChecks
             "changing: copy the values of x into the path at every step.");
     }
 
-    [Check("leaves initX unchanged")]
+    [Check("leaves initX unchanged",
+           "不修改 initX")]
     public void LeavesInitAlone(IChapter4 c)
     {
         Tensor init = new[] { -3.0, 4.0 };
@@ -135,7 +140,8 @@ public sealed class GradientDescentChecks
         Expect.Unchanged(init, x, "GradientDescent(f, initX, 0.1, 5)", "initX");
     }
 
-    [Check("draws the path of the book's figure: x0² + x1² from (−3, 4), lr = 0.1, 20 steps")]
+    [Check("draws the path of the book's figure: x0² + x1² from (−3, 4), lr = 0.1, 20 steps",
+           "画出书中插图的路径：x0² + x1²，从 (−3, 4) 出发，lr = 0.1，20 步")]
     public void PathPlot(IChapter4 c)
     {
         var path = c.GradientDescent(SumOfSquares, Tensor.From(-3.0, 4.0), 0.1, 20);

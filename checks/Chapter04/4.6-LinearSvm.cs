@@ -92,7 +92,8 @@ public sealed class LinearSvmChecks
         if (s.Lambda != 0) yield return s with { Lambda = 0 };
     }
 
-    [Check("LinearScore gives the worked example x·W + b")]
+    [Check("LinearScore gives the worked example x·W + b",
+           "LinearScore 给出示例 x·W + b 的结果")]
     public void ScoreWorkedExample(IChapter4 c)
     {
         Tensor x = new[,] { { 1.0, 2.0 } };
@@ -102,13 +103,15 @@ public sealed class LinearSvmChecks
             [Expect.Input("x", x), Expect.Input("W", w), Expect.Input("b", b)], ScoreHint);
     }
 
-    [Check("LinearScore equals Σ_k x[i, k]·W[k, j] + b[j] on random shapes")]
+    [Check("LinearScore equals Σ_k x[i, k]·W[k, j] + b[j] on random shapes",
+           "在随机形状上 LinearScore 等于 Σ_k x[i, k]·W[k, j] + b[j]")]
     public void ScoreMatchesLoops(IChapter4 c) =>
         Properties.ForAll("4.6 score", LinearCases(), l =>
             Expect.Close(c.LinearScore(l.X.Copy(), l.W.Copy(), l.B.Copy()), Score(l.X, l.W, l.B), "LinearScore(x, W, b)", Tolerance.Value,
                 [("case", l.ToString())], ScoreHint), ShrinkLinear);
 
-    [Check("LinearScore of one 1-D sample gives one row of scores (C,)")]
+    [Check("LinearScore of one 1-D sample gives one row of scores (C,)",
+           "对单个一维样本，LinearScore 给出一行得分 (C,)")]
     public void ScoreOfOneSample(IChapter4 c) =>
         Properties.ForAll("4.6 score 1-D", LinearCases(), l =>
         {
@@ -118,7 +121,8 @@ public sealed class LinearSvmChecks
                 [Expect.Input("x", x), Expect.Input("W", l.W), Expect.Input("b", l.B)], "for one sample x (D,), Np.Dot(x, W) is (C,); add b.");
         });
 
-    [Check("SvmLoss gives the seed's worked example: 142, and 242 against 167 with the penalty")]
+    [Check("SvmLoss gives the seed's worked example: 142, and 242 against 167 with the penalty",
+           "SvmLoss 给出原作业中示例的结果：142，加上惩罚项时是 242 而不是 167")]
     public void SvmWorkedExample(IChapter4 c)
     {
         Tensor scores = new[] { 100.0, 80, 60, 50, 200 };
@@ -134,13 +138,15 @@ public sealed class LinearSvmChecks
             [.. inputs, Expect.Input("w2", w2)], "the penalty is lambda·Σ W² = 100·4·0.25² = 25: the squares favour small, spread-out weights.");
     }
 
-    [Check("SvmLoss equals the mean hinge loss plus λ·ΣW² on random batches")]
+    [Check("SvmLoss equals the mean hinge loss plus λ·ΣW² on random batches",
+           "在随机批次上 SvmLoss 等于平均合页损失加 λ·ΣW²")]
     public void SvmMatchesLoops(IChapter4 c) =>
         Properties.ForAll("4.6 svm", SvmCases(), s =>
             Expect.Close(c.SvmLoss(s.Scores.Copy(), s.Labels.Copy(), s.W.Copy(), s.Lambda), Svm(s.Scores, s.Labels, s.W, s.Lambda),
                 "SvmLoss(scores, t, W, lambda)", Tolerance.Value, [("case", s.ToString())], SvmHint), ShrinkSvm);
 
-    [Check("SvmLoss is 0 when every correct class wins by a margin of at least 1 and λ = 0")]
+    [Check("SvmLoss is 0 when every correct class wins by a margin of at least 1 and λ = 0",
+           "每个正确类别都以至少 1 的间隔胜出且 λ = 0 时，SvmLoss 为 0")]
     public void SvmZeroWithMargin(IChapter4 c)
     {
         Tensor scores = new[,] { { 3.0, 1.5, -2.0 }, { 0.0, 0.5, 5.0 }, { 1.0, 4.0, 2.9 } };
@@ -151,7 +157,8 @@ public sealed class LinearSvmChecks
             "that term is max(0, 1) = 1 in every row. And take max(0, …): a margin beyond 1 must not lower the loss.");
     }
 
-    [Check("SvmLoss averages over the batch: N copies of a sample have that sample's loss")]
+    [Check("SvmLoss averages over the batch: N copies of a sample have that sample's loss",
+           "SvmLoss 对批次取平均：一个样本复制 N 份，损失与该样本相同")]
     public void SvmAveragesOverBatch(IChapter4 c) =>
         Properties.ForAll("4.6 svm mean", from s in SvmCases() from n in Gen.Choose(2, 4) select (s, n), sn =>
         {
@@ -164,7 +171,8 @@ public sealed class LinearSvmChecks
                 "the data loss is the mean over the rows (divide by N); the penalty lambda·Σ W² is added once, not per row.");
         });
 
-    [Check("SvmLoss of one 1-D sample equals the batch of one")]
+    [Check("SvmLoss of one 1-D sample equals the batch of one",
+           "单个一维样本的 SvmLoss 等于只含它一个的批次的损失")]
     public void SvmOneSample(IChapter4 c)
     {
         Tensor scores = new[] { 2.0, 2.5, -1.0, 1.25 };
@@ -174,7 +182,8 @@ public sealed class LinearSvmChecks
             [Expect.Input("scores", scores), Expect.Input("t", label)], "a 1-D scores tensor is one sample: scores.Reshape(1, scores.Size).");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var x = Tensor.Arange(0, 12).Apply(v => Math.Sin(v)).Reshape(3, 4);

@@ -108,7 +108,8 @@ public sealed class LinearRegressionChecks
         Expect.Close(fit.B, b, call + ".B", tolerance, inputs, hint);
     }
 
-    [Check("gives the worked example: y = 2x + 1 from four points")]
+    [Check("gives the worked example: y = 2x + 1 from four points",
+           "给出示例的结果：由四个点得到 y = 2x + 1")]
     public void WorkedExample(IChapter4 c)
     {
         Tensor x = new[,] { { 0.0 }, { 1.0 }, { 2.0 }, { 3.0 } };
@@ -123,7 +124,8 @@ public sealed class LinearRegressionChecks
         Expect.Close(fit.B, 1.0, "LinearRegression(x, y, 0.1, 1000).B", Tolerance.Value, inputs, Hint);
     }
 
-    [Check("takes exactly the gradient steps of J = Σ(ŷ − y)²/2m from w = 0, b = 0, on random problems")]
+    [Check("takes exactly the gradient steps of J = Σ(ŷ − y)²/2m from w = 0, b = 0, on random problems",
+           "在随机问题上，从 w = 0、b = 0 出发，严格按 J = Σ(ŷ − y)²/2m 的梯度更新")]
     public void TakesTheGradientSteps(IChapter4 c) =>
         Properties.ForAll("4.7 steps", SmallProblems(0.01, 0.1, 6), r =>
         {
@@ -132,7 +134,8 @@ public sealed class LinearRegressionChecks
                 [("case", r.ToString())], Tolerance.Value, Hint);
         }, Shrink);
 
-    [Check("the loss never increases when lr is small enough")]
+    [Check("the loss never increases when lr is small enough",
+           "lr 足够小时损失从不增大")]
     public void LossDecreases(IChapter4 c) =>
         Properties.ForAll("4.7 decreases", SmallProblems(0, 0, 50), r =>
         {
@@ -151,7 +154,8 @@ public sealed class LinearRegressionChecks
             }
         }, Shrink);
 
-    [Check("converges to the least-squares fit of the normal equations")]
+    [Check("converges to the least-squares fit of the normal equations",
+           "收敛到正规方程给出的最小二乘解")]
     public void ConvergesToLeastSquares(IChapter4 c)
     {
         var (x, y) = Problem();
@@ -163,7 +167,8 @@ public sealed class LinearRegressionChecks
             "Learn b as well as w, and divide both gradients by m.");
     }
 
-    [Check("leaves x and y unchanged")]
+    [Check("leaves x and y unchanged",
+           "不修改 x 和 y")]
     public void LeavesInputsAlone(IChapter4 c)
     {
         var (x, y) = Problem();
@@ -173,7 +178,8 @@ public sealed class LinearRegressionChecks
         Expect.Unchanged(y0, y, "LinearRegression(x, y, 0.5, 3)", "y");
     }
 
-    [Check("draws the learning curve J per step, and reproduces the golden fit")]
+    [Check("draws the learning curve J per step, and reproduces the golden fit",
+           "画出每一步的学习曲线 J，并重现黄金文件中的拟合结果")]
     public void LearningCurve(IChapter4 c)
     {
         var (x, y) = Problem();

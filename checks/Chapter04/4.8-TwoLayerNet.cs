@@ -87,7 +87,8 @@ public sealed class TwoLayerNetChecks
         };
     }
 
-    [Check("initialises W1 and W2 as weightInitStd·Tensor.RandomNormal(random, …), b1 and b2 as zeros")]
+    [Check("initialises W1 and W2 as weightInitStd·Tensor.RandomNormal(random, …), b1 and b2 as zeros",
+           "把 W1 和 W2 初始化为 weightInitStd·Tensor.RandomNormal(random, …)，b1 和 b2 初始化为零")]
     public void Initialisation(IChapter4 c)
     {
         var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(11), 0.01);
@@ -107,7 +108,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Predict is softmax(σ(x·W1 + b1)·W2 + b2) for random parameters and inputs")]
+    [Check("Predict is softmax(σ(x·W1 + b1)·W2 + b2) for random parameters and inputs",
+           "对随机的参数和输入，Predict 等于 softmax(σ(x·W1 + b1)·W2 + b2)")]
     public void PredictIsTheForwardPass(IChapter4 c)
     {
         for (var seed = 0; seed < 20; seed++)
@@ -119,7 +121,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Params are the very tensors the network computes with: changing them in place changes Predict")]
+    [Check("Params are the very tensors the network computes with: changing them in place changes Predict",
+           "Params 正是网络计算时用的那些张量：原地修改它们会改变 Predict")]
     public void ParamsAreLive(IChapter4 c)
     {
         var net = Net(c, 3);
@@ -137,7 +140,8 @@ public sealed class TwoLayerNetChecks
             "Params must return the dictionary of the tensors Predict uses, not copies: 4.9 trains the network by changing them in place.");
     }
 
-    [Check("Loss is the cross-entropy of Predict, with labels and with one-hot targets")]
+    [Check("Loss is the cross-entropy of Predict, with labels and with one-hot targets",
+           "Loss 是 Predict 的交叉熵误差，标签和 one-hot 目标两种形式都要支持")]
     public void LossIsCrossEntropy(IChapter4 c)
     {
         for (var seed = 0; seed < 10; seed++)
@@ -154,7 +158,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Accuracy is the share of rows whose most probable class is the target, with labels and with one-hot targets")]
+    [Check("Accuracy is the share of rows whose most probable class is the target, with labels and with one-hot targets",
+           "Accuracy 是概率最大的类别等于目标的行所占的比例，标签和 one-hot 目标两种形式都要支持")]
     public void AccuracyIsTheShareOfHits(IChapter4 c)
     {
         for (var seed = 0; seed < 10; seed++)
@@ -174,7 +179,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Gradient matches backpropagation for W1, b1, W2 and b2")]
+    [Check("Gradient matches backpropagation for W1, b1, W2 and b2",
+           "Gradient 对 W1、b1、W2 和 b2 的结果与反向传播一致")]
     public void GradientMatchesBackprop(IChapter4 c)
     {
         for (var seed = 0; seed < 5; seed++)
@@ -194,7 +200,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Gradient leaves the parameters as they were")]
+    [Check("Gradient leaves the parameters as they were",
+           "Gradient 不改变参数")]
     public void GradientLeavesParamsAlone(IChapter4 c)
     {
         var net = Net(c, 8);
@@ -209,7 +216,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(5), 0.5);

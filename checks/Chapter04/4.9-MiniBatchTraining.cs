@@ -53,7 +53,8 @@ public sealed class MiniBatchTrainingChecks
 
     private static string N(double v) => Tensor.FormatNumber(v);
 
-    [Check("draws every mini-batch with one new Random(Seed): BatchSize indices from random.Next(trainSize)")]
+    [Check("draws every mini-batch with one new Random(Seed): BatchSize indices from random.Next(trainSize)",
+           "用一个 new Random(Seed) 抽取每个 mini-batch：用 random.Next(trainSize) 抽 BatchSize 个索引")]
     public void DrawsSeededMiniBatches(IChapter4 c)
     {
         var run = RunOf(c);
@@ -66,7 +67,8 @@ public sealed class MiniBatchTrainingChecks
             "each random.Next(trainSize), and cut the batch with xTrain.Rows(indices) and tTrain.Rows(indices).");
     }
 
-    [Check("updates every parameter in place after each Gradient call: p ← p − lr·grad")]
+    [Check("updates every parameter in place after each Gradient call: p ← p − lr·grad",
+           "每次调用 Gradient 后原地更新每个参数：p ← p − lr·grad")]
     public void UpdatesParametersInPlace(IChapter4 c)
     {
         var run = RunOf(c);
@@ -76,7 +78,8 @@ public sealed class MiniBatchTrainingChecks
             problem?.Hint ?? "");
     }
 
-    [Check("records the loss of every iteration: the mini-batch's loss after the update")]
+    [Check("records the loss of every iteration: the mini-batch's loss after the update",
+           "记录每次迭代的损失：更新之后该 mini-batch 的损失")]
     public void RecordsTheLoss(IChapter4 c)
     {
         var run = RunOf(c);
@@ -89,7 +92,8 @@ public sealed class MiniBatchTrainingChecks
             "record net.Loss(xBatch, tBatch) of the iteration's own mini-batch, after the parameters were updated (as the book does).");
     }
 
-    [Check("records train and test accuracy once per epoch: at i = 0, iterPerEpoch, 2·iterPerEpoch, …")]
+    [Check("records train and test accuracy once per epoch: at i = 0, iterPerEpoch, 2·iterPerEpoch, …",
+           "每个 epoch 记录一次训练和测试的识别精度：在 i = 0、iterPerEpoch、2·iterPerEpoch……时")]
     public void RecordsAccuracyPerEpoch(IChapter4 c)
     {
         var run = RunOf(c);
@@ -107,7 +111,8 @@ public sealed class MiniBatchTrainingChecks
         Expect.Close(new Tensor([.. test!], epochs), expectedTest, "TrainingHistory.TestAccuracies", Tolerance.Value, [("options", Options.ToString())], hint);
     }
 
-    [Check("reports every epoch to the progress callback")]
+    [Check("reports every epoch to the progress callback",
+           "每个 epoch 都向进度回调报告")]
     public void ReportsProgress(IChapter4 c)
     {
         var run = RunOf(c);
@@ -132,7 +137,8 @@ public sealed class MiniBatchTrainingChecks
         }
     }
 
-    [Check("learns the MNIST digits: test accuracy at least 0.75 after 200 iterations")]
+    [Check("learns the MNIST digits: test accuracy at least 0.75 after 200 iterations",
+           "学会识别 MNIST 数字：200 次迭代后测试精度至少 0.75")]
     public void LearnsMnist(IChapter4 c)
     {
         var run = RunOf(c);
@@ -144,7 +150,8 @@ public sealed class MiniBatchTrainingChecks
             "and Assign, not p = …, which only changes your local variable.");
     }
 
-    [Check("draws the learning curves: the loss of every iteration, the accuracies of every epoch")]
+    [Check("draws the learning curves: the loss of every iteration, the accuracies of every epoch",
+           "画出学习曲线：每次迭代的损失、每个 epoch 的识别精度")]
     public void LearningCurves(IChapter4 c)
     {
         var run = RunOf(c);

@@ -18,7 +18,8 @@ public sealed class ComputationalGraphChecks
     private static readonly CaseSpec Scalars = new([],
         [new("x", [], Values.Between(-5, 5)), new("y", [], Values.Between(-5, 5)), new("dout", [], Values.Upstream)]);
 
-    [Check("gives the book's shopping example: price 715 and its five gradients")]
+    [Check("gives the book's shopping example: price 715 and its five gradients",
+           "给出书中购物的例子：价格 715 及其五个梯度")]
     public void ShoppingExample(IChapter5 c)
     {
         var r = c.BuyApplesAndOranges(100, 2, 150, 3, 1.1);
@@ -31,7 +32,8 @@ public sealed class ComputationalGraphChecks
         Expect.Close(r.DOrangeNum, 165, "dOrangeNum", Tolerance.Value, inputs, "∂price/∂orangeNum = orange · tax = 150 · 1.1. " + GraphHint);
     }
 
-    [Check("MulLayer forwards x·y")]
+    [Check("MulLayer forwards x·y",
+           "MulLayer 正向输出 x·y")]
     public void MulForward(IChapter5 c) =>
         Properties.ForAll("5.1 mul forward", Gens.Case(Scalars), k =>
         {
@@ -39,7 +41,8 @@ public sealed class ComputationalGraphChecks
             Expect.Close(c.CreateMulLayer().Forward(x, y), x * y, $"CreateMulLayer().Forward({x}, {y})", Tolerance.Value, hint: MulHint);
         }, Gens.ShrinkCase);
 
-    [Check("MulLayer's backward matches central differences, for a random dout")]
+    [Check("MulLayer's backward matches central differences, for a random dout",
+           "对随机的 dout，MulLayer 的反向传播与中心差分一致")]
     public void MulBackward(IChapter5 c) =>
         GradientCheck.ScalarLayer("5.1 mul gradient", [Scalars], c.CreateMulLayer, new GradientHints("CreateMulLayer()", MulHint)
         {
@@ -50,7 +53,8 @@ public sealed class ComputationalGraphChecks
             ],
         });
 
-    [Check("AddLayer forwards x + y")]
+    [Check("AddLayer forwards x + y",
+           "AddLayer 正向输出 x + y")]
     public void AddForward(IChapter5 c) =>
         Properties.ForAll("5.1 add forward", Gens.Case(Scalars), k =>
         {
@@ -58,11 +62,13 @@ public sealed class ComputationalGraphChecks
             Expect.Close(c.CreateAddLayer().Forward(x, y), x + y, $"CreateAddLayer().Forward({x}, {y})", Tolerance.Value, hint: AddHint);
         }, Gens.ShrinkCase);
 
-    [Check("AddLayer's backward matches central differences, for a random dout")]
+    [Check("AddLayer's backward matches central differences, for a random dout",
+           "对随机的 dout，AddLayer 的反向传播与中心差分一致")]
     public void AddBackward(IChapter5 c) =>
         GradientCheck.ScalarLayer("5.1 add gradient", [Scalars], c.CreateAddLayer, new GradientHints("CreateAddLayer()", AddHint));
 
-    [Check("the shopping graph's price and gradients are right for random prices, amounts and taxes")]
+    [Check("the shopping graph's price and gradients are right for random prices, amounts and taxes",
+           "对随机的单价、数量和税率，购物计算图的价格和梯度都正确")]
     public void ShoppingGraphGradients(IChapter5 c)
     {
         var gen =
@@ -86,7 +92,8 @@ public sealed class ComputationalGraphChecks
         });
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var record = new GoldenRecord();

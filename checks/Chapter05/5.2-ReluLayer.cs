@@ -34,7 +34,8 @@ public sealed class ReluLayerChecks
         [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
         [new("x", ["N", "C", "H", "W"], Inputs), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
 
-    [Check("gives the worked example, forward and backward")]
+    [Check("gives the worked example, forward and backward",
+           "给出示例的结果，正向和反向都要对")]
     public void WorkedExample(IChapter5 c)
     {
         Tensor x = new[,] { { 1.0, -0.5 }, { -2.0, 3.0 } };
@@ -46,7 +47,8 @@ public sealed class ReluLayerChecks
             [Expect.Input("x", x), Expect.Input("dout", dout)], Hint);
     }
 
-    [Check("forwards max(0, x) for random tensors of any rank")]
+    [Check("forwards max(0, x) for random tensors of any rank",
+           "对任意维数的随机张量，正向输出 max(0, x)")]
     public void ForwardIsMaxZero(IChapter5 c) =>
         Properties.ForAll("5.2 forward", Gen4D(), tc =>
         {
@@ -55,11 +57,13 @@ public sealed class ReluLayerChecks
                 [Expect.Input("x", x)], Hint);
         }, Gens.Shrink);
 
-    [Check("backward matches central differences, for random shapes, values and dout")]
+    [Check("backward matches central differences, for random shapes, values and dout",
+           "对随机的形状、数值和 dout，反向传播与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter5 c) =>
         GradientCheck.Layer("5.2 gradient", [Batch, Images], _ => c.CreateRelu(), Hints);
 
-    [Check("leaves the caller's x and dout unchanged")]
+    [Check("leaves the caller's x and dout unchanged",
+           "不修改调用者的 x 和 dout")]
     public void LeavesArgumentsAlone(IChapter5 c)
     {
         Tensor x = new[,] { { -1.0, 2.0, -3.0 } };
@@ -78,7 +82,8 @@ public sealed class ReluLayerChecks
         Expect.That(before.AsSpan().SequenceEqual(after.AsSpan()), summary,
             [("before the call", before.ToString()), ("after the call", after.ToString())], Hints.InPlace);
 
-    [Check("passes no gradient where x is exactly 0, as the book does")]
+    [Check("passes no gradient where x is exactly 0, as the book does",
+           "x 恰好为 0 处不传梯度，与书中一致")]
     public void NoGradientAtZero(IChapter5 c)
     {
         Tensor x = new[] { 0.0, -0.0, 1.0, -1.0 };
@@ -96,7 +101,8 @@ public sealed class ReluLayerChecks
                 : "the gradient passes only where x > 0 (the x given to Forward), and is 0 elsewhere, also at x = 0. More: ./run-checks.sh --hint 5.2");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var x = Tensor.Arange(-2, 2, 0.25).Reshape(4, 4);

@@ -32,7 +32,8 @@ public sealed class SigmoidLayerChecks
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 
-    [Check("gives the worked example, forward and backward")]
+    [Check("gives the worked example, forward and backward",
+           "给出示例的结果，正向和反向都要对")]
     public void WorkedExample(IChapter5 c)
     {
         Tensor x = new[] { 0.0, 2.0 };
@@ -44,7 +45,8 @@ public sealed class SigmoidLayerChecks
             [Expect.Input("x", x), Expect.Input("dout", dout)], Hint);
     }
 
-    [Check("forwards σ(x) for random tensors of any rank")]
+    [Check("forwards σ(x) for random tensors of any rank",
+           "对任意维数的随机张量，正向输出 σ(x)")]
     public void ForwardIsSigmoid(IChapter5 c) =>
         Properties.ForAll("5.3 forward", FsCheck.Fluent.Gen.OneOf(Gens.Tensor(-8, 8, 4, 5), Gens.Tensor(-8, 8, 2, 2, 3, 3)), tc =>
         {
@@ -52,11 +54,13 @@ public sealed class SigmoidLayerChecks
             Expect.Close(c.CreateSigmoid().Forward(x.Copy()), x.Apply(Sigma), "CreateSigmoid().Forward(x)", Tolerance.Value, [Expect.Input("x", x)], Hint);
         }, Gens.Shrink);
 
-    [Check("backward matches central differences, for random shapes, values and dout")]
+    [Check("backward matches central differences, for random shapes, values and dout",
+           "对随机的形状、数值和 dout，反向传播与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter5 c) =>
         GradientCheck.Layer("5.3 gradient", [Batch, Images], _ => c.CreateSigmoid(), Hints);
 
-    [Check("is finite far from 0: outputs 0 and 1, gradients 0")]
+    [Check("is finite far from 0: outputs 0 and 1, gradients 0",
+           "远离 0 时仍是有限值：输出 0 和 1，梯度为 0")]
     public void FiniteInTheTails(IChapter5 c)
     {
         Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
@@ -67,7 +71,8 @@ public sealed class SigmoidLayerChecks
             [Expect.Input("x", x)], "in the tails y is 0 or 1, so y · (1 − y) is 0. NaN here means a formula that divides ∞ by ∞.");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var x = Tensor.Arange(-4, 4, 0.5).Reshape(4, 4);

@@ -50,7 +50,8 @@ public sealed class AffineLayerChecks
             new("dout", ["N", "M"], Values.Upstream),
         ]);
 
-    [Check("gives the worked example: out, dx, dW and db")]
+    [Check("gives the worked example: out, dx, dW and db",
+           "给出示例的结果：out、dx、dW 和 db")]
     public void WorkedExample(IChapter5 c)
     {
         Tensor x = new[,] { { 1.0, 2.0 } };
@@ -67,7 +68,8 @@ public sealed class AffineLayerChecks
         Expect.Close(Grad(layer, "b"), Tensor.From(1.0, 0.0, 2.0), "Grads[\"b\"] after Backward(dout)", Tolerance.Value, inputs, Hints.For("db"));
     }
 
-    [Check("forwards x·W + b, for a batch of rows and for a batch of images")]
+    [Check("forwards x·W + b, for a batch of rows and for a batch of images",
+           "对按行排列的批次和图像批次，正向输出 x·W + b")]
     public void ForwardIsAffine(IChapter5 c) =>
         Properties.ForAll("5.4 forward", Gens.Case(Rows, Images), k =>
         {
@@ -91,11 +93,13 @@ public sealed class AffineLayerChecks
                 "out[i, j] = b[j] + Σ_d x[i, d] · W[d, j], with x flattened to (N, D) = x.Reshape(x.Dim(0), -1).");
         }, Gens.ShrinkCase);
 
-    [Check("backward matches central differences for dx, dW and db, for random shapes, values and dout")]
+    [Check("backward matches central differences for dx, dW and db, for random shapes, values and dout",
+           "对随机的形状、数值和 dout，反向传播求出的 dx、dW 和 db 与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter5 c) =>
         GradientCheck.Layer("5.4 gradient", [Rows, Images], k => c.CreateAffine(k["W"], k["b"]), Hints);
 
-    [Check("computes with the W and b it was given, so updating them in place updates the layer")]
+    [Check("computes with the W and b it was given, so updating them in place updates the layer",
+           "用传给它的 W 和 b 计算，因此原地更新它们就更新了这一层")]
     public void UsesTheGivenTensors(IChapter5 c)
     {
         Tensor W = new[,] { { 1.0, 2.0 }, { 3.0, 4.0 } };
@@ -113,7 +117,8 @@ public sealed class AffineLayerChecks
             "keep W and b themselves in the layer (this.W = W), not copies: training updates them in place, and the layer must see it.");
     }
 
-    [Check("gives dx the shape of an image batch it was given")]
+    [Check("gives dx the shape of an image batch it was given",
+           "dx 的形状与传入的图像批次相同")]
     public void ImageBatchKeepsItsShape(IChapter5 c)
     {
         var x = Tensor.Arange(0, 12).Reshape(2, 1, 2, 3) / 10;
@@ -125,7 +130,8 @@ public sealed class AffineLayerChecks
             "dx has the shape of the x Forward was given: remember x.Shape in Forward, and return dx.Reshape(that shape).");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var random = new Random(5);

@@ -33,7 +33,8 @@ public sealed class SoftmaxWithLossChecks
         [new("N", 1, 4), new("C", 2, 5)],
         [new("x", ["N", "C"], Scores), new("t", ["N"], Values.Labels("C")), new("dout", [], Values.Between(0.5, 2))]);
 
-    [Check("gives the book's worked example, with one-hot targets and with labels")]
+    [Check("gives the book's worked example, with one-hot targets and with labels",
+           "给出书中例子的结果，one-hot 目标和标签两种形式")]
     public void WorkedExample(IChapter5 c)
     {
         Tensor x = new[,] { { 0.3, 2.9, 4.0 } };
@@ -49,7 +50,8 @@ public sealed class SoftmaxWithLossChecks
         }
     }
 
-    [Check("forwards the mean cross-entropy of the row-wise softmax, for one-hot targets and labels")]
+    [Check("forwards the mean cross-entropy of the row-wise softmax, for one-hot targets and labels",
+           "正向输出按行 softmax 的平均交叉熵误差，one-hot 目标和标签两种形式")]
     public void ForwardIsCrossEntropy(IChapter5 c) =>
         Properties.ForAll("5.5 forward", Gens.Case(OneHotTargets, LabelTargets), k =>
         {
@@ -60,11 +62,13 @@ public sealed class SoftmaxWithLossChecks
                 "loss = −(1/N) Σ_i log(y[i, class of row i] + 1e-7), with y the softmax of each row: a mean over the batch, with δ = 1e-7.");
         }, Gens.ShrinkCase);
 
-    [Check("backward matches central differences of dout · loss, for one-hot targets and labels")]
+    [Check("backward matches central differences of dout · loss, for one-hot targets and labels",
+           "反向传播与 dout · loss 的中心差分一致，one-hot 目标和标签两种形式")]
     public void BackwardMatchesNumerical(IChapter5 c) =>
         GradientCheck.LossLayer("5.5 gradient", [OneHotTargets, LabelTargets], c.CreateSoftmaxWithLoss, Hints);
 
-    [Check("gives the same loss and gradient for labels as for the same targets one-hot")]
+    [Check("gives the same loss and gradient for labels as for the same targets one-hot",
+           "标签与对应的 one-hot 目标给出相同的损失和梯度")]
     public void LabelsEqualOneHot(IChapter5 c) =>
         Properties.ForAll("5.5 labels", Gens.Case(LabelTargets), k =>
         {
@@ -80,7 +84,8 @@ public sealed class SoftmaxWithLossChecks
                 "with labels, y − t is a copy of y with 1 subtracted at [i, t[i]] for each row i; then divide by N.");
         }, Gens.ShrinkCase);
 
-    [Check("stays finite for huge scores, and a confident wrong answer costs −log(1e-7), not ∞")]
+    [Check("stays finite for huge scores, and a confident wrong answer costs −log(1e-7), not ∞",
+           "得分极大时仍是有限值，信心十足的错误答案的代价是 −log(1e-7)，而不是 ∞")]
     public void FiniteForHugeScores(IChapter5 c)
     {
         Tensor x = new[,] { { 1010.0, 1000.0, 990.0 }, { 0.0, 1000.0, 0.0 } };
@@ -97,7 +102,8 @@ public sealed class SoftmaxWithLossChecks
             [Expect.Input("x", x), ("dx", dx?.ToString() ?? "null")], "subtract each row's max before Np.Exp, so the softmax stays finite.");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var random = new Random(55);

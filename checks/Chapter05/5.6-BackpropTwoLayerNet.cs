@@ -48,7 +48,8 @@ public sealed class BackpropTwoLayerNetChecks
         return a1.AsSpan().ToArray().All(v => Math.Abs(v) >= 0.01);
     }
 
-    [Check("has W1, b1, W2, b2 of the right shapes, zero biases, and weights of spread weightInitStd from the random given")]
+    [Check("has W1, b1, W2, b2 of the right shapes, zero biases, and weights of spread weightInitStd from the random given",
+           "W1、b1、W2、b2 的形状正确，偏置为零，权重由给定的随机数生成、标准差为 weightInitStd")]
     public void Initialisation(IChapter5 c)
     {
         var net = c.CreateTwoLayerNet(100, 50, 10, new Random(1), 0.01);
@@ -79,7 +80,8 @@ public sealed class BackpropTwoLayerNetChecks
             "use the random parameter (Tensor.RandomNormal(random, …)), not a new Random(): the same seed must give the same network.");
     }
 
-    [Check("predicts the scores of Affine–Relu–Affine, and its loss is the cross-entropy of their softmax")]
+    [Check("predicts the scores of Affine–Relu–Affine, and its loss is the cross-entropy of their softmax",
+           "预测 Affine–Relu–Affine 的得分，损失是其 softmax 的交叉熵误差")]
     public void PredictAndLoss(IChapter5 c) =>
         Properties.ForAll("5.6 predict", Gens.Case(OneHotTargets, LabelTargets), k =>
         {
@@ -92,7 +94,8 @@ public sealed class BackpropTwoLayerNetChecks
                 [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
         }, Gens.ShrinkCase, tests: 50);
 
-    [Check("gradient by backpropagation matches central differences of the loss, for every parameter")]
+    [Check("gradient by backpropagation matches central differences of the loss, for every parameter",
+           "对每个参数，反向传播求出的梯度与损失的中心差分一致")]
     public void GradientMatchesNumerical(IChapter5 c) =>
         GradientCheck.Network("5.6 gradient", [OneHotTargets, LabelTargets], k => c.CreateTwoLayerNet(k.Dims["D"], k.Dims["H"], k.Dims["C"], new Random(3)), Hints,
             (net, x, t) => ExactLoss(net.Predict(x), t), "the cross-entropy of softmax(Predict(x)), without δ");
@@ -110,7 +113,8 @@ public sealed class BackpropTwoLayerNetChecks
         return -sum / y.Dim(0);
     }
 
-    [Check("computes with the tensors in Params, so updating them in place changes the network")]
+    [Check("computes with the tensors in Params, so updating them in place changes the network",
+           "用 Params 里的张量计算，因此原地更新它们就会改变网络")]
     public void ParamsAreTheLayersTensors(IChapter5 c)
     {
         var net = c.CreateTwoLayerNet(3, 4, 2, new Random(4), 1.0);
@@ -122,7 +126,8 @@ public sealed class BackpropTwoLayerNetChecks
             "the layers must hold the very tensors in Params: build Affine2 with Earlier.CreateAffine(@params[\"W2\"], @params[\"b2\"]), no copies.");
     }
 
-    [Check("finds the classes of a batch: accuracy for labels and for one-hot targets")]
+    [Check("finds the classes of a batch: accuracy for labels and for one-hot targets",
+           "求出一个批次的类别：标签和 one-hot 目标两种形式的识别精度")]
     public void Accuracy(IChapter5 c)
     {
         var net = c.CreateTwoLayerNet(2, 2, 3, new Random(5));
@@ -138,7 +143,8 @@ public sealed class BackpropTwoLayerNetChecks
         Expect.Close(net.Accuracy(x.Copy(), oneHot), 0.5, "Accuracy(x, one-hot t)", Tolerance.Value, inputs, hint);
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var net = c.CreateTwoLayerNet(4, 5, 3, new Random(42), 0.5);

@@ -22,7 +22,8 @@ public sealed class TrainWithBackpropChecks
 
     // ------------------------------------------------------------------ the loop, seen through a spy network
 
-    [Check("walks through the training set in order, BatchSize rows per step, every epoch")]
+    [Check("walks through the training set in order, BatchSize rows per step, every epoch",
+           "每个 epoch 按顺序遍历训练集，每步 BatchSize 行")]
     public void Batches(IChapter5 c)
     {
         var spy = Spy.Run(c);
@@ -42,7 +43,8 @@ public sealed class TrainWithBackpropChecks
         }
     }
 
-    [Check("moves every parameter in place by −learningRate · gradient after each step")]
+    [Check("moves every parameter in place by −learningRate · gradient after each step",
+           "每一步之后把每个参数原地移动 −learningRate · 梯度")]
     public void Updates(IChapter5 c)
     {
         var spy = Spy.Run(c);
@@ -74,7 +76,8 @@ public sealed class TrainWithBackpropChecks
         Expect.Close(spy.Net.Params["W1"], last, "W1 after training", Tolerance.Value, hint: "the last step updates the parameters too.");
     }
 
-    [Check("records the loss of each batch after its update, and the accuracies after each epoch")]
+    [Check("records the loss of each batch after its update, and the accuracies after each epoch",
+           "记录每个批次更新之后的损失，以及每个 epoch 之后的识别精度")]
     public void History(IChapter5 c)
     {
         var spy = Spy.Run(c);
@@ -105,7 +108,8 @@ public sealed class TrainWithBackpropChecks
         }
     }
 
-    [Check("writes a line of progress for every epoch")]
+    [Check("writes a line of progress for every epoch",
+           "每个 epoch 写一行进度")]
     public void Progress(IChapter5 c)
     {
         var spy = Spy.Run(c);
@@ -114,7 +118,8 @@ public sealed class TrainWithBackpropChecks
             "after each epoch, progress.WriteLine($\"epoch {epoch}: loss …, train accuracy …, test accuracy …\"): a learner watching a long run wants to see it move.");
     }
 
-    [Check("leaves the training and test data unchanged")]
+    [Check("leaves the training and test data unchanged",
+           "不修改训练数据和测试数据")]
     public void LeavesDataAlone(IChapter5 c)
     {
         var spy = Spy.Run(c);
@@ -130,7 +135,8 @@ public sealed class TrainWithBackpropChecks
 
     // ------------------------------------------------------------------ MNIST
 
-    [Check("trains a reference network on MNIST along the reference's learning curve")]
+    [Check("trains a reference network on MNIST along the reference's learning curve",
+           "在 MNIST 上训练参考网络，沿着参考实现的学习曲线")]
     public void LearningCurve(IChapter5 c)
     {
         var run = MnistRun.Of(c);
@@ -148,7 +154,8 @@ public sealed class TrainWithBackpropChecks
             "parameter not updated. The other checks of 5.7 say which.");
     }
 
-    [Check("reaches a test accuracy of at least 85 % on MNIST in 3 epochs")]
+    [Check("reaches a test accuracy of at least 85 % on MNIST in 3 epochs",
+           "3 个 epoch 内在 MNIST 上达到至少 85 % 的测试精度")]
     public void AccuracyFloorReached(IChapter5 c)
     {
         var run = MnistRun.Of(c);
@@ -159,7 +166,8 @@ public sealed class TrainWithBackpropChecks
             "a net that does not learn is usually not updated in place, or updated uphill (+ instead of −). " + Hint);
     }
 
-    [Check("end to end: your own layers (5.2–5.5) and network (5.6) learn with your loop too")]
+    [Check("end to end: your own layers (5.2–5.5) and network (5.6) learn with your loop too",
+           "端到端：你自己的层（5.2–5.5）和网络（5.6）用你的循环也能学习")]
     public void EndToEnd(IChapter5 c)
     {
         // Fails fast (not started) while this exercise's own loop is a stub.

@@ -175,7 +175,8 @@ public sealed class OptimizersChecks
         }
     }
 
-    [Check("gives the worked example: p = [1, -2], g = [0.5, -1], lr = 0.1, two Updates of each optimizer")]
+    [Check("gives the worked example: p = [1, -2], g = [0.5, -1], lr = 0.1, two Updates of each optimizer",
+           "给出示例的结果：p = [1, -2]，g = [0.5, -1]，lr = 0.1，每个优化器调用两次 Update")]
     public void WorkedExample(IChapter6 c)
     {
         var cases = new (OptimizerKind Kind, Func<IOptimizer> Create, string Call, double[] First, double[] Second)[]
@@ -199,23 +200,28 @@ public sealed class OptimizersChecks
         }
     }
 
-    [Check("SGD steps p −= lr·g, for random parameters, gradients and learning rates")]
+    [Check("SGD steps p −= lr·g, for random parameters, gradients and learning rates",
+           "对随机的参数、梯度和学习率，SGD 按 p −= lr·g 更新")]
     public void SgdMatchesOracle(IChapter6 c) =>
         Properties.ForAll("6.1 sgd", Cases(OptimizerKind.Sgd), k => RunAndCompare(c, k, Hints[OptimizerKind.Sgd]), Shrink);
 
-    [Check("Momentum steps v = α·v − lr·g, p += v, over several Updates")]
+    [Check("Momentum steps v = α·v − lr·g, p += v, over several Updates",
+           "多次 Update 中，Momentum 按 v = α·v − lr·g、p += v 更新")]
     public void MomentumMatchesOracle(IChapter6 c) =>
         Properties.ForAll("6.1 momentum", Cases(OptimizerKind.Momentum), k => RunAndCompare(c, k, Hints[OptimizerKind.Momentum]), Shrink);
 
-    [Check("AdaGrad steps h += g², p −= lr·g/(√h + 1e-7), over several Updates")]
+    [Check("AdaGrad steps h += g², p −= lr·g/(√h + 1e-7), over several Updates",
+           "多次 Update 中，AdaGrad 按 h += g²、p −= lr·g/(√h + 1e-7) 更新")]
     public void AdaGradMatchesOracle(IChapter6 c) =>
         Properties.ForAll("6.1 adagrad", Cases(OptimizerKind.AdaGrad), k => RunAndCompare(c, k, Hints[OptimizerKind.AdaGrad]), Shrink);
 
-    [Check("Adam steps with its moments and the bias correction folded into lr_t, over several Updates")]
+    [Check("Adam steps with its moments and the bias correction folded into lr_t, over several Updates",
+           "多次 Update 中，Adam 用它的矩估计更新，偏差修正并入 lr_t")]
     public void AdamMatchesOracle(IChapter6 c) =>
         Properties.ForAll("6.1 adam", Cases(OptimizerKind.Adam), k => RunAndCompare(c, k, Hints[OptimizerKind.Adam]), Shrink);
 
-    [Check("Adam's first step moves each parameter by about lr against the sign of its gradient, whatever the gradient's scale")]
+    [Check("Adam's first step moves each parameter by about lr against the sign of its gradient, whatever the gradient's scale",
+           "不论梯度大小如何，Adam 的第一步都把每个参数朝梯度符号的反方向移动约 lr")]
     public void AdamFirstStepIsBiasCorrected(IChapter6 c) =>
         Properties.ForAll("6.1 adam first step",
             from p in Gens.OfShape(-3, 3, 4)
@@ -238,7 +244,8 @@ public sealed class OptimizersChecks
                     "the square root in lr_t, far off; with the 1e-7 inside the square root it shrinks for small gradients.");
             });
 
-    [Check("keeps the state of each parameter name apart: W and b with different gradients each get their own v, h, m")]
+    [Check("keeps the state of each parameter name apart: W and b with different gradients each get their own v, h, m",
+           "按参数名分别保存状态：梯度不同的 W 和 b 各有自己的 v、h、m")]
     public void StatePerName(IChapter6 c)
     {
         foreach (var kind in new[] { OptimizerKind.Momentum, OptimizerKind.AdaGrad, OptimizerKind.Adam })
@@ -263,7 +270,8 @@ public sealed class OptimizersChecks
         }
     }
 
-    [Check("changes the very parameter tensors in place, and leaves the gradients unchanged")]
+    [Check("changes the very parameter tensors in place, and leaves the gradients unchanged",
+           "原地修改参数张量本身，不修改梯度")]
     public void UpdatesInPlace(IChapter6 c)
     {
         foreach (var kind in Enum.GetValues<OptimizerKind>())
@@ -315,7 +323,8 @@ public sealed class OptimizersChecks
         }
     }
 
-    [Check("follows the book's paths on f(x, y) = x²/20 + y² from (−7, 2): 30 updates of each optimizer")]
+    [Check("follows the book's paths on f(x, y) = x²/20 + y² from (−7, 2): 30 updates of each optimizer",
+           "在 f(x, y) = x²/20 + y² 上从 (−7, 2) 出发沿书中的路径前进：每个优化器更新 30 次")]
     public void BookTrajectories(IChapter6 c)
     {
         foreach (var (kind, title, lr) in BookRuns)
@@ -339,7 +348,8 @@ public sealed class OptimizersChecks
         }
     }
 
-    [Check("draws the book's figure of the four paths (SGD, Momentum, AdaGrad, Adam), one panel each")]
+    [Check("draws the book's figure of the four paths (SGD, Momentum, AdaGrad, Adam), one panel each",
+           "画出书中四条路径的插图（SGD、Momentum、AdaGrad、Adam），每个一幅")]
     public void BookFigure(IChapter6 c)
     {
         var panels = new List<Figure>();

@@ -21,7 +21,8 @@ public sealed class WeightInitChecks
     private static string Call(string name, int nIn, int nOut, int seed) =>
         string.Create(CultureInfo.InvariantCulture, $"{name}({nIn}, {nOut}, new Random({seed}))");
 
-    [Check("returns the shape (nIn, nOut)")]
+    [Check("returns the shape (nIn, nOut)",
+           "返回形状 (nIn, nOut)")]
     public void Shapes(IChapter6 c)
     {
         foreach (var (nIn, nOut) in new[] { (3, 5), (5, 3), (1, 4), (784, 50) })
@@ -34,7 +35,8 @@ public sealed class WeightInitChecks
         }
     }
 
-    [Check("has mean 0 and the standard deviation √(1/nIn) (Xavier) or √(2/nIn) (He), within 5 standard errors")]
+    [Check("has mean 0 and the standard deviation √(1/nIn) (Xavier) or √(2/nIn) (He), within 5 standard errors",
+           "均值为 0，标准差为 √(1/nIn)（Xavier）或 √(2/nIn)（He），误差在 5 个标准误以内")]
     public void Scale(IChapter6 c)
     {
         foreach (var (nIn, nOut, seed) in new[] { (100, 400, 11), (50, 200, 12), (400, 100, 13) })
@@ -68,7 +70,8 @@ public sealed class WeightInitChecks
         }
     }
 
-    [Check("draws normal numbers: about 68.3 % of the weights lie within one standard deviation")]
+    [Check("draws normal numbers: about 68.3 % of the weights lie within one standard deviation",
+           "生成正态分布的数：约 68.3 % 的权重落在一个标准差以内")]
     public void NormalShape(IChapter6 c)
     {
         foreach (var (name, init, std) in Both(c, 100))
@@ -83,7 +86,8 @@ public sealed class WeightInitChecks
         }
     }
 
-    [Check("draws from the Random it is given: the same seed gives the same weights, another seed others")]
+    [Check("draws from the Random it is given: the same seed gives the same weights, another seed others",
+           "使用传入的 Random 生成：相同的种子给出相同的权重，不同的种子给出不同的权重")]
     public void UsesTheGivenRandom(IChapter6 c)
     {
         foreach (var (name, init, _) in Both(c, 4))
@@ -152,13 +156,15 @@ public sealed class WeightInitChecks
         Plots.VerifyPanels(name, panels, Layers, 300, 280, ShareTolerance, $"{title}: {hint}");
     }
 
-    [Check("keeps sigmoid activations spread over (0, 1) through 5 layers with Xavier weights (the book's histograms)")]
+    [Check("keeps sigmoid activations spread over (0, 1) through 5 layers with Xavier weights (the book's histograms)",
+           "使用 Xavier 权重时，经过 5 层后 sigmoid 的激活值仍分布在 (0, 1) 上（书中的直方图）")]
     public void SigmoidHistograms(IChapter6 c) =>
         VerifyHistograms("sigmoid-xavier", "sigmoid with XavierInit", Histograms(r => c.XavierInit(Nodes, Nodes, r), relu: false), false,
             "with √(1/nIn) every layer's activations keep a similar spread; unscaled N(0, 1) weights pile them up at 0 and 1, " +
             "0.01·N(0, 1) squeezes them around 0.5.");
 
-    [Check("keeps ReLU activations at the same spread through 5 layers with He weights (the book's histograms)")]
+    [Check("keeps ReLU activations at the same spread through 5 layers with He weights (the book's histograms)",
+           "使用 He 权重时，经过 5 层后 ReLU 的激活值分布范围保持不变（书中的直方图）")]
     public void ReluHistograms(IChapter6 c) =>
         VerifyHistograms("relu-he", "ReLU with HeInit", Histograms(r => c.HeInit(Nodes, Nodes, r), relu: true), true,
             "ReLU zeroes half of its inputs, so He doubles the variance, √(2/nIn); with √(1/nIn) the activations shrink layer by layer.");

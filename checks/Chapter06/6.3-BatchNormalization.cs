@@ -114,7 +114,8 @@ public sealed class BatchNormalizationChecks
         return y.Reshape(x.Shape);
     }
 
-    [Check("gives the worked example: y, dx, dgamma, dbeta, and the test-mode output after one batch")]
+    [Check("gives the worked example: y, dx, dgamma, dbeta, and the test-mode output after one batch",
+           "给出示例的结果：y、dx、dgamma、dbeta，以及训练一个批次后测试模式的输出")]
     public void WorkedExample(IChapter6 c)
     {
         Tensor x = new[,] { { 1.0 }, { 2.0 }, { 3.0 } };
@@ -132,7 +133,8 @@ public sealed class BatchNormalizationChecks
             "after one batch the running mean is 0.9·0 + 0.1·2 = 0.2 and the running variance 0.9·0 + 0.1·(2/3); test mode uses those.");
     }
 
-    [Check("normalises a training batch with its own mean and variance (over axis 0, divided by N), for (N, D) and (N, C, H, W)")]
+    [Check("normalises a training batch with its own mean and variance (over axis 0, divided by N), for (N, D) and (N, C, H, W)",
+           "用训练批次自己的均值和方差正规化（沿轴 0，除以 N），(N, D) 和 (N, C, H, W) 都要支持")]
     public void TrainForwardMatchesFormula(IChapter6 c) =>
         Properties.ForAll("6.3 train forward", Gens.Case(Rows, Images), k =>
         {
@@ -168,7 +170,8 @@ public sealed class BatchNormalizationChecks
             new("beta", ["D"], Values.Between(-1, 1)),
         ]);
 
-    [Check("uses running statistics in test mode: r = momentum·r + (1 − momentum)·batch after each training batch, from zeros")]
+    [Check("uses running statistics in test mode: r = momentum·r + (1 − momentum)·batch after each training batch, from zeros",
+           "测试模式使用滑动统计量：每个训练批次后 r = momentum·r + (1 − momentum)·batch，从零开始")]
     public void TestModeUsesRunningStatistics(IChapter6 c) =>
         Properties.ForAll("6.3 running statistics", from k in Gens.Case(Batches) from m in FsCheck.Fluent.Gen.Elements(0.9, 0.5) select (k, m), p =>
         {
@@ -216,7 +219,8 @@ public sealed class BatchNormalizationChecks
             }
         });
 
-    [Check("starts its running statistics at zeros, and test mode does not change them")]
+    [Check("starts its running statistics at zeros, and test mode does not change them",
+           "滑动统计量从零开始，测试模式不改变它们")]
     public void TestModeLeavesStatisticsAlone(IChapter6 c)
     {
         Tensor x = new[,] { { 0.001, -0.002 }, { 0.003, 0.0 } };
@@ -238,11 +242,13 @@ public sealed class BatchNormalizationChecks
             "test mode only reads the running statistics; updating them belongs to training (train: true) alone.");
     }
 
-    [Check("backward matches central differences for dx, dgamma and dbeta, for (N, D) and (N, C, H, W) and random dout")]
+    [Check("backward matches central differences for dx, dgamma and dbeta, for (N, D) and (N, C, H, W) and random dout",
+           "对 (N, D)、(N, C, H, W) 和随机的 dout，反向传播求出的 dx、dgamma 和 dbeta 与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter6 c) =>
         GradientCheck.Layer("6.3 gradient", [Rows, Images], k => c.CreateBatchNormalization(k["gamma"], k["beta"]), Hints);
 
-    [Check("gives y and dx an image batch's shape (N, C, H, W), normalising its C·H·W features")]
+    [Check("gives y and dx an image batch's shape (N, C, H, W), normalising its C·H·W features",
+           "y 和 dx 具有图像批次的形状 (N, C, H, W)，对其 C·H·W 个特征正规化")]
     public void ImageBatchKeepsItsShape(IChapter6 c)
     {
         var x = Tensor.Arange(0, 24).Reshape(2, 2, 2, 3).Apply(v => Math.Sin(v) * 2);
@@ -259,7 +265,8 @@ public sealed class BatchNormalizationChecks
             "flatten dout the same way, and give dx x's shape.");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter6 c)
     {
         var random = new Random(63);

@@ -19,7 +19,8 @@ public sealed class DropoutAndWeightDecayChecks
     private static Tensor NoZeros(Random random, params int[] shape) =>
         Tensor.RandomUniform(random, 0.5, 2, shape) * (Tensor.RandomUniform(random, 0, 1, shape) > 0.5).Apply(v => 2 * v - 1);
 
-    [Check("keeps about 1 − ratio of the elements in training, each unchanged, and zeroes the rest")]
+    [Check("keeps about 1 − ratio of the elements in training, each unchanged, and zeroes the rest",
+           "训练时保留约 1 − ratio 的元素（值不变），其余置零")]
     public void TrainKeepsAShare(IChapter6 c)
     {
         foreach (var ratio in new[] { 0.5, 0.2, 0.8 })
@@ -52,7 +53,8 @@ public sealed class DropoutAndWeightDecayChecks
         }
     }
 
-    [Check("draws a new mask from the given Random in every training Forward: same seed, same mask")]
+    [Check("draws a new mask from the given Random in every training Forward: same seed, same mask",
+           "每次训练时的 Forward 都用传入的 Random 生成新的掩码：种子相同，掩码相同")]
     public void MasksAreRandomAndRepeatable(IChapter6 c)
     {
         var x = NoZeros(new Random(66), 4, 50);
@@ -68,7 +70,8 @@ public sealed class DropoutAndWeightDecayChecks
             "draw a fresh mask in every training Forward: each mini-batch trains another thinned network.");
     }
 
-    [Check("lets dout through the very mask of the last Forward in Backward")]
+    [Check("lets dout through the very mask of the last Forward in Backward",
+           "Backward 中让 dout 恰好通过上一次 Forward 的那个掩码")]
     public void BackwardUsesTheMask(IChapter6 c) =>
         Properties.ForAll("6.4 dropout backward",
             from shape in Gen.ArrayOf(Gen.Choose(1, 6), 2)
@@ -91,7 +94,8 @@ public sealed class DropoutAndWeightDecayChecks
                 CallerTensors.ExpectLayerKeepsItsOwn($"CreateDropout({R(p.ratio)}, random)", () => c.CreateDropout(p.ratio, new Random(p.seed + 1)), x, dout);
             });
 
-    [Check("multiplies by 1 − ratio at test time, without dropping anything")]
+    [Check("multiplies by 1 − ratio at test time, without dropping anything",
+           "测试时乘以 1 − ratio，不丢弃任何元素")]
     public void TestModeScales(IChapter6 c)
     {
         var x = NoZeros(new Random(68), 3, 4);
@@ -103,7 +107,8 @@ public sealed class DropoutAndWeightDecayChecks
         }
     }
 
-    [Check("leaves x and dout unchanged")]
+    [Check("leaves x and dout unchanged",
+           "不修改 x 和 dout")]
     public void LeavesInputsAlone(IChapter6 c)
     {
         var x = NoZeros(new Random(70), 5, 6);
@@ -121,7 +126,8 @@ public sealed class DropoutAndWeightDecayChecks
         Expect.Unchanged(x, xTest, "Forward(x, train: false)", "x");
     }
 
-    [Check("gives the weight-decay worked example: loss 0.7 and gradient [0.6, 0.3]")]
+    [Check("gives the weight-decay worked example: loss 0.7 and gradient [0.6, 0.3]",
+           "给出权值衰减示例的结果：损失 0.7，梯度 [0.6, 0.3]")]
     public void WeightDecayExample(IChapter6 c)
     {
         Tensor w1 = new[,] { { 1.0, -2.0 } };
@@ -139,7 +145,8 @@ public sealed class DropoutAndWeightDecayChecks
         from lambda in Gens.Double(0.0, 1.0)
         select (weights.Select(w => w.Value).ToArray(), lambda);
 
-    [Check("adds ½·λ·ΣW² over every weight matrix of the list (random lists, shapes and λ)")]
+    [Check("adds ½·λ·ΣW² over every weight matrix of the list (random lists, shapes and λ)",
+           "对列表中的每个权重矩阵加上 ½·λ·ΣW²（随机的列表、形状和 λ）")]
     public void WeightDecayLossMatchesFormula(IChapter6 c) =>
         Properties.ForAll("6.4 weight decay loss", DecayCases(), p =>
         {
@@ -153,7 +160,8 @@ public sealed class DropoutAndWeightDecayChecks
             for (var i = 0; i < copies.Length; i++) Expect.Unchanged(p.Weights[i], copies[i], "WeightDecayLoss(weights, λ)", $"weights[{i}]");
         });
 
-    [Check("returns dW + λ·W, the derivative of ½·λ·ΣW², without changing dW or W")]
+    [Check("returns dW + λ·W, the derivative of ½·λ·ΣW², without changing dW or W",
+           "返回 ½·λ·ΣW² 的导数 dW + λ·W，不修改 dW 或 W")]
     public void WeightDecayGradientMatchesDerivative(IChapter6 c) =>
         Properties.ForAll("6.4 weight decay gradient",
             from w in Gens.Tensor(-3, 3, 3, 4)
@@ -175,7 +183,8 @@ public sealed class DropoutAndWeightDecayChecks
                 Expect.Unchanged(p.W, W, "WeightDecayGradient(dW, W, λ)", "W");
             });
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter6 c)
     {
         var random = new Random(73);

@@ -25,7 +25,8 @@ public sealed class OutputSizeChecks
         }
     }
 
-    [Check("gives the book's sizes: 4 for H = 4, FH = 3, S = 1, P = 1; 24 for MNIST's 28 and a 5×5 filter; 12 after 2×2 pooling")]
+    [Check("gives the book's sizes: 4 for H = 4, FH = 3, S = 1, P = 1; 24 for MNIST's 28 and a 5×5 filter; 12 after 2×2 pooling",
+           "给出书中的尺寸：H = 4、FH = 3、S = 1、P = 1 时为 4；MNIST 的 28 配 5×5 滤波器时为 24；2×2 池化后为 12")]
     public void BookExamples(IChapter7 c)
     {
         (int H, int FH, int S, int P, int OH)[] cases = [(4, 3, 1, 1, 4), (28, 5, 1, 0, 24), (24, 2, 2, 0, 12), (7, 3, 2, 0, 3), (5, 3, 2, 1, 3), (3, 3, 1, 0, 1)];
@@ -39,7 +40,8 @@ public sealed class OutputSizeChecks
         }
     }
 
-    [Check("gives OH for every H, FH, S and P that fit, and the windows then cover the padded input exactly")]
+    [Check("gives OH for every H, FH, S and P that fit, and the windows then cover the padded input exactly",
+           "对每组合适的 H、FH、S 和 P 给出 OH，此时窗口恰好覆盖填充后的输入")]
     public void FittingSizes(IChapter7 c)
     {
         var gen = from oh in Gen.Choose(1, 12)
@@ -56,7 +58,8 @@ public sealed class OutputSizeChecks
         });
     }
 
-    [Check("throws an ArgumentException naming the numbers when S does not divide H + 2·P − FH")]
+    [Check("throws an ArgumentException naming the numbers when S does not divide H + 2·P − FH",
+           "S 不能整除 H + 2·P − FH 时抛出写明这些数的 ArgumentException")]
     public void NotDivisible(IChapter7 c)
     {
         var gen = from h in Gen.Choose(1, 30)
@@ -70,7 +73,8 @@ public sealed class OutputSizeChecks
             "C#'s int division drops that remainder silently, so test it with % first."));
     }
 
-    [Check("throws an ArgumentException naming the numbers when the filter is larger than the padded input")]
+    [Check("throws an ArgumentException naming the numbers when the filter is larger than the padded input",
+           "滤波器比填充后的输入还大时抛出写明这些数的 ArgumentException")]
     public void TooLarge(IChapter7 c)
     {
         var gen = from h in Gen.Choose(1, 10)
@@ -82,7 +86,8 @@ public sealed class OutputSizeChecks
             $"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing."));
     }
 
-    [Check("throws an ArgumentException naming the numbers when H, FH or S is below 1, or P is negative")]
+    [Check("throws an ArgumentException naming the numbers when H, FH or S is below 1, or P is negative",
+           "H、FH 或 S 小于 1，或 P 为负时，抛出写明这些数的 ArgumentException")]
     public void OutOfRange(IChapter7 c)
     {
         // A fitting (H, FH, S, P), then one of the four made invalid: with a check only for the remainder and the
@@ -107,7 +112,8 @@ public sealed class OutputSizeChecks
             "before the division: a stride of 0 would divide by zero, a filter of 0 or a negative pad would give a size that means nothing."));
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter7 c)
     {
         var record = new GoldenRecord();

@@ -28,7 +28,8 @@ public sealed class Im2ColChecks
 
     private static (int FH, int FW, int S, int P) Window(GradientCase k) => (k.Dims["FH"], k.Dims["FW"], k.Dims["S"], k.Dims["P"]);
 
-    [Check("gives the worked example: the four 2×2 windows of a 3×3 image, and col2im's counts")]
+    [Check("gives the worked example: the four 2×2 windows of a 3×3 image, and col2im's counts",
+           "给出示例的结果：3×3 图像的四个 2×2 窗口，以及 col2im 的计数")]
     public void WorkedExample(IChapter7 c)
     {
         var x = Tensor.Arange(1, 10).Reshape(1, 1, 3, 3);
@@ -40,7 +41,8 @@ public sealed class Im2ColChecks
             "the middle pixel lies in all four windows, so it collects four ones: " + Col2ImHint);
     }
 
-    [Check("gives col the shape (N·OH·OW, C·FH·FW) and col2im the input's shape")]
+    [Check("gives col the shape (N·OH·OW, C·FH·FW) and col2im the input's shape",
+           "col 的形状为 (N·OH·OW, C·FH·FW)，col2im 的结果与输入形状相同")]
     public void Shapes(IChapter7 c) =>
         Properties.ForAll("7.2 shapes", Gens.Case(Windows), k =>
         {
@@ -52,7 +54,8 @@ public sealed class Im2ColChecks
                 "col2im returns an image batch of inputShape — without the padding.");
         }, Gens.ShrinkCase);
 
-    [Check("puts every element where the definition says: rows (n, oh, ow), columns (c, fh, fw), zeros in the padding")]
+    [Check("puts every element where the definition says: rows (n, oh, ow), columns (c, fh, fw), zeros in the padding",
+           "每个元素都放在定义规定的位置：行 (n, oh, ow)，列 (c, fh, fw)，填充处为零")]
     public void ElementOrder(IChapter7 c) =>
         Properties.ForAll("7.2 element order", Gens.Case(Windows), k =>
         {
@@ -63,7 +66,8 @@ public sealed class Im2ColChecks
                 Hint + " The index [r, q] of the first difference decodes as r = (n·OH + oh)·OW + ow and q = (c·FH + fh)·FW + fw.");
         }, Gens.ShrinkCase);
 
-    [Check("col2im adds every element of col back to the pixel it came from, dropping the padding")]
+    [Check("col2im adds every element of col back to the pixel it came from, dropping the padding",
+           "col2im 把 col 的每个元素加回它来自的像素，去掉填充")]
     public void Col2ImByDefinition(IChapter7 c) =>
         Properties.ForAll("7.2 col2im", Gens.Case(Windows), k =>
         {
@@ -74,7 +78,8 @@ public sealed class Im2ColChecks
                 [("case", Describe(k)), Expect.Input("col", y)], Col2ImHint);
         }, Gens.ShrinkCase);
 
-    [Check("round trip: col2im(im2col(x)) is x times the number of windows each pixel lies in")]
+    [Check("round trip: col2im(im2col(x)) is x times the number of windows each pixel lies in",
+           "往返：col2im(im2col(x)) 等于 x 乘以每个像素所在的窗口数")]
     public void RoundTrip(IChapter7 c) =>
         Properties.ForAll("7.2 round trip", Gens.Case(Windows), k =>
         {
@@ -88,7 +93,8 @@ public sealed class Im2ColChecks
                 "If you got x itself where windows overlap, col2im assigns instead of adding.");
         }, Gens.ShrinkCase);
 
-    [Check("round trip: col2im(im2col(x)) is x itself when the windows tile the input (stride = filter, no padding)")]
+    [Check("round trip: col2im(im2col(x)) is x itself when the windows tile the input (stride = filter, no padding)",
+           "往返：窗口恰好铺满输入时（步幅 = 滤波器大小，无填充），col2im(im2col(x)) 就是 x 本身")]
     public void RoundTripTiles(IChapter7 c) =>
         Properties.ForAll("7.2 tiles", Gens.Case(Tiles), k =>
         {
@@ -99,7 +105,8 @@ public sealed class Im2ColChecks
                 "with stride = filter and no padding every pixel lies in exactly one window, so the round trip gives x back.");
         }, Gens.ShrinkCase, tests: 30);
 
-    [Check("col2im is the adjoint of im2col: ⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩ for any x and y")]
+    [Check("col2im is the adjoint of im2col: ⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩ for any x and y",
+           "col2im 是 im2col 的伴随：对任意 x 和 y，⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩")]
     public void Adjoint(IChapter7 c) =>
         Properties.ForAll("7.2 adjoint", Gens.Case(Windows), k =>
         {
@@ -114,7 +121,8 @@ public sealed class Im2ColChecks
                 "products in another order. This is what makes dx = Col2Im(dcol) the right gradient of a convolution.");
         }, Gens.ShrinkCase);
 
-    [Check("leaves x and col unchanged")]
+    [Check("leaves x and col unchanged",
+           "不修改 x 和 col")]
     public void LeavesInputsAlone(IChapter7 c)
     {
         var x = Tensor.Arange(0, 32).Reshape(1, 2, 4, 4) / 10;
@@ -126,7 +134,8 @@ public sealed class Im2ColChecks
         Expect.Unchanged(col, colIn, "Col2Im(col, x.Shape, 3, 3, 1, 1)", "col");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter7 c)
     {
         var random = new Random(72);

@@ -39,7 +39,8 @@ public sealed class ConvolutionChecks
 
     private static (int S, int P) StrideAndPad(GradientCase k) => (k.Dims["S"], k.Dims["P"]);
 
-    [Check("gives the worked example: out, dx, dW and db of a 2×2 filter on a 3×3 image")]
+    [Check("gives the worked example: out, dx, dW and db of a 2×2 filter on a 3×3 image",
+           "给出示例的结果：2×2 滤波器作用于 3×3 图像的 out、dx、dW 和 db")]
     public void WorkedExample(IChapter7 c)
     {
         var x = Tensor.Arange(1, 10).Reshape(1, 1, 3, 3);
@@ -57,7 +58,8 @@ public sealed class ConvolutionChecks
         Expect.Close(Grad(layer, "b"), Tensor.From(4.0), "Grads[\"b\"] after Backward(dout)", Tolerance.Value, inputs, Hints.For("db"));
     }
 
-    [Check("forwards the convolution of its definition, for generated shapes, strides and pads")]
+    [Check("forwards the convolution of its definition, for generated shapes, strides and pads",
+           "对生成的形状、步幅和填充，正向输出按定义计算的卷积")]
     public void ForwardIsConvolution(IChapter7 c) =>
         Properties.ForAll("7.3 forward", Gens.Case(Layer), k =>
         {
@@ -70,11 +72,13 @@ public sealed class ConvolutionChecks
                 "out[n, f, oh, ow] = b[f] + Σ_{c, fh, fw} W[f, c, fh, fw] · x[n, c, oh·S + fh − P, ow·S + fw − P] (0 in the padding). " + MoveAxes);
         }, Gens.ShrinkCase, tests: 60);
 
-    [Check("backward matches central differences for dx, dW and db, with strides and pads")]
+    [Check("backward matches central differences for dx, dW and db, with strides and pads",
+           "有步幅和填充时，反向传播求出的 dx、dW 和 db 与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter7 c) =>
         GradientCheck.Layer("7.3 gradient", [Layer], k => c.CreateConvolution(k["W"], k["b"], k.Dims["S"], k.Dims["P"]), Hints, tests: 40);
 
-    [Check("computes with the W and b it was given, so updating them in place updates the layer")]
+    [Check("computes with the W and b it was given, so updating them in place updates the layer",
+           "用传给它的 W 和 b 计算，因此原地更新它们就更新了这一层")]
     public void UsesTheGivenTensors(IChapter7 c)
     {
         var W = Tensor.Ones(1, 1, 2, 2);
@@ -92,7 +96,8 @@ public sealed class ConvolutionChecks
             "reshape W on every Forward (W.Reshape(FN, −1) is a copy): a copy made in the constructor never sees the optimizer's updates.");
     }
 
-    [Check("works for batches of changing sizes: one layer forwards and backwards each batch as a fresh layer does")]
+    [Check("works for batches of changing sizes: one layer forwards and backwards each batch as a fresh layer does",
+           "批大小变化时也能用：同一个层对每个批次的正向和反向结果与新建的层相同")]
     public void ChangingBatchSizes(IChapter7 c)
     {
         // A network meets batches of other sizes (a shorter last batch, a test set, single images); state kept from
@@ -117,7 +122,8 @@ public sealed class ConvolutionChecks
         }
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter7 c)
     {
         var random = new Random(73);

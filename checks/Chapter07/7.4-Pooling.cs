@@ -52,7 +52,8 @@ public sealed class PoolingChecks
     private static readonly Tensor ExampleX = Tensor.From(new[,] { { 1.0, 2, 5, 0 }, { 3, 4, 1, 2 }, { 0, 6, 3, 1 }, { 2, 1, 7, 8 } }).Reshape(1, 1, 4, 4);
     private static readonly Tensor ExampleDout = Tensor.From(new[,] { { 1.0, 2 }, { 3, 4 } }).Reshape(1, 1, 2, 2);
 
-    [Check("gives the worked example: max and average pooling of a 4×4 image with 2×2 windows and stride 2, forward and backward")]
+    [Check("gives the worked example: max and average pooling of a 4×4 image with 2×2 windows and stride 2, forward and backward",
+           "给出示例的结果：对 4×4 图像用 2×2 窗口、步幅 2 做 Max 池化和平均池化，正向和反向")]
     public void WorkedExample(IChapter7 c)
     {
         var inputs = new[] { Expect.Input("x", ExampleX), Expect.Input("dout", ExampleDout) };
@@ -70,10 +71,12 @@ public sealed class PoolingChecks
             "CreateAveragePooling(2, 2, 2).Backward(dout)", Tolerance.Value, inputs, AverageHints.For("dx"));
     }
 
-    [Check("max pooling forwards each window's largest value, for generated shapes, strides (also ≠ the window) and pads")]
+    [Check("max pooling forwards each window's largest value, for generated shapes, strides (also ≠ the window) and pads",
+           "对生成的形状、步幅（也有不等于窗口的）和填充，Max 池化正向输出每个窗口的最大值")]
     public void MaxForward(IChapter7 c) => Forward(c, max: true);
 
-    [Check("average pooling forwards each window's mean over PH·PW places, padding zeros included")]
+    [Check("average pooling forwards each window's mean over PH·PW places, padding zeros included",
+           "平均池化正向输出每个窗口 PH·PW 个位置的平均值，填充的零也算在内")]
     public void AverageForward(IChapter7 c) => Forward(c, max: false);
 
     private static void Forward(IChapter7 c, bool max) =>
@@ -85,10 +88,12 @@ public sealed class PoolingChecks
                 [("shapes", k.Shapes), Expect.Input("x", x)], max ? MaxHint : AverageHint);
         }, Gens.ShrinkCase, tests: 60);
 
-    [Check("max pooling's backward sends each dout to its window's maximum only, adding where windows share it")]
+    [Check("max pooling's backward sends each dout to its window's maximum only, adding where windows share it",
+           "Max 池化的反向传播只把每个 dout 传给窗口的最大值，窗口共用同一最大值时累加")]
     public void MaxBackward(IChapter7 c) => Backward(c, max: true);
 
-    [Check("average pooling's backward shares each dout equally, dout/(PH·PW), over its window")]
+    [Check("average pooling's backward shares each dout equally, dout/(PH·PW), over its window",
+           "平均池化的反向传播把每个 dout 平均分给窗口，每处 dout/(PH·PW)")]
     public void AverageBackward(IChapter7 c) => Backward(c, max: false);
 
     private static void Backward(IChapter7 c, bool max) =>
@@ -117,13 +122,16 @@ public sealed class PoolingChecks
     private static bool AllClose(Tensor a, Tensor b) =>
         a.AsSpan().ToArray().Zip(b.AsSpan().ToArray()).All(e => Tolerance.Value.Accepts(e.First, e.Second));
 
-    [Check("max pooling's backward matches central differences (values away from ties)")]
+    [Check("max pooling's backward matches central differences (values away from ties)",
+           "Max 池化的反向传播与中心差分一致（数值之间没有并列）")]
     public void MaxGradient(IChapter7 c) => GradientCheck.Layer("7.4 max gradient", [MaxCases], k => Create(c, k, max: true), MaxHints, tests: 50);
 
-    [Check("average pooling's backward matches central differences")]
+    [Check("average pooling's backward matches central differences",
+           "平均池化的反向传播与中心差分一致")]
     public void AverageGradient(IChapter7 c) => GradientCheck.Layer("7.4 average gradient", [AverageCases], k => Create(c, k, max: false), AverageHints, tests: 50);
 
-    [Check("works for batches of changing sizes: one pooling layer forwards and backwards each batch as a fresh layer does")]
+    [Check("works for batches of changing sizes: one pooling layer forwards and backwards each batch as a fresh layer does",
+           "批大小变化时也能用：同一个池化层对每个批次的正向和反向结果与新建的层相同")]
     public void ChangingBatchSizes(IChapter7 c)
     {
         // A network meets batches of other sizes (a shorter last batch, a test set, single images); state kept from
@@ -151,7 +159,8 @@ public sealed class PoolingChecks
         }
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter7 c)
     {
         var random = new Random(74);

@@ -121,7 +121,8 @@ public sealed class SimpleConvNetChecks
 
     // ------------------------------------------------------------------ the network
 
-    [Check("has W1 … b3 of the book's shapes for the book's settings, zero biases, and weights of spread 0.01 from the random given")]
+    [Check("has W1 … b3 of the book's shapes for the book's settings, zero biases, and weights of spread 0.01 from the random given",
+           "按书中的设置，W1 … b3 的形状与书中相同，偏置为零，权重由给定的随机数生成、标准差为 0.01")]
     public void Initialisation(IChapter7 c)
     {
         var settings = new ConvNetSettings();
@@ -158,7 +159,8 @@ public sealed class SimpleConvNetChecks
             "use the random parameter (Tensor.RandomNormal(random, …)), not a new Random(): the same seed must give the same network.");
     }
 
-    [Check("predicts the scores of Conv–ReLU–Pool–Affine–ReLU–Affine, and its loss is the cross-entropy of their softmax")]
+    [Check("predicts the scores of Conv–ReLU–Pool–Affine–ReLU–Affine, and its loss is the cross-entropy of their softmax",
+           "预测 Conv–ReLU–Pool–Affine–ReLU–Affine 的得分，损失是其 softmax 的交叉熵误差")]
     public void PredictAndLoss(IChapter7 c) =>
         Properties.ForAll("7.5 predict", Gens.Case(Specs), k =>
         {
@@ -175,7 +177,8 @@ public sealed class SimpleConvNetChecks
                 $"{Tensor.FormatNumber(CrossEntropy(scores, k.Peek("t"), 1e-7))}.", [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
         }, Gens.ShrinkCase, tests: 30);
 
-    [Check("gradient by backpropagation matches central differences of the loss, for every parameter")]
+    [Check("gradient by backpropagation matches central differences of the loss, for every parameter",
+           "对每个参数，反向传播求出的梯度与损失的中心差分一致")]
     public void GradientMatchesNumerical(IChapter7 c) =>
         GradientCheck.Model("7.5 gradient", Specs, k =>
         {
@@ -204,7 +207,8 @@ public sealed class SimpleConvNetChecks
         return -sum / scores.Dim(0);
     }
 
-    [Check("computes with the tensors in Params, so updating them in place changes the network")]
+    [Check("computes with the tensors in Params, so updating them in place changes the network",
+           "用 Params 里的张量计算，因此原地更新它们就会改变网络")]
     public void ParamsAreTheLayersTensors(IChapter7 c)
     {
         var net = c.CreateSimpleConvNet(Small, new Random(4));
@@ -223,7 +227,8 @@ public sealed class SimpleConvNetChecks
 
     // ------------------------------------------------------------------ the training loop, with a spy
 
-    [Check("Train hands every step's gradient to the optimizer, with the net's Params, once per batch of consecutive rows")]
+    [Check("Train hands every step's gradient to the optimizer, with the net's Params, once per batch of consecutive rows",
+           "Train 每一步把梯度连同网络的 Params 交给优化器，每个由连续行组成的批次一次")]
     public void TrainUsesTheOptimizer(IChapter7 c)
     {
         var spy = Spy.Run(c);
@@ -242,7 +247,8 @@ public sealed class SimpleConvNetChecks
 
     private static readonly string[] Names1 = ["W"];
 
-    [Check("Train records the loss of each batch after the update, and both accuracies after each epoch")]
+    [Check("Train records the loss of each batch after the update, and both accuracies after each epoch",
+           "Train 记录每个批次更新之后的损失，以及每个 epoch 之后的两种识别精度")]
     public void TrainRecordsTheHistory(IChapter7 c)
     {
         var spy = Spy.Run(c);
@@ -358,7 +364,8 @@ public sealed class SimpleConvNetChecks
 
     internal const double AccuracyFloor = 0.75;
 
-    [Check("your Train, with Adam, trains the book's network on MNIST along the reference's learning curve")]
+    [Check("your Train, with Adam, trains the book's network on MNIST along the reference's learning curve",
+           "你的 Train 用 Adam 在 MNIST 上训练书中的网络，沿着参考实现的学习曲线")]
     public void LearningCurve(IChapter7 c)
     {
         var run = MnistRun.Of(c);
@@ -376,7 +383,8 @@ public sealed class SimpleConvNetChecks
             "the update or the recorded loss is wrong (the checks with the spy above say which); one that drifts, a gradient slightly off (7.5's gradient check).");
     }
 
-    [Check("reaches a test accuracy of at least 75 % on MNIST (the reference: 79.6 %)")]
+    [Check("reaches a test accuracy of at least 75 % on MNIST (the reference: 79.6 %)",
+           "在 MNIST 上达到至少 75 % 的测试精度（参考实现：79.6 %）")]
     public void AccuracyFloorReached(IChapter7 c)
     {
         var run = MnistRun.Of(c);

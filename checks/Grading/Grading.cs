@@ -66,7 +66,7 @@ public sealed partial class GradingRun
     }
 
     private static WorkerSession Session() =>
-        _session ??= new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb });
+        _session ??= new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb, Lang = Langs.Default() });
 
     private static TestFixtureData Fixture(Checks.Exercise e)
     {

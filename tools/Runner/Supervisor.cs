@@ -33,6 +33,9 @@ public sealed record SupervisorSettings
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The language of the checks' messages: the one in use where the settings are made (<see cref="L10n"/>); the workers get it as <c>KATA_LANG</c>.</summary>
+    public Lang Lang { get; init; } = L10n.Current;
+
     /// <summary>The workers' working directory, or null for the runner's own.</summary>
     public string? WorkingDirectory { get; init; }
 }
@@ -311,6 +314,7 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
                 info.ArgumentList.Add(t.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
             }
             foreach (var (key, value) in MemoryLimit.Environment(settings.MemoryMb)) info.Environment[key] = value;
+            info.Environment[Langs.Variable] = settings.Lang.Code();
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
             if (settings.WorkingDirectory is { } cwd) info.WorkingDirectory = cwd;
             string? stderrFile = null;
