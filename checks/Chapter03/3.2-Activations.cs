@@ -7,11 +7,11 @@ namespace DeepLearningKata.Checks.Chapter03;
 [Exercise("3.2", "Activations")]
 public sealed class ActivationsChecks
 {
-    private const string SigmoidHint = "σ(x) = 1 / (1 + e^(−x)) element by element (Np.Exp). Mind the minus sign in the exponent. More: " +
-                                       "./run-checks.sh --hint 3.2";
-    private const string ReluHint = "relu(x) = max(0, x) element by element: Np.Maximum compares each element (Np.Max is one number for the whole " +
-                                    "tensor); positive values stay as they are, the rest become 0. More: ./run-checks.sh --hint 3.2";
-    private const string IdentityHint = "the identity returns its input as it is: the same values in the same shape (x itself or x.Copy()).";
+    private static string SigmoidHint => Say("σ(x) = 1 / (1 + e^(−x)) element by element (Np.Exp). Mind the minus sign in the exponent. More: " +
+                                       "./run-checks.sh --hint 3.2", "逐元素计算 σ(x) = 1 / (1 + e^(−x))（Np.Exp）。注意指数里的负号。更多：./run-checks.sh --hint 3.2 --lang zh");
+    private static string ReluHint => Say("relu(x) = max(0, x) element by element: Np.Maximum compares each element (Np.Max is one number for the whole " +
+                                    "tensor); positive values stay as they are, the rest become 0. More: ./run-checks.sh --hint 3.2", "逐元素计算 relu(x) = max(0, x)：Np.Maximum 逐个元素比较（Np.Max 是整个张量的一个数）；正值保持不变，其余变为 0。更多：./run-checks.sh --hint 3.2 --lang zh");
+    private static string IdentityHint => Say("the identity returns its input as it is: the same values in the same shape (x itself or x.Copy()).", "恒等函数原样返回输入：值相同，形状也相同（x 本身或 x.Copy()）。");
 
     private static double Sigma(double v) => 1.0 / (1.0 + Math.Exp(-v));
 
@@ -50,16 +50,16 @@ public sealed class ActivationsChecks
         {
             var x = new Tensor(tc.Value.ToArray().Order().ToArray(), tc.Value.Size);
             var y = c.Sigmoid(x.Copy());
-            Expect.Shape(y, x.Shape, "Sigmoid(x)", [Expect.Input("x", x)], "return one value for every element of x.");
+            Expect.Shape(y, x.Shape, "Sigmoid(x)", [Expect.Input("x", x)], Say("return one value for every element of x.", "x 的每个元素对应返回一个值。"));
             var ys = y.ToArray();
             var outside = Array.FindIndex(ys, v => !(v > 0 && v < 1));
-            Expect.That(outside < 0, $"Sigmoid(x) left the open interval (0, 1) at index {outside}.",
-                [Expect.Input("x (sorted)", x), ("your answer", y.ToString())],
-                "for −20 ≤ x ≤ 20, σ(x) = 1 / (1 + e^(−x)) is above 0 and below 1.");
+            Expect.That(outside < 0, Say($"Sigmoid(x) left the open interval (0, 1) at index {outside}.", $"Sigmoid(x) 在索引 {outside} 处超出了开区间 (0, 1)。"),
+                [Expect.Input("x (sorted)", x), (Say("your answer", "你的结果"), y.ToString())],
+                Say("for −20 ≤ x ≤ 20, σ(x) = 1 / (1 + e^(−x)) is above 0 and below 1.", "在 −20 ≤ x ≤ 20 内，σ(x) = 1 / (1 + e^(−x)) 大于 0 且小于 1。"));
             var falls = Enumerable.Range(1, Math.Max(0, ys.Length - 1)).FirstOrDefault(i => ys[i] < ys[i - 1]);
-            Expect.That(falls == 0, $"Sigmoid(x) fell between index {falls - 1} and {falls}, although x rose.",
-                [Expect.Input("x (sorted)", x), ("your answer", y.ToString())],
-                "σ rises with x; a falling sigmoid usually means e^(+x) where e^(−x) belongs.");
+            Expect.That(falls == 0, Say($"Sigmoid(x) fell between index {falls - 1} and {falls}, although x rose.", $"x 增大了，Sigmoid(x) 却在索引 {falls - 1} 与 {falls} 之间下降了。"),
+                [Expect.Input("x (sorted)", x), (Say("your answer", "你的结果"), y.ToString())],
+                Say("σ rises with x; a falling sigmoid usually means e^(+x) where e^(−x) belongs.", "σ 随 x 增大而增大；sigmoid 下降通常说明把 e^(−x) 写成了 e^(+x)。"));
         }, Gens.Shrink);
 
     [Check("Sigmoid is finite far from 0: 0 for very negative x, 1 for very positive x",
@@ -68,7 +68,7 @@ public sealed class ActivationsChecks
     {
         Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
         Expect.Close(c.Sigmoid(x.Copy()), x.Apply(Sigma), "Sigmoid([-800, -40, 40, 800])", Tolerance.Value, [Expect.Input("x", x)],
-            "for x = 800, e^x overflows to ∞ and e^x / (1 + e^x) becomes ∞/∞ = NaN. 1 / (1 + e^(−x)) only ever divides by a number ≥ 1.");
+            Say("for x = 800, e^x overflows to ∞ and e^x / (1 + e^x) becomes ∞/∞ = NaN. 1 / (1 + e^(−x)) only ever divides by a number ≥ 1.", "x = 800 时 e^x 溢出为 ∞，e^x / (1 + e^x) 变成 ∞/∞ = NaN。1 / (1 + e^(−x)) 的除数总是 ≥ 1。"));
     }
 
     // ---------------------------------------------------------------------------------------- ReLU
@@ -88,10 +88,10 @@ public sealed class ActivationsChecks
         {
             var x = tc.Value;
             var y = c.Relu(x.Copy());
-            Expect.Shape(y, x.Shape, "Relu(x)", [Expect.Input("x", x)], "return one element for every element of x, in x's shape.");
+            Expect.Shape(y, x.Shape, "Relu(x)", [Expect.Input("x", x)], Say("return one element for every element of x, in x's shape.", "x 的每个元素对应返回一个元素，形状与 x 相同。"));
             var negative = Array.FindIndex(y.ToArray(), v => !(v >= 0));
-            Expect.That(negative < 0, "Relu(x) returned a negative value (or NaN).",
-                [Expect.Input("x", x), ("your answer", y.ToString())], ReluHint);
+            Expect.That(negative < 0, Say("Relu(x) returned a negative value (or NaN).", "Relu(x) 返回了负值（或 NaN）。"),
+                [Expect.Input("x", x), (Say("your answer", "你的结果"), y.ToString())], ReluHint);
             Expect.Close(y, x.Apply(v => v > 0 ? v : 0.0), "Relu(x)", Tolerance.Value, [Expect.Input("x", x)], ReluHint);
         }, Gens.Shrink);
 
@@ -127,7 +127,7 @@ public sealed class ActivationsChecks
     {
         var x = Tensor.Arange(-5.0, 5.0, 0.1);
         var y = c.Sigmoid(x.Copy());
-        Expect.Shape(y, x.Shape, "Sigmoid(Tensor.Arange(-5.0, 5.0, 0.1))", hint: "return one element for every element of x.");
+        Expect.Shape(y, x.Shape, "Sigmoid(Tensor.Arange(-5.0, 5.0, 0.1))", hint: Say("return one element for every element of x.", "x 的每个元素对应返回一个元素。"));
         Plots.Verify("sigmoid", new Figure("Sigmoid function", "x", "y", [new Series("sigmoid", x.ToArray(), y.ToArray())], -0.1, 1.1),
             Tolerance.Value, SigmoidHint);
     }
@@ -138,7 +138,7 @@ public sealed class ActivationsChecks
     {
         var x = Tensor.Arange(-6.0, 6.0, 0.1);
         var y = c.Relu(x.Copy());
-        Expect.Shape(y, x.Shape, "Relu(Tensor.Arange(-6.0, 6.0, 0.1))", hint: "return one element for every element of x.");
+        Expect.Shape(y, x.Shape, "Relu(Tensor.Arange(-6.0, 6.0, 0.1))", hint: Say("return one element for every element of x.", "x 的每个元素对应返回一个元素。"));
         Plots.Verify("relu", new Figure("ReLU function", "x", "y", [new Series("relu", x.ToArray(), y.ToArray())], -1.0, 6.0),
             Tolerance.Value, ReluHint);
     }

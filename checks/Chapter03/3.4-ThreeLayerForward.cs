@@ -17,8 +17,8 @@ public sealed class ThreeLayerForwardChecks
 {
     internal static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
-    private const string Hint = "each layer is a = z·W + b (a matrix product with z first, then the bias); σ after layers 1 and 2, identity " +
-                                "after layer 3. More: ./run-checks.sh --hint 3.4";
+    private static string Hint => Say("each layer is a = z·W + b (a matrix product with z first, then the bias); σ after layers 1 and 2, identity " +
+                                "after layer 3. More: ./run-checks.sh --hint 3.4", "每一层都是 a = z·W + b（矩阵乘积，z 在前，再加偏置）；第 1、2 层之后接 σ，第 3 层之后接恒等函数。更多：./run-checks.sh --hint 3.4 --lang zh");
 
     /// <summary>The book's network, built here so the checks of Forward do not depend on InitNetwork.</summary>
     internal static Dictionary<string, Tensor> BookNetwork() => new()
@@ -61,16 +61,16 @@ public sealed class ThreeLayerForwardChecks
     public void InitNetworkHoldsTheBooksWeights(IChapter3 c)
     {
         var network = c.InitNetwork();
-        Expect.That(network is not null, "InitNetwork() returned null.", hint: "return a new Dictionary<string, Tensor> { [\"W1\"] = …, … }.");
+        Expect.That(network is not null, Say("InitNetwork() returned null.", "InitNetwork() 返回了 null。"), hint: Say("return a new Dictionary<string, Tensor> { [\"W1\"] = …, … }.", "返回一个 new Dictionary<string, Tensor> { [\"W1\"] = …, … }。"));
         var book = BookNetwork();
         foreach (var name in Names)
         {
-            Expect.That(network!.ContainsKey(name), $"InitNetwork() has no entry \"{name}\".",
-                [("your names", string.Join(", ", network.Keys.Select(k => $"\"{k}\""))), ("expected names", "\"W1\", \"b1\", \"W2\", \"b2\", \"W3\", \"b3\"")],
-                "the names are case-sensitive: capital W for weights, small b for biases.");
+            Expect.That(network!.ContainsKey(name), Say($"InitNetwork() has no entry \"{name}\".", $"InitNetwork() 里没有 \"{name}\" 这一项。"),
+                [(Say("your names", "你的名字"), string.Join(", ", network.Keys.Select(k => $"\"{k}\""))), (Say("expected names", "期望的名字"), "\"W1\", \"b1\", \"W2\", \"b2\", \"W3\", \"b3\"")],
+                Say("the names are case-sensitive: capital W for weights, small b for biases.", "名字区分大小写：权重用大写 W，偏置用小写 b。"));
             Expect.Close(network[name], book[name], $"InitNetwork()[\"{name}\"]", Tolerance.Value, hint:
-                $"copy the book's {name} row by row: row i of a weight matrix holds the weights leaving input i of the layer " +
-                "(so W1 has shape (2, 3): 2 inputs, 3 neurons).");
+                Say($"copy the book's {name} row by row: row i of a weight matrix holds the weights leaving input i of the layer " +
+                "(so W1 has shape (2, 3): 2 inputs, 3 neurons).", $"逐行照抄书中的 {name}：权重矩阵的第 i 行是从该层第 i 个输入出发的权重（所以 W1 的形状是 (2, 3)：2 个输入，3 个神经元）。"));
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class ThreeLayerForwardChecks
     {
         Tensor x = new[] { 1.0, 0.5 };
         var expected = Expected(BookNetwork(), x);
-        Expect.Close(c.Forward(BookNetwork(), x.Copy()), expected, "Forward(book network, [1.0, 0.5])", Tolerance.Value,
+        Expect.Close(c.Forward(BookNetwork(), x.Copy()), expected, Say("Forward(book network, [1.0, 0.5])", "Forward(书中的网络, [1.0, 0.5])"), Tolerance.Value,
             [Expect.Input("x", x)], Hint, expectedNote: "a1 = [0.3, 0.7, 1.1], z1 = σ(a1), …");
     }
 
@@ -92,10 +92,10 @@ public sealed class ThreeLayerForwardChecks
         Properties.ForAll("3.4 forward batch", gen, tc =>
         {
             var x = tc.Value;
-            Expect.Close(c.Forward(BookNetwork(), x.Copy()), Expected(BookNetwork(), x), "Forward(book network, x)", Tolerance.Value,
+            Expect.Close(c.Forward(BookNetwork(), x.Copy()), Expected(BookNetwork(), x), Say("Forward(book network, x)", "Forward(书中的网络, x)"), Tolerance.Value,
                 [Expect.Input("x", x)],
-                "a batch has one sample per row: Np.Dot(x, W1) is then (N, 3), b1 broadcasts over the rows, and so on; " +
-                "the output keeps one row per sample.");
+                Say("a batch has one sample per row: Np.Dot(x, W1) is then (N, 3), b1 broadcasts over the rows, and so on; " +
+                "the output keeps one row per sample.", "批次每行一个样本：这时 Np.Dot(x, W1) 是 (N, 3)，b1 沿各行广播，以此类推；输出保持每个样本一行。"));
         }, ShrinkRows);
     }
 

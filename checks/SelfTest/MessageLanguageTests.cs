@@ -83,6 +83,7 @@ public sealed partial class MessageLanguageTests
     private static bool EnglishLabel(string label)
     {
         var bare = label.TrimEnd(':');
+        if (ParameterNames.Contains(bare)) return false;
         if (TwoWords().IsMatch(bare)) return true;
         return LowercaseWord().IsMatch(bare) && bare.Length > 2 && !ParameterNames.Contains(bare);
     }
