@@ -128,7 +128,7 @@ public sealed class ThreeLayerForwardChecks
         {
             var shapes = string.Join(", ", Names.Select(n => $"{n} {p.Network[n].ShapeText}"));
             Expect.Close(c.Forward(Copy(p.Network), p.X.Copy()), Expected(p.Network, p.X), "Forward(network, x)", Tolerance.Value,
-                [("network", shapes), Expect.Input("x", p.X), .. Weights(p.Network)], Hint);
+                [(Say("network", "网络"), shapes), Expect.Input("x", p.X), .. Weights(p.Network)], Hint);
         });
     }
 

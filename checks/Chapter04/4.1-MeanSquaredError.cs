@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter04;
 [Exercise("4.1", "MeanSquaredError")]
 public sealed class MeanSquaredErrorChecks
 {
-    private const string Hint = "E = ½·Σ(y − t)²: square every difference, add them all up, then halve. No square root, no division by the " +
-                                "number of elements. More: ./run-checks.sh --hint 4.1";
+    private static string Hint => Say("E = ½·Σ(y − t)²: square every difference, add them all up, then halve. No square root, no division by the " +
+                                "number of elements. More: ./run-checks.sh --hint 4.1", "E = ½·Σ(y − t)²：对每个差取平方，全部加起来，再除以 2。不开平方根，也不除以元素个数。更多：./run-checks.sh --hint 4.1 --lang zh");
 
     private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
     private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };
@@ -48,11 +48,11 @@ public sealed class MeanSquaredErrorChecks
         Properties.ForAll("4.1 non-negative", Cases.Pair(-3, 3, 4, 5), p =>
         {
             var e = c.MeanSquaredError(p.Y.Copy(), p.T.Copy());
-            Expect.That(e >= 0, "MeanSquaredError(y, t) returned a negative value.",
-                [Expect.Input("y", p.Y), Expect.Input("t", p.T), ("your answer", Tensor.FormatNumber(e))],
-                "a sum of squares cannot be negative: did you forget to square the differences?");
+            Expect.That(e >= 0, Say("MeanSquaredError(y, t) returned a negative value.", "MeanSquaredError(y, t) 返回了负值。"),
+                [Expect.Input("y", p.Y), Expect.Input("t", p.T), (Say("your answer", "你的结果"), Tensor.FormatNumber(e))],
+                Say("a sum of squares cannot be negative: did you forget to square the differences?", "平方和不可能是负的：是不是忘了对差取平方？"));
             Expect.Close(c.MeanSquaredError(p.Y.Copy(), p.Y.Copy()), 0.0, "MeanSquaredError(y, y)", Tolerance.Value,
-                [Expect.Input("y", p.Y)], "the error of a perfect output is 0.");
+                [Expect.Input("y", p.Y)], Say("the error of a perfect output is 0.", "完美输出的误差是 0。"));
         }, Cases.ShrinkPair);
 
     [Check("leaves y and t unchanged",

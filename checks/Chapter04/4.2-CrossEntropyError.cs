@@ -8,8 +8,8 @@ public sealed class CrossEntropyErrorChecks
 {
     private const double Delta = 1e-7;
 
-    private const string Hint = "E = −(1/N)·Σ log(y[n, t_n] + 1e-7): bring one sample to a batch of one and one-hot rows to labels first, add " +
-                                "δ inside the log, and divide by the number of rows N. More: ./run-checks.sh --hint 4.2";
+    private static string Hint => Say("E = −(1/N)·Σ log(y[n, t_n] + 1e-7): bring one sample to a batch of one and one-hot rows to labels first, add " +
+                                "δ inside the log, and divide by the number of rows N. More: ./run-checks.sh --hint 4.2", "E = −(1/N)·Σ log(y[n, t_n] + 1e-7)：先把单个样本变成只含一个样本的批次，把 one-hot 的行变成标签，在 log 里加上 δ，再除以行数 N。更多：./run-checks.sh --hint 4.2 --lang zh");
 
     private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
     private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };
@@ -37,7 +37,7 @@ public sealed class CrossEntropyErrorChecks
             Expect.Close(Call(c, y, T), expected, "CrossEntropyError(y, t)", Tolerance.Value, Inputs(y, T), Hint);
             Tensor label = new[] { 2.0 };
             Expect.Close(Call(c, y, label), expected, "CrossEntropyError(y, t)", Tolerance.Value, Inputs(y, label),
-                "a 1-D y with a one-element t is one sample with its label: here class 2.");
+                Say("a 1-D y with a one-element t is one sample with its label: here class 2.", "一维的 y 配上只有一个元素的 t，就是一个样本及其标签：这里是类别 2。"));
         }
     }
 
@@ -55,8 +55,8 @@ public sealed class CrossEntropyErrorChecks
         {
             var oneHot = Cases.OneHot(p.Labels, p.C);
             Expect.Close(Call(c, p.Y, oneHot), Expected(p.Y, p.Labels), "CrossEntropyError(y, oneHot)", Tolerance.Value,
-                Inputs(p.Y, oneHot), "with one-hot t, only the probability where t is 1 counts: the same as with the label " +
-                                      "(t.Argmax(axis: 1)). " + Hint);
+                Inputs(p.Y, oneHot), Say("with one-hot t, only the probability where t is 1 counts: the same as with the label " +
+                                      "(t.Argmax(axis: 1)). ", "t 为 one-hot 时，只有 t 为 1 处的概率起作用：与使用标签（t.Argmax(axis: 1)）时相同。") + Hint);
         }, Cases.ShrinkProbabilities);
 
     [Check("treats one 1-D sample as a batch of one",
@@ -67,9 +67,9 @@ public sealed class CrossEntropyErrorChecks
             var y = p.Y.Reshape(p.C);
             var expected = Expected(p.Y, p.Labels);
             Expect.Close(Call(c, y, Cases.OneHot(p.Labels, p.C).Reshape(p.C)), expected, "CrossEntropyError(y, oneHot)", Tolerance.Value,
-                Inputs(y, Cases.OneHot(p.Labels, p.C).Reshape(p.C)), "for a 1-D y, reshape y and t to one row first (y.Reshape(1, y.Size)).");
+                Inputs(y, Cases.OneHot(p.Labels, p.C).Reshape(p.C)), Say("for a 1-D y, reshape y and t to one row first (y.Reshape(1, y.Size)).", "对一维的 y，先把 y 和 t 变成一行（y.Reshape(1, y.Size)）。"));
             Expect.Close(Call(c, y, p.Labels), expected, "CrossEntropyError(y, label)", Tolerance.Value,
-                Inputs(y, p.Labels), "for a 1-D y, a one-element t is the label of that one sample.");
+                Inputs(y, p.Labels), Say("for a 1-D y, a one-element t is the label of that one sample.", "对一维的 y，只有一个元素的 t 就是这一个样本的标签。"));
         });
 
     [Check("divides by the batch size: N copies of a sample have that sample's loss",
@@ -81,8 +81,8 @@ public sealed class CrossEntropyErrorChecks
             var rows = new int[n];
             var y = p.Y.Rows(rows);
             var labels = p.Labels.Rows(rows);
-            Expect.Close(Call(c, y, labels), Expected(p.Y, p.Labels), $"CrossEntropyError(y, t) of {n} equal rows", Tolerance.Value,
-                Inputs(y, labels), "the loss of a batch is the mean over its rows: divide the sum by N = y.Dim(0).");
+            Expect.Close(Call(c, y, labels), Expected(p.Y, p.Labels), Say($"CrossEntropyError(y, t) of {n} equal rows", $"{n} 行相同时的 CrossEntropyError(y, t)"), Tolerance.Value,
+                Inputs(y, labels), Say("the loss of a batch is the mean over its rows: divide the sum by N = y.Dim(0).", "批次的损失是各行的平均：把总和除以 N = y.Dim(0)。"));
         });
 
     [Check("stays finite when the correct class has probability 0",
@@ -92,7 +92,7 @@ public sealed class CrossEntropyErrorChecks
         Tensor y = new[,] { { 0.0, 0.5, 0.5 }, { 0.2, 0.8, 0.0 } };
         Tensor labels = new[] { 0.0, 2.0 };
         var expected = -Math.Log(Delta);
-        var hint = "log(0) is −∞: add δ = 1e-7 inside the logarithm, log(y + 1e-7), so a probability of 0 costs about 16.1, not infinity.";
+        var hint = Say("log(0) is −∞: add δ = 1e-7 inside the logarithm, log(y + 1e-7), so a probability of 0 costs about 16.1, not infinity.", "log(0) 是 −∞：在对数里加上 δ = 1e-7，即 log(y + 1e-7)，这样概率为 0 的代价约为 16.1，而不是无穷大。");
         Expect.Close(Call(c, y, labels), expected, "CrossEntropyError(y, labels)", Tolerance.Value, Inputs(y, labels), hint);
         var oneHot = Cases.OneHot(labels, 3);
         Expect.Close(Call(c, y, oneHot), expected, "CrossEntropyError(y, oneHot)", Tolerance.Value, Inputs(y, oneHot), hint);
@@ -105,8 +105,8 @@ public sealed class CrossEntropyErrorChecks
         {
             var oneHot = Cases.OneHot(p.Labels, p.C);
             Expect.Close(Call(c, oneHot, oneHot), -Math.Log(1 + Delta), "CrossEntropyError(t, t)", Tolerance.Value, Inputs(oneHot, oneHot),
-                "when y is the one-hot target itself, every row gives −log(1 + δ) ≈ −1e-7. Add δ to y inside the log " +
-                "(log(y + 1e-7)); clipping y to [δ, 1] instead gives exactly 0.");
+                Say("when y is the one-hot target itself, every row gives −log(1 + δ) ≈ −1e-7. Add δ to y inside the log " +
+                "(log(y + 1e-7)); clipping y to [δ, 1] instead gives exactly 0.", "当 y 就是 one-hot 目标本身时，每一行都给出 −log(1 + δ) ≈ −1e-7。在 log 里给 y 加上 δ（log(y + 1e-7)）；若改为把 y 截断到 [δ, 1]，结果会恰好是 0。"));
         }, Cases.ShrinkProbabilities);
 
     [Check("leaves y and t unchanged",

@@ -88,10 +88,10 @@ public sealed class BackpropTwoLayerNetChecks
             var net = NetFor(c, k);
             var x = k["x"];
             var scores = Np.Dot(Np.Maximum(0.0, Np.Dot(x, k["W1"]) + k["b1"]), k["W2"]) + k["b2"];
-            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [("case", k.Shapes)],
+            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [(Say("case", "用例"), k.Shapes)],
                 "Predict forwards x through the layers in order — Affine1, Relu1, Affine2 — and returns the scores (no softmax).");
             Expect.Close(net.Loss(x.Copy(), k["t"]), SoftmaxWithLossChecks.Loss(scores, SoftmaxWithLossChecks.OneHot(k)), "Loss(x, t)", Tolerance.Value,
-                [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
+                [(Say("case", "用例"), k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
         }, Gens.ShrinkCase, tests: 50);
 
     [Check("gradient by backpropagation matches central differences of the loss, for every parameter",

@@ -29,17 +29,17 @@ public sealed class TrainWithBackpropChecks
         var spy = Spy.Run(c);
         var expected = Spy.ExpectedBatches();
         Expect.That(spy.Net.GradientCalls.Count == expected.Count, $"Train called Gradient {spy.Net.GradientCalls.Count} times; expected {expected.Count}.",
-            [("data", Spy.DataText), ("settings", Spy.Settings.ToString())],
+            [(Say("data", "数据"), Spy.DataText), ("settings", Spy.Settings.ToString())],
             $"2 epochs × (5 rows / BatchSize 2 = 2 steps; the 5th row is left over and dropped) = 4 steps, one Gradient each. {Hint}");
         for (var k = 0; k < expected.Count; k++)
         {
             var rows = Spy.RowsOf(spy.Net.GradientCalls[k].X);
             Expect.That(rows.SequenceEqual(expected[k]), $"step {k + 1} computed the gradient on the wrong rows.",
-                [("data", Spy.DataText), ("expected rows", string.Join(", ", expected[k])), ("your rows", rows.Count == 0 ? "(not rows of xTrain)" : string.Join(", ", rows))],
+                [(Say("data", "数据"), Spy.DataText), ("expected rows", string.Join(", ", expected[k])), ("your rows", rows.Count == 0 ? "(not rows of xTrain)" : string.Join(", ", rows))],
                 "batch k of an epoch is rows k·BatchSize … (k+1)·BatchSize − 1: xTrain.Rows(Enumerable.Range(k * batchSize, batchSize).ToArray()), " +
                 "the same rows of tTrain, and each epoch starts again at row 0.");
             Expect.That(Spy.LabelsMatch(spy.Net.GradientCalls[k]), $"step {k + 1} handed Gradient targets that are not those of its rows.",
-                [("data", Spy.DataText)], "take the same rows of tTrain as of xTrain: tTrain.Rows(rows).");
+                [(Say("data", "数据"), Spy.DataText)], "take the same rows of tTrain as of xTrain: tTrain.Rows(rows).");
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class TrainWithBackpropChecks
         }
         var lossCalls = spy.Net.LossCalls;
         Expect.That(lossCalls.Count == 4 && h.Losses.Count == 4, $"the history has {h.Losses.Count} losses from {lossCalls.Count} calls of Loss; expected 4, one per step.",
-            [("data", Spy.DataText), ("settings", Spy.Settings.ToString())], Hint);
+            [(Say("data", "数据"), Spy.DataText), ("settings", Spy.Settings.ToString())], Hint);
         for (var k = 0; k < 4; k++)
         {
             Expect.That(Spy.RowsOf(lossCalls[k].X).SequenceEqual(Spy.ExpectedBatches()[k]), $"the loss of step {k + 1} is not computed on that step's batch.",

@@ -170,7 +170,7 @@ public sealed class OptimizersChecks
             for (var i = 0; i < c.Names.Length; i++)
             {
                 Expect.Close(parameters[c.Names[i]], new Tensor(expected[s][i], c.Shapes[i]),
-                    $"parameters[\"{c.Names[i]}\"] after Update {s + 1} of {c.Steps} ({c.Call})", Tolerance.Value, [("case", c.ToString())], hint);
+                    $"parameters[\"{c.Names[i]}\"] after Update {s + 1} of {c.Steps} ({c.Call})", Tolerance.Value, [(Say("case", "用例"), c.ToString())], hint);
             }
         }
     }
@@ -261,7 +261,7 @@ public sealed class OptimizersChecks
                 for (var i = 0; i < 2; i++)
                 {
                     Expect.Close(parameters[k.Names[i]], Tensor.From(expected[s][i]), $"parameters[\"{k.Names[i]}\"] after Update {s + 1} ({k.Call})",
-                        Tolerance.Value, [("case", k.ToString())],
+                        Tolerance.Value, [(Say("case", "用例"), k.ToString())],
                         "W and b start equal but get different gradients, so each needs its own state: keep v, h (and m) in a " +
                         "Dictionary<string, Tensor> by the parameter's name, not in one field shared by all parameters. Adam's iter " +
                         "counts Updates, not parameters.");
@@ -289,10 +289,10 @@ public sealed class OptimizersChecks
             {
                 var name = k.Names[i];
                 Expect.That(ReferenceEquals(view[name], held[name]), $"{k.Call}.Update replaced parameters[\"{name}\"] with another tensor.",
-                    [("case", k.ToString())],
+                    [(Say("case", "用例"), k.ToString())],
                     "update the tensor that is there, in place (p.Assign(...), p.SubtractInPlace(...)); the network holds that very tensor.");
                 Expect.Close(held[name], new Tensor(expected[i], k.Shapes[i]), $"the network's own tensor \"{name}\" after {k.Call}.Update",
-                    Tolerance.Value, [("case", k.ToString())],
+                    Tolerance.Value, [(Say("case", "用例"), k.ToString())],
                     "the tensor in parameters must itself change: p = p − lr·g only makes a new tensor and leaves the network's " +
                     "weights as they were. Write p.SubtractInPlace(g, lr) or p.Assign(p − lr·g).");
                 Expect.Unchanged(gradsBefore[name], grads[name], $"{k.Call}.Update(parameters, grads)", $"grads[\"{name}\"]");

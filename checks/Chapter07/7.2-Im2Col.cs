@@ -48,9 +48,9 @@ public sealed class Im2ColChecks
         {
             var (fh, fw, s, p) = Window(k);
             var x = k["x"];
-            Expect.Shape(c.Im2Col(x, fh, fw, s, p), k.Peek("y").Shape, "Im2Col(x, FH, FW, S, P)", [("case", Describe(k))],
+            Expect.Shape(c.Im2Col(x, fh, fw, s, p), k.Peek("y").Shape, "Im2Col(x, FH, FW, S, P)", [(Say("case", "用例"), Describe(k))],
                 "one row per window position (N·OH·OW, with OH = (H + 2P − FH)/S + 1), one column per element of a window (C·FH·FW).");
-            Expect.Shape(c.Col2Im(k["y"], x.Shape, fh, fw, s, p), x.Shape, "Col2Im(col, x.Shape, FH, FW, S, P)", [("case", Describe(k))],
+            Expect.Shape(c.Col2Im(k["y"], x.Shape, fh, fw, s, p), x.Shape, "Col2Im(col, x.Shape, FH, FW, S, P)", [(Say("case", "用例"), Describe(k))],
                 "col2im returns an image batch of inputShape — without the padding.");
         }, Gens.ShrinkCase);
 
@@ -62,7 +62,7 @@ public sealed class Im2ColChecks
             var (fh, fw, s, p) = Window(k);
             var x = k["x"];
             Expect.Close(c.Im2Col(x, fh, fw, s, p), Chapter7Cases.Im2Col(x, fh, fw, s, p), "Im2Col(x, FH, FW, S, P)", Tolerance.Value,
-                [("case", Describe(k)), Expect.Input("x", x)],
+                [(Say("case", "用例"), Describe(k)), Expect.Input("x", x)],
                 Hint + " The index [r, q] of the first difference decodes as r = (n·OH + oh)·OW + ow and q = (c·FH + fh)·FW + fw.");
         }, Gens.ShrinkCase);
 
@@ -75,7 +75,7 @@ public sealed class Im2ColChecks
             var y = k["y"];
             var shape = k.Peek("x").Shape;
             Expect.Close(c.Col2Im(y, shape, fh, fw, s, p), Chapter7Cases.Col2Im(y, shape, fh, fw, s, p), "Col2Im(col, x.Shape, FH, FW, S, P)", Tolerance.Value,
-                [("case", Describe(k)), Expect.Input("col", y)], Col2ImHint);
+                [(Say("case", "用例"), Describe(k)), Expect.Input("col", y)], Col2ImHint);
         }, Gens.ShrinkCase);
 
     [Check("round trip: col2im(im2col(x)) is x times the number of windows each pixel lies in",
@@ -88,7 +88,7 @@ public sealed class Im2ColChecks
             var count = Chapter7Cases.Coverage(x.Shape, fh, fw, s, p);
             var back = c.Col2Im(c.Im2Col(x.Copy(), fh, fw, s, p), x.Shape, fh, fw, s, p);
             Expect.Close(back, x * count, "Col2Im(Im2Col(x, FH, FW, S, P), x.Shape, FH, FW, S, P)", Tolerance.Value,
-                [("case", Describe(k)), ("windows per pixel", count.ToString())],
+                [(Say("case", "用例"), Describe(k)), ("windows per pixel", count.ToString())],
                 "a pixel that lies in k windows is copied k times by im2col, and col2im adds all k copies back (+=, not =). " +
                 "If you got x itself where windows overlap, col2im assigns instead of adding.");
         }, Gens.ShrinkCase);
@@ -116,7 +116,7 @@ public sealed class Im2ColChecks
             var left = (c.Im2Col(x.Copy(), fh, fw, s, p) * y).Sum();
             var right = (x * c.Col2Im(y.Copy(), x.Shape, fh, fw, s, p)).Sum();
             Expect.That(Tolerance.Value.Accepts(left, right), "⟨Im2Col(x), y⟩ differs from ⟨x, Col2Im(y)⟩.",
-                [("case", Describe(k)), ("⟨Im2Col(x), y⟩", Tensor.FormatNumber(left)), ("⟨x, Col2Im(y)⟩", Tensor.FormatNumber(right))],
+                [(Say("case", "用例"), Describe(k)), ("⟨Im2Col(x), y⟩", Tensor.FormatNumber(left)), ("⟨x, Col2Im(y)⟩", Tensor.FormatNumber(right))],
                 "col2im must send each element of col exactly where im2col took it from, and add it (+=): then the two sums are the same " +
                 "products in another order. This is what makes dx = Col2Im(dcol) the right gradient of a convolution.");
         }, Gens.ShrinkCase);

@@ -168,13 +168,13 @@ public sealed class SimpleConvNetChecks
             var net = NetFor(c, k);
             var x = k["x"];
             var scores = Oracle(x, Names.ToDictionary(n => n, k.Peek), s).Scores;
-            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [("settings", s.ToString()), ("case", k.Shapes)],
+            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [("settings", s.ToString()), (Say("case", "用例"), k.Shapes)],
                 "Predict forwards x through Conv1, Relu1, Pool1 (max 2×2, stride 2), Affine1, Relu2, Affine2 and returns the scores (no softmax).");
             Expect.Close(net.Predict(x.Reshape(x.Dim(0), -1)), scores, "Predict(x flattened to (N, C·H·W))", Tolerance.Value, [("settings", s.ToString())],
                 "rows of C·H·W pixels (as Mnist.Load() gives them) are images too: reshape them to (N, C, H, W) first.");
             var loss = net.Loss(x.Copy(), k["t"]);
             Expect.That(Tolerance.Value.Accepts(loss, CrossEntropy(scores, k.Peek("t"), 1e-7)), $"Loss(x, t) is {Tensor.FormatNumber(loss)}; expected " +
-                $"{Tensor.FormatNumber(CrossEntropy(scores, k.Peek("t"), 1e-7))}.", [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
+                $"{Tensor.FormatNumber(CrossEntropy(scores, k.Peek("t"), 1e-7))}.", [(Say("case", "用例"), k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
         }, Gens.ShrinkCase, tests: 30);
 
     [Check("gradient by backpropagation matches central differences of the loss, for every parameter",
@@ -233,7 +233,7 @@ public sealed class SimpleConvNetChecks
     {
         var spy = Spy.Run(c);
         Expect.That(spy.Optimizer.Calls.Count == 4, $"optimizer.Update was called {spy.Optimizer.Calls.Count} times in 2 epochs of 2 batches.",
-            [("data", Spy.DataText)], "call optimizer.Update(net.Params, grads) once after every net.Gradient(xBatch, tBatch). " + TrainHint);
+            [(Say("data", "数据"), Spy.DataText)], "call optimizer.Update(net.Params, grads) once after every net.Gradient(xBatch, tBatch). " + TrainHint);
         Expect.That(spy.Optimizer.Calls.All(call => ReferenceEquals(call.Params, spy.Net.Params) || Names1.All(n => ReferenceEquals(call.Params[n], spy.Net.Params[n]))),
             "optimizer.Update was not given net.Params.", [], "the optimizer changes the net's own tensors in place: hand it net.Params. " + TrainHint);
         Expect.That(spy.Optimizer.Calls.All(call => call.GradsWereTheNets), "optimizer.Update was not given the gradient net.Gradient returned.", [],

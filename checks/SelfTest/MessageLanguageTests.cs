@@ -99,6 +99,7 @@ public sealed partial class MessageLanguageTests
         .Select(p => p.Name!)
         .Concat(Directory.EnumerateFiles(Repo.Golden, "*.verified.json", SearchOption.AllDirectories)
             .SelectMany(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateObject().Select(p => p.Name)))
+        .Append("grad") // the notation of the update rule p − lr·grad
         .ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b[a-z]{2,} [a-z]{2,}\b")]
