@@ -5,17 +5,17 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.3", "SigmoidLayer")]
 public sealed class SigmoidLayerChecks
 {
-    private const string Hint = "Forward keeps a copy of its output y; Backward multiplies dout by both factors of σ' = y·(1 − y), with the y " +
-                                "of the last Forward (not x). More: ./run-checks.sh --hint 5.3";
+    private static string Hint => Say("Forward keeps a copy of its output y; Backward multiplies dout by both factors of σ' = y·(1 − y), with the y " +
+                                "of the last Forward (not x). More: ./run-checks.sh --hint 5.3", "Forward 保存输出 y 的副本；Backward 把 dout 乘以 σ' = y·(1 − y) 的两个因子，用的是上一次 Forward 的 y（不是 x）。更多：./run-checks.sh --hint 5.3 --lang zh");
 
     private static readonly GradientHints Hints = new("CreateSigmoid()", Hint)
     {
         Suspects =
         [
-            new("dx", k => k["dout"] * Y(k), "your dx equals dout · y: the factor (1 − y) is missing."),
-            new("dx", k => k["dout"] * (1.0 - Y(k)), "your dx equals dout · (1 − y): the factor y is missing."),
-            new("dx", k => k["dout"] * k["x"] * (1.0 - k["x"]), "your dx equals dout · x · (1 − x): use the output y = σ(x), not the input x."),
-            new("dx", k => k["dout"] * Y(k) * (1.0 + Y(k)), "your dx equals dout · y · (1 + y): a plus where a minus belongs."),
+            new("dx", k => k["dout"] * Y(k), Say("your dx equals dout · y: the factor (1 − y) is missing.", "你的 dx 等于 dout · y：少了因子 (1 − y)。")),
+            new("dx", k => k["dout"] * (1.0 - Y(k)), Say("your dx equals dout · (1 − y): the factor y is missing.", "你的 dx 等于 dout · (1 − y)：少了因子 y。")),
+            new("dx", k => k["dout"] * k["x"] * (1.0 - k["x"]), Say("your dx equals dout · x · (1 − x): use the output y = σ(x), not the input x.", "你的 dx 等于 dout · x · (1 − x)：要用输出 y = σ(x)，不是输入 x。")),
+            new("dx", k => k["dout"] * Y(k) * (1.0 + Y(k)), Say("your dx equals dout · y · (1 + y): a plus where a minus belongs.", "你的 dx 等于 dout · y · (1 + y)：该用减号的地方用了加号。")),
         ],
     };
 
@@ -66,9 +66,9 @@ public sealed class SigmoidLayerChecks
         Tensor x = new[] { -800.0, -40.0, 40.0, 800.0 };
         var layer = c.CreateSigmoid();
         Expect.Close(layer.Forward(x.Copy()), Tensor.From(0.0, Sigma(-40), 1.0, 1.0), "CreateSigmoid().Forward([-800, -40, 40, 800])",
-            new Tolerance(1e-15, 0), [Expect.Input("x", x)], "1 / (1 + e^(−x)) is fine for every x: e^800 is +∞ and 1/∞ is 0.");
+            new Tolerance(1e-15, 0), [Expect.Input("x", x)], Say("1 / (1 + e^(−x)) is fine for every x: e^800 is +∞ and 1/∞ is 0.", "1 / (1 + e^(−x)) 对任何 x 都没问题：e^800 是 +∞，1/∞ 是 0。"));
         Expect.Close(layer.Backward(Tensor.Ones(4)), Tensor.Zeros(4), "CreateSigmoid().Backward([1, 1, 1, 1])", new Tolerance(1e-15, 0),
-            [Expect.Input("x", x)], "in the tails y is 0 or 1, so y · (1 − y) is 0. NaN here means a formula that divides ∞ by ∞.");
+            [Expect.Input("x", x)], Say("in the tails y is 0 or 1, so y · (1 − y) is 0. NaN here means a formula that divides ∞ by ∞.", "在两端 y 是 0 或 1，所以 y · (1 − y) 是 0。这里出现 NaN 说明公式里有 ∞ 除以 ∞。"));
     }
 
     [Check("reproduces the golden examples",
