@@ -9,7 +9,7 @@ public sealed class ReluLayerChecks
                                 "with the same mask — the mask from x, kept by Forward, and a new tensor, not dout changed in place. More: " +
                                 "./run-checks.sh --hint 5.2", "Forward 保存一个掩码，记下 x 为正的位置，只让这些元素通过；Backward 用同一个掩码让 dout 通过——掩码来自 x，由 Forward 保存，并返回一个新张量，而不是原地修改 dout。更多：./run-checks.sh --hint 5.2 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateRelu()", Hint)
+    private static GradientHints Hints => new("CreateRelu()", Hint)
     {
         InPlace = Say("leave the tensors you are handed alone: Forward returns a new tensor (not x with its negatives zeroed), Backward " +
                   "too (the book's in-place zeroing of dout changes its caller's dout, which the caller may still need), " +

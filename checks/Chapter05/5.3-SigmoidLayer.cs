@@ -8,7 +8,7 @@ public sealed class SigmoidLayerChecks
     private static string Hint => Say("Forward keeps a copy of its output y; Backward multiplies dout by both factors of σ' = y·(1 − y), with the y " +
                                 "of the last Forward (not x). More: ./run-checks.sh --hint 5.3", "Forward 保存输出 y 的副本；Backward 把 dout 乘以 σ' = y·(1 − y) 的两个因子，用的是上一次 Forward 的 y（不是 x）。更多：./run-checks.sh --hint 5.3 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateSigmoid()", Hint)
+    private static GradientHints Hints => new("CreateSigmoid()", Hint)
     {
         Suspects =
         [

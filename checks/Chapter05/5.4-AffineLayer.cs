@@ -9,7 +9,7 @@ public sealed class AffineLayerChecks
                                 "choose the products — dx is (N, D) like the flattened x (then x's own shape), dW (D, M) like W, db (M) like " +
                                 "b. More: ./run-checks.sh --hint 5.4", "Forward：记下 x 的形状，把 x 展平成 (N, D)，再与 W 做矩阵乘积并加上 b。Backward：让形状来决定乘积——dx 与展平后的 x 一样是 (N, D)（再变回 x 自己的形状），dW 与 W 一样是 (D, M)，db 与 b 一样是 (M)。更多：./run-checks.sh --hint 5.4 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateAffine(W, b)", Hint)
+    private static GradientHints Hints => new("CreateAffine(W, b)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {

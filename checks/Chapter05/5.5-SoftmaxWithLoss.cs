@@ -9,7 +9,7 @@ public sealed class SoftmaxWithLossChecks
                                 "Backward(dout): dout · (y − t) / N, where for labels y − t means y with 1 subtracted at each row's label. " +
                                 "More: ./run-checks.sh --hint 5.5", "Forward：y = 每一行的 softmax（先减去该行的最大值），loss = −Σ t·log(y + 1e-7) / N。Backward(dout)：dout · (y − t) / N，对标签而言，y − t 就是在每行的标签处把 y 减去 1。更多：./run-checks.sh --hint 5.5 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateSoftmaxWithLoss()", Hint)
+    private static GradientHints Hints => new("CreateSoftmaxWithLoss()", Hint)
     {
         Suspects =
         [

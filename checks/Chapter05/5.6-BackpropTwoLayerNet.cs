@@ -9,7 +9,7 @@ public sealed class BackpropTwoLayerNetChecks
                                 "loss layer (with 1) and goes through Affine2, Relu1, Affine1 — in reverse order; W1, b1 come from Affine1's " +
                                 "Grads, W2, b2 from Affine2's. More: ./run-checks.sh --hint 5.6", "Gradient：Loss(x, t) 依次通过 Affine1、Relu1、Affine2 和损失层做正向传播；然后从损失层（以 1）开始反向传播，经过 Affine2、Relu1、Affine1——顺序相反；W1、b1 来自 Affine1 的 Grads，W2、b2 来自 Affine2 的 Grads。更多：./run-checks.sh --hint 5.6 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateTwoLayerNet(…)", Hint)
+    private static GradientHints Hints => new("CreateTwoLayerNet(…)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {

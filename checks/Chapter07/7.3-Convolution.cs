@@ -13,7 +13,7 @@ public sealed class ConvolutionChecks
                                     "FN), then a transpose of the axes; backward the opposite move). A plain Reshape gives the right shape and " +
                                     "scrambled numbers.";
 
-    private static readonly GradientHints Hints = new("CreateConvolution(W, b, S, P)", Hint)
+    private static GradientHints Hints => new("CreateConvolution(W, b, S, P)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {

@@ -11,7 +11,7 @@ public sealed class PoolingChecks
     private const string AverageHint = "out[n, c, oh, ow] is the sum of the window's PH·PW places (padding counted as 0) divided by PH·PW; backward adds " +
                                        "dout[n, c, oh, ow] / (PH·PW) to each place of the window inside x (+=: overlapping windows add up).";
 
-    private static readonly GradientHints MaxHints = new("CreateMaxPooling(PH, PW, S, P)", MaxHint)
+    private static GradientHints MaxHints => new("CreateMaxPooling(PH, PW, S, P)", MaxHint)
     {
         Gradients = new Dictionary<string, string>
         {
@@ -20,7 +20,7 @@ public sealed class PoolingChecks
         },
     };
 
-    private static readonly GradientHints AverageHints = new("CreateAveragePooling(PH, PW, S, P)", AverageHint)
+    private static GradientHints AverageHints => new("CreateAveragePooling(PH, PW, S, P)", AverageHint)
     {
         Gradients = new Dictionary<string, string>
         {

@@ -19,7 +19,7 @@ public sealed class SimpleConvNetChecks
 
     private static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
-    private static readonly GradientHints Hints = new("CreateSimpleConvNet(settings, random)", Hint)
+    private static GradientHints Hints => new("CreateSimpleConvNet(settings, random)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {
