@@ -5,10 +5,10 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.2", "Im2Col")]
 public sealed class Im2ColChecks
 {
-    private const string Hint = "col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw] = x[n, c, oh·S + fh − P, ow·S + fw − P], and 0 where that is in the padding.";
+    private static string Hint => Say("col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw] = x[n, c, oh·S + fh − P, ow·S + fw − P], and 0 where that is in the padding.", "col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw] = x[n, c, oh·S + fh − P, ow·S + fw − P]，落在填充里时为 0。");
 
-    private const string Col2ImHint = "Col2Im walks the same windows as Im2Col and adds (+=) each element of col to the pixel it came from; " +
-                                      "elements that came from the padding are dropped.";
+    private static string Col2ImHint => Say("Col2Im walks the same windows as Im2Col and adds (+=) each element of col to the pixel it came from; " +
+                                      "elements that came from the padding are dropped.", "Col2Im 遍历与 Im2Col 相同的窗口，把 col 的每个元素加（+=）回它来自的像素；来自填充的元素丢弃。");
 
     private static readonly CaseSpec Windows = new(Chapter7Cases.WindowDims("FH", "FW", maxPad: 2),
         [
@@ -35,10 +35,10 @@ public sealed class Im2ColChecks
         var x = Tensor.Arange(1, 10).Reshape(1, 1, 3, 3);
         var col = c.Im2Col(x.Copy(), 2, 2);
         Expect.Close(col, Tensor.From(new[,] { { 1.0, 2, 4, 5 }, { 2, 3, 5, 6 }, { 4, 5, 7, 8 }, { 5, 6, 8, 9 } }), "Im2Col(x, 2, 2)", Tolerance.Value,
-            [Expect.Input("x", x)], "row r is the window at (oh, ow) = (r / OW, r % OW), read row by row: " + Hint);
+            [Expect.Input("x", x)], Say("row r is the window at (oh, ow) = (r / OW, r % OW), read row by row: ", "第 r 行是位于 (oh, ow) = (r / OW, r % OW) 的窗口，逐行读取：") + Hint);
         Expect.Close(c.Col2Im(Tensor.Ones(4, 4), [1, 1, 3, 3], 2, 2), Tensor.From(new[,] { { 1.0, 2, 1 }, { 2, 4, 2 }, { 1, 2, 1 } }).Reshape(1, 1, 3, 3),
             "Col2Im(ones (4, 4), [1, 1, 3, 3], 2, 2)", Tolerance.Value, [],
-            "the middle pixel lies in all four windows, so it collects four ones: " + Col2ImHint);
+            Say("the middle pixel lies in all four windows, so it collects four ones: ", "中间的像素位于全部四个窗口中，所以它收集到四个 1：") + Col2ImHint);
     }
 
     [Check("gives col the shape (N·OH·OW, C·FH·FW) and col2im the input's shape",
@@ -49,9 +49,9 @@ public sealed class Im2ColChecks
             var (fh, fw, s, p) = Window(k);
             var x = k["x"];
             Expect.Shape(c.Im2Col(x, fh, fw, s, p), k.Peek("y").Shape, "Im2Col(x, FH, FW, S, P)", [(Say("case", "用例"), Describe(k))],
-                "one row per window position (N·OH·OW, with OH = (H + 2P − FH)/S + 1), one column per element of a window (C·FH·FW).");
+                Say("one row per window position (N·OH·OW, with OH = (H + 2P − FH)/S + 1), one column per element of a window (C·FH·FW).", "每个窗口位置一行（N·OH·OW，其中 OH = (H + 2P − FH)/S + 1），窗口的每个元素一列（C·FH·FW）。"));
             Expect.Shape(c.Col2Im(k["y"], x.Shape, fh, fw, s, p), x.Shape, "Col2Im(col, x.Shape, FH, FW, S, P)", [(Say("case", "用例"), Describe(k))],
-                "col2im returns an image batch of inputShape — without the padding.");
+                Say("col2im returns an image batch of inputShape — without the padding.", "col2im 返回形状为 inputShape 的图像批次——不含填充。"));
         }, Gens.ShrinkCase);
 
     [Check("puts every element where the definition says: rows (n, oh, ow), columns (c, fh, fw), zeros in the padding",
@@ -63,7 +63,7 @@ public sealed class Im2ColChecks
             var x = k["x"];
             Expect.Close(c.Im2Col(x, fh, fw, s, p), Chapter7Cases.Im2Col(x, fh, fw, s, p), "Im2Col(x, FH, FW, S, P)", Tolerance.Value,
                 [(Say("case", "用例"), Describe(k)), Expect.Input("x", x)],
-                Hint + " The index [r, q] of the first difference decodes as r = (n·OH + oh)·OW + ow and q = (c·FH + fh)·FW + fw.");
+                Hint + Say(" The index [r, q] of the first difference decodes as r = (n·OH + oh)·OW + ow and q = (c·FH + fh)·FW + fw.", " 第一个不同处的索引 [r, q] 这样解读：r = (n·OH + oh)·OW + ow，q = (c·FH + fh)·FW + fw。"));
         }, Gens.ShrinkCase);
 
     [Check("col2im adds every element of col back to the pixel it came from, dropping the padding",
@@ -88,9 +88,9 @@ public sealed class Im2ColChecks
             var count = Chapter7Cases.Coverage(x.Shape, fh, fw, s, p);
             var back = c.Col2Im(c.Im2Col(x.Copy(), fh, fw, s, p), x.Shape, fh, fw, s, p);
             Expect.Close(back, x * count, "Col2Im(Im2Col(x, FH, FW, S, P), x.Shape, FH, FW, S, P)", Tolerance.Value,
-                [(Say("case", "用例"), Describe(k)), ("windows per pixel", count.ToString())],
-                "a pixel that lies in k windows is copied k times by im2col, and col2im adds all k copies back (+=, not =). " +
-                "If you got x itself where windows overlap, col2im assigns instead of adding.");
+                [(Say("case", "用例"), Describe(k)), (Say("windows per pixel", "每个像素所在的窗口数"), count.ToString())],
+                Say("a pixel that lies in k windows is copied k times by im2col, and col2im adds all k copies back (+=, not =). " +
+                "If you got x itself where windows overlap, col2im assigns instead of adding.", "位于 k 个窗口中的像素被 im2col 复制 k 次，col2im 要把 k 个副本全部加回去（+=，不是 =）。如果在窗口重叠处你得到的是 x 本身，说明 col2im 用了赋值而不是相加。"));
         }, Gens.ShrinkCase);
 
     [Check("round trip: col2im(im2col(x)) is x itself when the windows tile the input (stride = filter, no padding)",
@@ -102,7 +102,7 @@ public sealed class Im2ColChecks
             var x = k["x"];
             var back = c.Col2Im(c.Im2Col(x.Copy(), f, f, f, 0), x.Shape, f, f, f, 0);
             Expect.Close(back, x, $"Col2Im(Im2Col(x, {f}, {f}, stride: {f}, pad: 0), x.Shape, {f}, {f}, {f}, 0)", Tolerance.Value, [Expect.Input("x", x)],
-                "with stride = filter and no padding every pixel lies in exactly one window, so the round trip gives x back.");
+                Say("with stride = filter and no padding every pixel lies in exactly one window, so the round trip gives x back.", "步幅 = 滤波器大小且没有填充时，每个像素恰好位于一个窗口中，所以往返之后得到 x 本身。"));
         }, Gens.ShrinkCase, tests: 30);
 
     [Check("col2im is the adjoint of im2col: ⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩ for any x and y",
@@ -115,10 +115,10 @@ public sealed class Im2ColChecks
             var y = k["y"];
             var left = (c.Im2Col(x.Copy(), fh, fw, s, p) * y).Sum();
             var right = (x * c.Col2Im(y.Copy(), x.Shape, fh, fw, s, p)).Sum();
-            Expect.That(Tolerance.Value.Accepts(left, right), "⟨Im2Col(x), y⟩ differs from ⟨x, Col2Im(y)⟩.",
+            Expect.That(Tolerance.Value.Accepts(left, right), Say("⟨Im2Col(x), y⟩ differs from ⟨x, Col2Im(y)⟩.", "⟨Im2Col(x), y⟩ 与 ⟨x, Col2Im(y)⟩ 不相等。"),
                 [(Say("case", "用例"), Describe(k)), ("⟨Im2Col(x), y⟩", Tensor.FormatNumber(left)), ("⟨x, Col2Im(y)⟩", Tensor.FormatNumber(right))],
-                "col2im must send each element of col exactly where im2col took it from, and add it (+=): then the two sums are the same " +
-                "products in another order. This is what makes dx = Col2Im(dcol) the right gradient of a convolution.");
+                Say("col2im must send each element of col exactly where im2col took it from, and add it (+=): then the two sums are the same " +
+                "products in another order. This is what makes dx = Col2Im(dcol) the right gradient of a convolution.", "col2im 必须把 col 的每个元素恰好送回 im2col 取它的地方，并且相加（+=）：这样两个和就是相同乘积换了个顺序相加。正因如此，dx = Col2Im(dcol) 才是卷积的正确梯度。"));
         }, Gens.ShrinkCase);
 
     [Check("leaves x and col unchanged",
