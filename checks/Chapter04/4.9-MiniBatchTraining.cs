@@ -62,7 +62,7 @@ public sealed class MiniBatchTrainingChecks
             Say($"Train called net.Gradient {run.Spy.GradientCalls} times in {Options.Iterations} iterations.", $"Train 在 {Options.Iterations} 次迭代中调用了 net.Gradient {run.Spy.GradientCalls} 次。"),
             [(Say("options", "选项"), Options.ToString())], Say("one net.Gradient(xBatch, tBatch) per iteration, no more, no less.", "每次迭代调用一次 net.Gradient(xBatch, tBatch)，不多也不少。"));
         Expect.That(run.Spy.BatchProblem is null, Say($"the mini-batch of iteration {run.Spy.BatchProblem?.Iteration} is not the expected one.", $"第 {run.Spy.BatchProblem?.Iteration} 次迭代的 mini-batch 不是期望的那个。"),
-            [(Say("options", "选项"), Options.ToString()), .. run.Spy.BatchProblem?.Lines ?? []],
+            [(Say("options", "选项"), Options.ToString()), .. run.Spy.BatchProblem?.Lines() ?? []],
             Say("make one var random = new Random(options.Seed) before the loop; each iteration draw BatchSize indices in order, " +
             "each random.Next(trainSize), and cut the batch with xTrain.Rows(indices) and tTrain.Rows(indices).", "在循环之前创建一个 var random = new Random(options.Seed)；每次迭代按顺序抽取 BatchSize 个索引，每个都用 random.Next(trainSize)，再用 xTrain.Rows(indices) 和 tTrain.Rows(indices) 切出批次。"));
     }
@@ -74,8 +74,8 @@ public sealed class MiniBatchTrainingChecks
         var run = RunOf(c);
         var problem = run.Spy.UpdateProblem;
         Expect.That(problem is null, Say($"after iteration {problem?.Iteration}, Params[\"{problem?.Name}\"] is not p − lr·grad.", $"第 {problem?.Iteration} 次迭代之后，Params[\"{problem?.Name}\"] 不等于 p − lr·grad。"),
-            [(Say("options", "选项"), Options.ToString()), .. problem?.Lines ?? []],
-            problem?.Hint ?? "");
+            [(Say("options", "选项"), Options.ToString()), .. problem?.Lines() ?? []],
+            problem?.Hint() ?? "");
     }
 
     [Check("records the loss of every iteration: the mini-batch's loss after the update",
@@ -221,7 +221,8 @@ public sealed class MiniBatchTrainingChecks
     }
 
     /// <summary>What went wrong first, in lines for a failure message.</summary>
-    private sealed record Problem(int Iteration, string Name, IReadOnlyList<(string, string)> Lines, string Hint);
+    /// <summary>What went wrong in one iteration; its words are made when the message is (the run is shared, the language may not be).</summary>
+    private sealed record Problem(int Iteration, string Name, Func<IReadOnlyList<(string, string)>> Lines, Func<string> Hint);
 
     /// <summary>
     /// A network that forwards everything to a real one and watches the training loop: which batches it is handed,
@@ -276,18 +277,20 @@ public sealed class MiniBatchTrainingChecks
             var expectedT = _tTrain.Rows(indices);
             if (x is null || t is null || !x.ShapeSpan.SequenceEqual(expectedX.ShapeSpan) || !t.ShapeSpan.SequenceEqual(expectedT.ShapeSpan))
             {
-                BatchProblem = new Problem(i, "", [(Say("expected shapes", "期望的形状"), $"xBatch {expectedX.ShapeText}, tBatch {expectedT.ShapeText}"),
-                    (Say("your shapes", "你的形状"), $"xBatch {x?.ShapeText ?? "null"}, tBatch {t?.ShapeText ?? "null"}")], "");
+                var (want, got) = ($"xBatch {expectedX.ShapeText}, tBatch {expectedT.ShapeText}", $"xBatch {x?.ShapeText ?? "null"}, tBatch {t?.ShapeText ?? "null"}");
+                BatchProblem = new Problem(i, "", () => [(Say("expected shapes", "期望的形状"), want), (Say("your shapes", "你的形状"), got)], () => "");
                 return;
             }
             for (var k = 0; k < indices.Length; k++)
             {
                 var same = expectedX.Row(k).AsSpan().SequenceEqual(x.Row(k).AsSpan()) && expectedT.Row(k).AsSpan().SequenceEqual(t.Row(k).AsSpan());
                 if (same) continue;
-                BatchProblem = new Problem(i, "", [
-                    (Say("expected indices", "期望的索引"), $"[{string.Join(", ", indices.Take(8))}, …]"),
-                    (Say("first difference", "第一个不同处"), Say($"row {k} of the batch should be training sample {indices[k]} (label {N(_tTrain[indices[k]])}), " +
-                                         $"yours has label {N(t.AsSpan()[k])}", $"批次的第 {k} 行应该是训练样本 {indices[k]}（标签 {N(_tTrain[indices[k]])}），你的这一行标签是 {N(t.AsSpan()[k])}"))], "");
+                var (row, sample, label, yours) = (k, indices[k], N(_tTrain[indices[k]]), N(t.AsSpan()[k]));
+                var expectedIndices = $"[{string.Join(", ", indices.Take(8))}, …]";
+                BatchProblem = new Problem(i, "", () => [
+                    (Say("expected indices", "期望的索引"), expectedIndices),
+                    (Say("first difference", "第一个不同处"), Say($"row {row} of the batch should be training sample {sample} (label {label}), yours has label {yours}",
+                                                             $"批次的第 {row} 行应该是训练样本 {sample}（标签 {label}），你的这一行标签是 {yours}"))], () => "");
                 return;
             }
         }
@@ -305,17 +308,19 @@ public sealed class MiniBatchTrainingChecks
                 var actual = Inner.Params[name];
                 var k = FirstMismatch(actual, expected);
                 if (k < 0) continue;
-                var hint = FirstMismatch(actual, before) < 0
+                var (unchanged, uphill) = (FirstMismatch(actual, before) < 0, FirstMismatch(actual, before + Options.LearningRate * grad) < 0);
+                string Hint() => unchanged
                     ? Say("the parameter did not change. Update every parameter in net.Params (the biases too), writing into the tensor " +
                       "itself (Assign). Assigning a new tensor to p only points your local variable at it, and the network never sees it.", "参数没有变。要更新 net.Params 中的每个参数（偏置也要），写进张量本身（Assign）。把新张量赋给 p 只是让你的局部变量指向它，网络永远看不到。")
-                    : FirstMismatch(actual, before + Options.LearningRate * grad) < 0
+                    : uphill
                         ? Say("the parameter moved uphill: p + lr·grad climbs the loss. Subtract: p − lr·grad.", "参数往上坡走了：p + lr·grad 让损失变大。要减：p − lr·grad。")
                         : Say("p ← p − lr·grad, once per iteration, with lr = options.LearningRate and grad = grads[name] from this iteration's net.Gradient.", "p ← p − lr·grad，每次迭代一次，lr = options.LearningRate，grad = 本次迭代 net.Gradient 给出的 grads[name]。");
                 var index = string.Join(", ", Expect.Unravel(k, before.Shape));
-                UpdateProblem = new Problem(i, name, [
-                    (Say("first difference", "第一个不同处"), $"element ({index}) of {name} {before.ShapeText}"),
-                    (Say("p before", "之前的 p"), N(before.AsSpan()[k])), ("grad", N(grad.AsSpan()[k])), ("lr", N(Options.LearningRate)),
-                    (Say("expected p − lr·grad", "期望的 p − lr·grad"), N(expected.AsSpan()[k])), (Say("your p", "你的 p"), N(actual.AsSpan()[k]))], hint);
+                var (shape, p0, g, e, a) = (before.ShapeText, N(before.AsSpan()[k]), N(grad.AsSpan()[k]), N(expected.AsSpan()[k]), N(actual.AsSpan()[k]));
+                UpdateProblem = new Problem(i, name, () => [
+                    (Say("first difference", "第一个不同处"), Say($"element ({index}) of {name} {shape}", $"{name} {shape} 的元素 ({index})")),
+                    (Say("p before", "之前的 p"), p0), ("grad", g), ("lr", N(Options.LearningRate)),
+                    (Say("expected p − lr·grad", "期望的 p − lr·grad"), e), (Say("your p", "你的 p"), a)], Hint);
                 return;
             }
         }
