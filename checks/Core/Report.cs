@@ -44,7 +44,7 @@ public static class Report
             if (c.State == State.Passed || c.Message is null || (!verbose && !first)) continue;
             var lines = c.Message.Split('\n');
             var shown = verbose ? lines : lines.Take(FirstMessageLines).ToArray();
-            sb.Append(": ").Append(string.Join("\n    ", shown));
+            sb.Append(Say(": ", "：")).Append(string.Join("\n    ", shown));
             if (shown.Length < lines.Length) sb.Append(Say($"\n    … ({lines.Length - shown.Length} more lines with --verbose)", $"\n    …（还有 {lines.Length - shown.Length} 行，用 --verbose 查看）"));
             first = false;
         }

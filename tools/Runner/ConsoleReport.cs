@@ -105,7 +105,8 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             var marks = string.Concat(report.Exercises.Where(e => e.Exercise.Chapter == chapter.Chapter)
                 .Select(e => Paint(e.Result.State, Report.Mark(e.Result.State))));
             var pad = new string(' ', marksWidth - chapter.Total);
-            output.WriteLine(Say($"  Chapter {chapter.Chapter,-3} ", $"  第 {chapter.Chapter,-2}章    ") + $"{marks}{pad}  {chapter.Score,5}");
+            // 14 columns in either language: a Chinese character takes two.
+            output.WriteLine(Say($"  Chapter {chapter.Chapter,-3} ", $"  第 {chapter.Chapter,-2}章     ") + $"{marks}{pad}  {chapter.Score,5}");
         }
         output.WriteLine($"  {Say("Total      ", "合计       ")} {new string(' ', marksWidth)}  {report.Passed + "/" + report.Total,5}   " +
                          Say($"graded in {Seconds(report.Seconds).Trim()}", $"评分用时 {Seconds(report.Seconds).Trim()}"));
