@@ -28,6 +28,7 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(stderr);
         // Everything the run says, here and in its workers (SupervisorSettings.Lang), in the learner's language.
         using var language = L10n.Use(LangOf(args));
+        if (workers is not null) workers = workers with { Lang = L10n.Current };
         RunOptions options;
         IReadOnlyList<Exercise> selection;
         try
