@@ -45,7 +45,7 @@ public static class Expect
             $"{call} {Returned(a[bad])}",
             [
                 .. inputList,
-                (Expected, expected + (expectedNote is null ? "" : "   (" + expectedNote + ")")),
+                (Expected, expected + (expectedNote is null ? "" : Say("   (", "   （") + expectedNote + Say(")", "）"))),
                 (YourAnswer, actual.ToString()),
                 (Say("first mismatch", "第一个不符处"), Say(
                     $"at index {index}: expected {Tensor.FormatNumber(e[bad])}, got {Tensor.FormatNumber(a[bad])}" +

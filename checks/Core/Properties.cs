@@ -47,8 +47,8 @@ public static class Properties
         var (generated, shrinks) = (failed.Item1.NumberOfTests, failed.Item1.NumberOfShrinks);
         var header = Say($"fails for some inputs (found after {generated} generated cases, shrunk {shrinks} times to the smallest case that still fails).",
                          $"对某些输入不成立（在生成的第 {generated} 个用例中发现，缩减 {shrinks} 次后得到仍然失败的最小用例）。");
-        var smallest = Say("smallest failing case:", "最小失败用例：");
-        var replayLabel = Say("replay:", "重现：");
+        var smallest = Say("smallest failing case:", "最小失败用例:");
+        var replayLabel = Say("replay:", "重现:");
         var message = inner switch
         {
             CheckFailure cf => $"{header}\n  {smallest} {case_}\n{Indent(cf.Message)}\n  {replayLabel} {replay}",

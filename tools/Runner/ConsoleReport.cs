@@ -132,7 +132,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             var who = report.Subject == "learner" ? Say("Next", "下一步") : Say("First not passing", "第一个未通过的");
             output.WriteLine(Bold(Say($"{who}: {verb} {exercise.Name}", $"{who}：{verb} {exercise.Name}")) + Say($" in {where}", $"，位于 {where}"));
             output.WriteLine(Say($"  then grade just that one: ./run-checks.sh --exercise {exercise.Id}   (or ./run-checks.ps1 -Exercise {exercise.Id})",
-                                 $"  然后只给它评分：./run-checks.sh --exercise {exercise.Id}   （或 ./run-checks.ps1 -Exercise {exercise.Id}）"));
+                                 $"  然后只给它评分：./run-checks.sh --exercise {exercise.Id} --lang zh   （或 ./run-checks.ps1 -Exercise {exercise.Id} -Lang zh）"));
             NextHint(exercise);
         }
         else if (report.Total > 0)
@@ -144,7 +144,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
             {
                 output.WriteLine(Bold(Say($"Next: {following.Name}", $"下一步：{following.Name}")) + Say($" in {StubPath(following)}", $"，位于 {StubPath(following)}"));
                 output.WriteLine(Say($"  then grade it: ./run-checks.sh --exercise {following.Id}   (or ./run-checks.ps1 -Exercise {following.Id})",
-                                     $"  然后给它评分：./run-checks.sh --exercise {following.Id}   （或 ./run-checks.ps1 -Exercise {following.Id}）"));
+                                     $"  然后给它评分：./run-checks.sh --exercise {following.Id} --lang zh   （或 ./run-checks.ps1 -Exercise {following.Id} -Lang zh）"));
             }
         }
     }
