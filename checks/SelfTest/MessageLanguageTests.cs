@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using DeepLearningKata.Checks;
 using NUnit.Framework;
@@ -31,6 +32,10 @@ public sealed partial class MessageLanguageTests
         Assert.That(result.State, Is.EqualTo(State.Failed).Or.EqualTo(State.Crashed), report);
         Assert.That(UntranslatedLines(result), Is.Empty, $"English prose in the Chinese verdict of mutant '{mutant.Mistake}':\n{report}");
         Assert.That(result.Checks.Select(c => c.Name), Is.EqualTo(exercise.Checks.Select(c => c.Description)), "the English sentence stays the check's key");
+        // A diagnosis in Chinese exactly when the English verdict has the one pinned for this mistake (CheckSuiteTests).
+        var diagnosed = report.Split('\n').Any(l => l.TrimStart().StartsWith("看起来像", StringComparison.Ordinal));
+        var pinned = mutant.Type.GetCustomAttribute<MutantAttribute>()!.Diagnosis is not null;
+        Assert.That(diagnosed, Is.EqualTo(pinned), $"mutant '{mutant.Mistake}': a Chinese diagnosis {(pinned ? "is missing" : "nobody pinned")}");
     }
 
     /// <summary>The lines of a Chinese verdict that hold English prose: a sentence, a label or a word left untranslated.</summary>
