@@ -23,16 +23,16 @@ internal sealed record Operands(Tensor A, Tensor B)
 [Exercise("1.9", "Vectorization")]
 public sealed class VectorizationChecks
 {
-    private const string DotHint = "np.dot: 1-D·1-D is Σ_k a[k]·b[k] as a 0-D tensor; 2-D·1-D is (m) with result[i] = Σ_k a[i, k]·b[k]; 2-D·2-D " +
+    private static string DotHint => Say("np.dot: 1-D·1-D is Σ_k a[k]·b[k] as a 0-D tensor; 2-D·1-D is (m) with result[i] = Σ_k a[i, k]·b[k]; 2-D·2-D " +
                                    "is (m, n) with result[i, j] = Σ_k a[i, k]·b[k, j] — k runs along a's row i and down b's column j. More: " +
-                                   "./run-checks.sh --hint 1.9";
+                                   "./run-checks.sh --hint 1.9", "np.dot：一维·一维是 Σ_k a[k]·b[k]，结果为零维张量；二维·一维是 (m)，result[i] = Σ_k a[i, k]·b[k]；二维·二维是 (m, n)，result[i, j] = Σ_k a[i, k]·b[k, j]——k 沿 a 的第 i 行、b 的第 j 列变化。更多：./run-checks.sh --hint 1.9 --lang zh");
 
-    private const string OuterHint = "np.outer flattens both inputs first: result[i, j] = a_flat[i]·b_flat[j], of shape (a.Size, b.Size), " +
-                                     "whatever the shapes of a and b. a.AsSpan() gives a's elements in storage order.";
+    private static string OuterHint => Say("np.outer flattens both inputs first: result[i, j] = a_flat[i]·b_flat[j], of shape (a.Size, b.Size), " +
+                                     "whatever the shapes of a and b. a.AsSpan() gives a's elements in storage order.", "np.outer 先把两个输入都展平：result[i, j] = a_flat[i]·b_flat[j]，形状为 (a.Size, b.Size)，不论 a 和 b 是什么形状。a.AsSpan() 按存储顺序给出 a 的元素。");
 
-    private const string MultiplyHint = "element by element, result[i, j] = a[i, j]·b[i, j], with broadcasting: an axis of size 1 is stretched to the " +
+    private static string MultiplyHint => Say("element by element, result[i, j] = a[i, j]·b[i, j], with broadcasting: an axis of size 1 is stretched to the " +
                                         "other's size (read index 0 for every i or j). On each axis the result is as long as the longer input — and " +
-                                        "either a or b may be the small one. More: ./run-checks.sh --hint 1.9";
+                                        "either a or b may be the small one. More: ./run-checks.sh --hint 1.9", "逐元素计算，result[i, j] = a[i, j]·b[i, j]，并且要广播：大小为 1 的轴被拉伸到另一方的大小（对每个 i 或 j 都读索引 0）。每个轴上结果的长度与较长的输入相同——a 和 b 都可能是较小的那个。更多：./run-checks.sh --hint 1.9 --lang zh");
 
     private static (string, string)[] Inputs(Operands p) => [Expect.Input("a", p.A), Expect.Input("b", p.B)];
 
@@ -50,29 +50,31 @@ public sealed class VectorizationChecks
         from b in Gens.OfShape(-3, 3, kind == 2 ? [k, n] : [k])
         select new Operands(a.Value, b.Value);
 
-    [Check("Dot gives the worked examples")]
+    [Check("Dot gives the worked examples",
+           "Dot 给出示例的结果")]
     public void DotExamples(IChapter1 c)
     {
         Tensor x1 = new[] { 9.0, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0 };
         Tensor x2 = new[] { 9.0, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0 };
-        Expect.Close(c.Dot(x1, x2), Tensor.Scalar(278), "Dot(x1, x2) of two 1-D tensors", Tolerance.Value,
-            [Expect.Input("x1", x1), Expect.Input("x2", x2)], DotHint, expectedNote: "a 0-D tensor, shape ()");
+        Expect.Close(c.Dot(x1, x2), Tensor.Scalar(278), Say("Dot(x1, x2) of two 1-D tensors", "两个一维张量的 Dot(x1, x2)"), Tolerance.Value,
+            [Expect.Input("x1", x1), Expect.Input("x2", x2)], DotHint, expectedNote: Say("a 0-D tensor, shape ()", "零维张量，形状 ()"));
 
         var a = Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
         Tensor v = new[] { 1.0, 0.0, -1.0 };
-        Expect.Close(c.Dot(a, v), Tensor.From(-2, -2), "Dot(a, v) of a (2, 3) matrix and a (3) vector", Tolerance.Value,
+        Expect.Close(c.Dot(a, v), Tensor.From(-2, -2), Say("Dot(a, v) of a (2, 3) matrix and a (3) vector", "(2, 3) 矩阵与 (3) 向量的 Dot(a, v)"), Tolerance.Value,
             [Expect.Input("a", a), Expect.Input("v", v)], DotHint);
 
         var m = Matrix(new double[,] { { 1, 2, 3 }, { 1, 2, 3 }, { 1, 2, 3 } });
         var expected = Matrix(new double[,] { { 6, 12, 18 }, { 6, 12, 18 }, { 6, 12, 18 } });
-        Expect.Close(c.Dot(m, m.Copy()), expected, "Dot(m, m) of the seed's (3, 3) matrix", Tolerance.Value, [Expect.Input("m", m)], DotHint);
+        Expect.Close(c.Dot(m, m.Copy()), expected, Say("Dot(m, m) of the seed's (3, 3) matrix", "原作业中 (3, 3) 矩阵的 Dot(m, m)"), Tolerance.Value, [Expect.Input("m", m)], DotHint);
     }
 
-    [Check("Dot agrees with np.dot on random 1-D and 2-D shapes")]
+    [Check("Dot agrees with np.dot on random 1-D and 2-D shapes",
+           "在随机的一维和二维形状上，Dot 与 np.dot 一致")]
     public void DotMatchesNumPy(IChapter1 c) =>
         Properties.ForAll("1.9 dot", DotCases, p =>
         {
-            var call = $"Dot(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var call = Say($"Dot(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})", $"Dot(形状为 {p.A.ShapeText} 的 a, 形状为 {p.B.ShapeText} 的 b)");
             var result = Guard.Call(() => c.Dot(p.A.Copy(), p.B.Copy()), call, Inputs(p), DotHint);
             Expect.Close(result, Np.Dot(p.A, p.B), call, Tolerance.Value, Inputs(p), DotHint, expectedNote: "np.dot(a, b)");
         }, Operands.Rounded);
@@ -85,7 +87,8 @@ public sealed class VectorizationChecks
         from b in Gen.OneOf(Gens.Tensor(-3, 3, 5), Gens.Tensor(-3, 3, 3, 3))
         select new Operands(a.Value, b.Value);
 
-    [Check("Outer gives the worked examples")]
+    [Check("Outer gives the worked examples",
+           "Outer 给出示例的结果")]
     public void OuterExamples(IChapter1 c)
     {
         Tensor a = new[] { 1.0, 2.0, 3.0 };
@@ -100,15 +103,16 @@ public sealed class VectorizationChecks
         {
             for (var j = 0; j < 6; j++) expected[i, j] = (i + 1) * (j % 2 + 1);
         }
-        Expect.Close(c.Outer(x, y), expected, "Outer(x, y) of the seed's two (3, 2) matrices", Tolerance.Value,
-            [Expect.Input("x", x), Expect.Input("y", y)], OuterHint, expectedNote: "(6, 6): x and y are flattened to 6 elements each");
+        Expect.Close(c.Outer(x, y), expected, Say("Outer(x, y) of the seed's two (3, 2) matrices", "原作业中两个 (3, 2) 矩阵的 Outer(x, y)"), Tolerance.Value,
+            [Expect.Input("x", x), Expect.Input("y", y)], OuterHint, expectedNote: Say("(6, 6): x and y are flattened to 6 elements each", "(6, 6)：x 和 y 各被展平成 6 个元素"));
     }
 
-    [Check("Outer agrees with np.outer on random shapes, flattening its inputs")]
+    [Check("Outer agrees with np.outer on random shapes, flattening its inputs",
+           "在随机形状上，Outer 与 np.outer 一致（先把输入展平）")]
     public void OuterMatchesNumPy(IChapter1 c) =>
         Properties.ForAll("1.9 outer", OuterCases, p =>
         {
-            var call = $"Outer(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var call = Say($"Outer(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})", $"Outer(形状为 {p.A.ShapeText} 的 a, 形状为 {p.B.ShapeText} 的 b)");
             var result = Guard.Call(() => c.Outer(p.A.Copy(), p.B.Copy()), call, Inputs(p), OuterHint);
             Expect.Close(result, Np.Outer(p.A, p.B), call, Tolerance.Value, Inputs(p), OuterHint, expectedNote: "np.outer(a, b)");
         }, Operands.Independently);
@@ -142,7 +146,8 @@ public sealed class VectorizationChecks
         from b in Gens.OfShape(-3, 3, shapes.b)
         select new Operands(a.Value, b.Value);
 
-    [Check("Multiply gives the seed's worked example")]
+    [Check("Multiply gives the seed's worked example",
+           "Multiply 给出原作业中示例的结果")]
     public void MultiplyExample(IChapter1 c)
     {
         var a = Matrix(new double[,] { { 1, 2, 3 }, { 2, 2, 2 }, { 3, 3, 3 } });
@@ -151,30 +156,33 @@ public sealed class VectorizationChecks
         var p = new Operands(a, b);
         var result = Guard.Call(() => c.Multiply(a, b), "Multiply(a (3, 3), b (3, 1))", Inputs(p), MultiplyHint);
         Expect.Close(result, expected, "Multiply(a (3, 3), b (3, 1))", Tolerance.Value, Inputs(p), MultiplyHint,
-            expectedNote: "b's single column used for every column of a");
+            expectedNote: Say("b's single column used for every column of a", "b 唯一的一列用于 a 的每一列"));
     }
 
-    [Check("Multiply agrees with a * b on random matrices of the same shape")]
+    [Check("Multiply agrees with a * b on random matrices of the same shape",
+           "在形状相同的随机矩阵上，Multiply 与 a * b 一致")]
     public void MultiplySameShape(IChapter1 c) =>
         Properties.ForAll("1.9 multiply", SameShapeCases, p =>
         {
-            var call = $"Multiply(a, b), both of shape {p.A.ShapeText}";
+            var call = Say($"Multiply(a, b), both of shape {p.A.ShapeText}", $"Multiply(a, b)，形状都是 {p.A.ShapeText}");
             var result = Guard.Call(() => c.Multiply(p.A.Copy(), p.B.Copy()), call, Inputs(p), MultiplyHint);
             Expect.Close(result, p.A * p.B, call, Tolerance.Value, Inputs(p), MultiplyHint, expectedNote: "a * b");
         }, Operands.Jointly);
 
-    [Check("Multiply broadcasts a column (m, 1), a row (1, n) or a single element like NumPy, on either side")]
+    [Check("Multiply broadcasts a column (m, 1), a row (1, n) or a single element like NumPy, on either side",
+           "Multiply 像 NumPy 一样广播列 (m, 1)、行 (1, n) 或单个元素，两边都可以")]
     public void MultiplyBroadcasts(IChapter1 c) =>
         Properties.ForAll("1.9 broadcast", BroadcastCases, p =>
         {
-            var call = $"Multiply(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})";
+            var call = Say($"Multiply(a of shape {p.A.ShapeText}, b of shape {p.B.ShapeText})", $"Multiply(形状为 {p.A.ShapeText} 的 a, 形状为 {p.B.ShapeText} 的 b)");
             var result = Guard.Call(() => c.Multiply(p.A.Copy(), p.B.Copy()), call, Inputs(p), MultiplyHint);
             Expect.Close(result, p.A * p.B, call, Tolerance.Value, Inputs(p), MultiplyHint, expectedNote: "np.multiply(a, b)");
         }, Operands.Rounded);
 
     // ------------------------------------------------------------------ all three
 
-    [Check("Dot, Outer and Multiply leave their inputs unchanged")]
+    [Check("Dot, Outer and Multiply leave their inputs unchanged",
+           "Dot、Outer 和 Multiply 不修改输入")]
     public void LeaveInputsAlone(IChapter1 c)
     {
         var a = Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
@@ -192,7 +200,8 @@ public sealed class VectorizationChecks
         Expect.Unchanged(copies.column, column, "Multiply(a, column)", "column");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter1 c)
     {
         var a = Tensor.Arange(1, 7).Reshape(2, 3);
@@ -208,6 +217,6 @@ public sealed class VectorizationChecks
             { "Outer(a, v)", c.Outer(a.Copy(), v.Copy()) },
             { "Multiply(a, row)", c.Multiply(a.Copy(), row.Copy()) },
             { "Multiply(row.T, a.T)", c.Multiply(row.T, a.T) },
-        }, Tolerance.Value, "compare each entry with the formula in the exercise; the failing entry is named above.");
+        }, Tolerance.Value, Say("compare each entry with the formula in the exercise; the failing entry is named above.", "把每一项与练习中的公式比较；失败的那一项在上面已经列出。"));
     }
 }

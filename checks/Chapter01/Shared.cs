@@ -20,7 +20,7 @@ internal static class Guard
         {
             // The exception, the line of the learner's code it came from, and the exercise's hint only when it is a
             // shape error (the hints are about shapes): a NullReferenceException gets no advice about keepdims.
-            throw CheckFailure.Of($"{text} threw {e.GetType().Name}.", [.. inputs, ("error", Grader.CrashMessage(e))], e is ShapeException ? hint : null, thrown: e);
+            throw CheckFailure.Of(Say($"{text} threw {e.GetType().Name}.", $"{text} 抛出了 {e.GetType().Name}。"), [.. inputs, (Say("error", "错误"), Grader.CrashMessage(e))], e is ShapeException ? hint : null, thrown: e);
         }
     }
 }

@@ -17,8 +17,8 @@ public sealed class ThreeLayerForwardChecks
 {
     internal static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
-    private const string Hint = "each layer is a = z·W + b (a matrix product with z first, then the bias); σ after layers 1 and 2, identity " +
-                                "after layer 3. More: ./run-checks.sh --hint 3.4";
+    private static string Hint => Say("each layer is a = z·W + b (a matrix product with z first, then the bias); σ after layers 1 and 2, identity " +
+                                "after layer 3. More: ./run-checks.sh --hint 3.4", "每一层都是 a = z·W + b（矩阵乘积，z 在前，再加偏置）；第 1、2 层之后接 σ，第 3 层之后接恒等函数。更多：./run-checks.sh --hint 3.4 --lang zh");
 
     /// <summary>The book's network, built here so the checks of Forward do not depend on InitNetwork.</summary>
     internal static Dictionary<string, Tensor> BookNetwork() => new()
@@ -56,43 +56,46 @@ public sealed class ThreeLayerForwardChecks
         return x.Ndim == 1 ? z.Reshape(z.Dim(1)) : z;
     }
 
-    [Check("InitNetwork holds the book's weights and biases, W1 to b3")]
+    [Check("InitNetwork holds the book's weights and biases, W1 to b3",
+           "InitNetwork 含有书中的权重和偏置，从 W1 到 b3")]
     public void InitNetworkHoldsTheBooksWeights(IChapter3 c)
     {
         var network = c.InitNetwork();
-        Expect.That(network is not null, "InitNetwork() returned null.", hint: "return a new Dictionary<string, Tensor> { [\"W1\"] = …, … }.");
+        Expect.That(network is not null, Say("InitNetwork() returned null.", "InitNetwork() 返回了 null。"), hint: Say("return a new Dictionary<string, Tensor> { [\"W1\"] = …, … }.", "返回一个 new Dictionary<string, Tensor> { [\"W1\"] = …, … }。"));
         var book = BookNetwork();
         foreach (var name in Names)
         {
-            Expect.That(network!.ContainsKey(name), $"InitNetwork() has no entry \"{name}\".",
-                [("your names", string.Join(", ", network.Keys.Select(k => $"\"{k}\""))), ("expected names", "\"W1\", \"b1\", \"W2\", \"b2\", \"W3\", \"b3\"")],
-                "the names are case-sensitive: capital W for weights, small b for biases.");
+            Expect.That(network!.ContainsKey(name), Say($"InitNetwork() has no entry \"{name}\".", $"InitNetwork() 里没有 \"{name}\" 这一项。"),
+                [(Say("your names", "你的名字"), string.Join(", ", network.Keys.Select(k => $"\"{k}\""))), (Say("expected names", "期望的名字"), "\"W1\", \"b1\", \"W2\", \"b2\", \"W3\", \"b3\"")],
+                Say("the names are case-sensitive: capital W for weights, small b for biases.", "名字区分大小写：权重用大写 W，偏置用小写 b。"));
             Expect.Close(network[name], book[name], $"InitNetwork()[\"{name}\"]", Tolerance.Value, hint:
-                $"copy the book's {name} row by row: row i of a weight matrix holds the weights leaving input i of the layer " +
-                "(so W1 has shape (2, 3): 2 inputs, 3 neurons).");
+                Say($"copy the book's {name} row by row: row i of a weight matrix holds the weights leaving input i of the layer " +
+                "(so W1 has shape (2, 3): 2 inputs, 3 neurons).", $"逐行照抄书中的 {name}：权重矩阵的第 i 行是从该层第 i 个输入出发的权重（所以 W1 的形状是 (2, 3)：2 个输入，3 个神经元）。"));
         }
     }
 
-    [Check("Forward of the book's network gives [0.31682708, 0.69627909] for x = [1.0, 0.5]")]
+    [Check("Forward of the book's network gives [0.31682708, 0.69627909] for x = [1.0, 0.5]",
+           "书中网络的 Forward 对 x = [1.0, 0.5] 给出 [0.31682708, 0.69627909]")]
     public void BooksExample(IChapter3 c)
     {
         Tensor x = new[] { 1.0, 0.5 };
         var expected = Expected(BookNetwork(), x);
-        Expect.Close(c.Forward(BookNetwork(), x.Copy()), expected, "Forward(book network, [1.0, 0.5])", Tolerance.Value,
+        Expect.Close(c.Forward(BookNetwork(), x.Copy()), expected, Say("Forward(book network, [1.0, 0.5])", "Forward(书中的网络, [1.0, 0.5])"), Tolerance.Value,
             [Expect.Input("x", x)], Hint, expectedNote: "a1 = [0.3, 0.7, 1.1], z1 = σ(a1), …");
     }
 
-    [Check("Forward of the book's network works on a batch: (N, 2) in, (N, 2) out, one row per sample")]
+    [Check("Forward of the book's network works on a batch: (N, 2) in, (N, 2) out, one row per sample",
+           "书中网络的 Forward 能处理批次：输入 (N, 2)，输出 (N, 2)，每个样本一行")]
     public void BooksNetworkOnABatch(IChapter3 c)
     {
         var gen = from n in Gen.Choose(1, 6) from x in Gens.OfShape(-3, 3, n, 2) select x;
         Properties.ForAll("3.4 forward batch", gen, tc =>
         {
             var x = tc.Value;
-            Expect.Close(c.Forward(BookNetwork(), x.Copy()), Expected(BookNetwork(), x), "Forward(book network, x)", Tolerance.Value,
+            Expect.Close(c.Forward(BookNetwork(), x.Copy()), Expected(BookNetwork(), x), Say("Forward(book network, x)", "Forward(书中的网络, x)"), Tolerance.Value,
                 [Expect.Input("x", x)],
-                "a batch has one sample per row: Np.Dot(x, W1) is then (N, 3), b1 broadcasts over the rows, and so on; " +
-                "the output keeps one row per sample.");
+                Say("a batch has one sample per row: Np.Dot(x, W1) is then (N, 3), b1 broadcasts over the rows, and so on; " +
+                "the output keeps one row per sample.", "批次每行一个样本：这时 Np.Dot(x, W1) 是 (N, 3)，b1 沿各行广播，以此类推；输出保持每个样本一行。"));
         }, ShrinkRows);
     }
 
@@ -100,7 +103,8 @@ public sealed class ThreeLayerForwardChecks
     private static IEnumerable<TensorCase> ShrinkRows(TensorCase c) =>
         Gens.Shrink(c).Where(s => s.Value.Dim(1) == c.Value.Dim(1));
 
-    [Check("Forward agrees with the three-layer formula for random networks of any layer sizes")]
+    [Check("Forward agrees with the three-layer formula for random networks of any layer sizes",
+           "对各层大小任意的随机网络，Forward 与三层网络的公式一致")]
     public void RandomNetworks(IChapter3 c)
     {
         var gen =
@@ -124,11 +128,12 @@ public sealed class ThreeLayerForwardChecks
         {
             var shapes = string.Join(", ", Names.Select(n => $"{n} {p.Network[n].ShapeText}"));
             Expect.Close(c.Forward(Copy(p.Network), p.X.Copy()), Expected(p.Network, p.X), "Forward(network, x)", Tolerance.Value,
-                [("network", shapes), Expect.Input("x", p.X), .. Weights(p.Network)], Hint);
+                [(Say("network", "网络"), shapes), Expect.Input("x", p.X), .. Weights(p.Network)], Hint);
         });
     }
 
-    [Check("reproduces the golden forward pass of the book's network")]
+    [Check("reproduces the golden forward pass of the book's network",
+           "重现黄金文件中书中网络的前向传播")]
     public void GoldenForward(IChapter3 c)
     {
         Tensor x = new[] { 1.0, 0.5 };

@@ -5,8 +5,8 @@ namespace DeepLearningKata.Checks.Chapter04;
 [Exercise("4.1", "MeanSquaredError")]
 public sealed class MeanSquaredErrorChecks
 {
-    private const string Hint = "E = ½·Σ(y − t)²: square every difference, add them all up, then halve. No square root, no division by the " +
-                                "number of elements. More: ./run-checks.sh --hint 4.1";
+    private static string Hint => Say("E = ½·Σ(y − t)²: square every difference, add them all up, then halve. No square root, no division by the " +
+                                "number of elements. More: ./run-checks.sh --hint 4.1", "E = ½·Σ(y − t)²：对每个差取平方，全部加起来，再除以 2。不开平方根，也不除以元素个数。更多：./run-checks.sh --hint 4.1 --lang zh");
 
     private static readonly Tensor T = new[] { 0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
     private static readonly Tensor Y1 = new[] { 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0 };
@@ -23,7 +23,8 @@ public sealed class MeanSquaredErrorChecks
         return 0.5 * sum;
     }
 
-    [Check("gives the book's worked examples")]
+    [Check("gives the book's worked examples",
+           "给出书中例子的结果")]
     public void WorkedExamples(IChapter4 c)
     {
         Expect.Close(c.MeanSquaredError(Y1.Copy(), T.Copy()), 0.0975, "MeanSquaredError(y, t)", Tolerance.Value,
@@ -32,7 +33,8 @@ public sealed class MeanSquaredErrorChecks
             [Expect.Input("y", Y2), Expect.Input("t", T)], Hint);
     }
 
-    [Check("equals ½·Σ(y − t)² on random tensors")]
+    [Check("equals ½·Σ(y − t)² on random tensors",
+           "在随机张量上等于 ½·Σ(y − t)²")]
     public void MatchesFormula(IChapter4 c) =>
         Properties.ForAll("4.1 formula", Cases.Pair(-3, 3, 4, 5), p =>
         {
@@ -40,19 +42,21 @@ public sealed class MeanSquaredErrorChecks
                 [Expect.Input("y", p.Y), Expect.Input("t", p.T)], Hint);
         }, Cases.ShrinkPair);
 
-    [Check("is never negative, and 0 when y equals t")]
+    [Check("is never negative, and 0 when y equals t",
+           "从不为负，y 等于 t 时为 0")]
     public void NonNegativeAndZeroOnlyWhenEqual(IChapter4 c) =>
         Properties.ForAll("4.1 non-negative", Cases.Pair(-3, 3, 4, 5), p =>
         {
             var e = c.MeanSquaredError(p.Y.Copy(), p.T.Copy());
-            Expect.That(e >= 0, "MeanSquaredError(y, t) returned a negative value.",
-                [Expect.Input("y", p.Y), Expect.Input("t", p.T), ("your answer", Tensor.FormatNumber(e))],
-                "a sum of squares cannot be negative: did you forget to square the differences?");
+            Expect.That(e >= 0, Say("MeanSquaredError(y, t) returned a negative value.", "MeanSquaredError(y, t) 返回了负值。"),
+                [Expect.Input("y", p.Y), Expect.Input("t", p.T), (Say("your answer", "你的结果"), Tensor.FormatNumber(e))],
+                Say("a sum of squares cannot be negative: did you forget to square the differences?", "平方和不可能是负的：是不是忘了对差取平方？"));
             Expect.Close(c.MeanSquaredError(p.Y.Copy(), p.Y.Copy()), 0.0, "MeanSquaredError(y, y)", Tolerance.Value,
-                [Expect.Input("y", p.Y)], "the error of a perfect output is 0.");
+                [Expect.Input("y", p.Y)], Say("the error of a perfect output is 0.", "完美输出的误差是 0。"));
         }, Cases.ShrinkPair);
 
-    [Check("leaves y and t unchanged")]
+    [Check("leaves y and t unchanged",
+           "不修改 y 和 t")]
     public void LeavesInputsAlone(IChapter4 c)
     {
         var y = Y1.Copy();
@@ -62,7 +66,8 @@ public sealed class MeanSquaredErrorChecks
         Expect.Unchanged(T, t, "MeanSquaredError(y, t)", "t");
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var y = Tensor.Arange(-1, 1, 0.25).Reshape(2, 4);

@@ -13,9 +13,9 @@ public sealed record RegressionCase(Tensor X, Tensor Y, double Lr, int Steps)
 [Exercise("4.7", "LinearRegression")]
 public sealed class LinearRegressionChecks
 {
-    private const string Hint = "start at w = 0, b = 0; each step: the error ŷ − y of all samples, J from it, both gradients from that same " +
+    private static string Hint => Say("start at w = 0, b = 0; each step: the error ŷ − y of all samples, J from it, both gradients from that same " +
                                 "error (∂J/∂w uses xᵀ), then a step of lr against each. Losses holds J before the first step and after every " +
-                                "step: steps + 1 values. More: ./run-checks.sh --hint 4.7";
+                                "step: steps + 1 values. More: ./run-checks.sh --hint 4.7", "从 w = 0、b = 0 开始；每一步：算出所有样本的误差 ŷ − y，由它得到 J，两个梯度都由同一个误差算出（∂J/∂w 用到 xᵀ），然后各自逆着梯度走 lr 一步。Losses 保存第一步之前和每一步之后的 J：共 steps + 1 个值。更多：./run-checks.sh --hint 4.7 --lang zh");
 
     /// <summary>The exercise's gradient descent, written with loops.</summary>
     private static (Tensor W, double B, Tensor Losses) Expected(Tensor x, Tensor y, double lr, int steps)
@@ -102,37 +102,40 @@ public sealed class LinearRegressionChecks
 
     private static void ExpectFit(LinearFit? fit, Tensor w, double b, Tensor? losses, string call, IEnumerable<(string, string)> inputs, Tolerance tolerance, string hint)
     {
-        Expect.That(fit is not null, $"{call} returned null.", inputs, "return new LinearFit(w, b, losses).");
+        Expect.That(fit is not null, Say($"{call} returned null.", $"{call} 返回了 null。"), inputs, Say("return new LinearFit(w, b, losses).", "返回 new LinearFit(w, b, losses)。"));
         if (losses is not null) Expect.Close(fit!.Losses, losses, call + ".Losses", tolerance, inputs, hint);
         Expect.Close(fit!.W, w, call + ".W", tolerance, inputs, hint);
         Expect.Close(fit.B, b, call + ".B", tolerance, inputs, hint);
     }
 
-    [Check("gives the worked example: y = 2x + 1 from four points")]
+    [Check("gives the worked example: y = 2x + 1 from four points",
+           "给出示例的结果：由四个点得到 y = 2x + 1")]
     public void WorkedExample(IChapter4 c)
     {
         Tensor x = new[,] { { 0.0 }, { 1.0 }, { 2.0 }, { 3.0 } };
         Tensor y = new[] { 1.0, 3.0, 5.0, 7.0 };
         var fit = c.LinearRegression(x.Copy(), y.Copy(), 0.1, 1000);
         var inputs = new List<(string, string)> { Expect.Input("x", x), Expect.Input("y", y), ("lr", "0.1"), ("steps", "1000") };
-        Expect.That(fit is not null, "LinearRegression returned null.", inputs, "return new LinearFit(w, b, losses).");
+        Expect.That(fit is not null, Say("LinearRegression returned null.", "LinearRegression 返回了 null。"), inputs, Say("return new LinearFit(w, b, losses).", "返回 new LinearFit(w, b, losses)。"));
         Expect.Shape(fit!.Losses, [1001], "LinearRegression(x, y, 0.1, 1000).Losses", inputs, Hint);
-        Expect.Close(fit.Losses.Rows([0, 1, 2]), Tensor.From(10.5, 3.529375, 1.1865109375), "the first three Losses", Tolerance.Value, inputs,
-            "J(0, 0) = (1² + 3² + 5² + 7²) / (2·4) = 10.5; after one step w = 0.85, b = 0.4 and J = 3.529375. " + Hint);
+        Expect.Close(fit.Losses.Rows([0, 1, 2]), Tensor.From(10.5, 3.529375, 1.1865109375), Say("the first three Losses", "Losses 的前三个值"), Tolerance.Value, inputs,
+            Say("J(0, 0) = (1² + 3² + 5² + 7²) / (2·4) = 10.5; after one step w = 0.85, b = 0.4 and J = 3.529375. ", "J(0, 0) = (1² + 3² + 5² + 7²) / (2·4) = 10.5；一步之后 w = 0.85，b = 0.4，J = 3.529375。") + Hint);
         Expect.Close(fit.W, Tensor.From(2.0), "LinearRegression(x, y, 0.1, 1000).W", Tolerance.Value, inputs, Hint);
         Expect.Close(fit.B, 1.0, "LinearRegression(x, y, 0.1, 1000).B", Tolerance.Value, inputs, Hint);
     }
 
-    [Check("takes exactly the gradient steps of J = Σ(ŷ − y)²/2m from w = 0, b = 0, on random problems")]
+    [Check("takes exactly the gradient steps of J = Σ(ŷ − y)²/2m from w = 0, b = 0, on random problems",
+           "在随机问题上，从 w = 0、b = 0 出发，严格按 J = Σ(ŷ − y)²/2m 的梯度更新")]
     public void TakesTheGradientSteps(IChapter4 c) =>
         Properties.ForAll("4.7 steps", SmallProblems(0.01, 0.1, 6), r =>
         {
             var (w, b, losses) = Expected(r.X, r.Y, r.Lr, r.Steps);
             ExpectFit(c.LinearRegression(r.X.Copy(), r.Y.Copy(), r.Lr, r.Steps), w, b, losses, "LinearRegression(x, y, lr, steps)",
-                [("case", r.ToString())], Tolerance.Value, Hint);
+                [(Say("case", "用例"), r.ToString())], Tolerance.Value, Hint);
         }, Shrink);
 
-    [Check("the loss never increases when lr is small enough")]
+    [Check("the loss never increases when lr is small enough",
+           "lr 足够小时损失从不增大")]
     public void LossDecreases(IChapter4 c) =>
         Properties.ForAll("4.7 decreases", SmallProblems(0, 0, 50), r =>
         {
@@ -141,17 +144,18 @@ public sealed class LinearRegressionChecks
             var lr = 1 / trace;
             var fit = c.LinearRegression(r.X.Copy(), r.Y.Copy(), lr, 50);
             var inputs = new List<(string, string)> { Expect.Input("x", r.X), Expect.Input("y", r.Y), ("lr", Tensor.FormatNumber(lr)), ("steps", "50") };
-            Expect.That(fit is not null, "LinearRegression returned null.", inputs, "return new LinearFit(w, b, losses).");
+            Expect.That(fit is not null, Say("LinearRegression returned null.", "LinearRegression 返回了 null。"), inputs, Say("return new LinearFit(w, b, losses).", "返回 new LinearFit(w, b, losses)。"));
             Expect.Shape(fit!.Losses, [51], "LinearRegression(x, y, lr, 50).Losses", inputs, Hint);
             for (var k = 1; k <= 50; k++)
             {
-                Expect.That(fit.Losses[k] <= fit.Losses[k - 1] + 1e-12 * fit.Losses[0], $"the loss grows from step {k - 1} to step {k}.",
+                Expect.That(fit.Losses[k] <= fit.Losses[k - 1] + 1e-12 * fit.Losses[0], Say($"the loss grows from step {k - 1} to step {k}.", $"损失从第 {k - 1} 步到第 {k} 步增大了。"),
                     [.. inputs, ($"Losses[{k - 1}] → Losses[{k}]", $"{Tensor.FormatNumber(fit.Losses[k - 1])} → {Tensor.FormatNumber(fit.Losses[k])}")],
-                    "step against the gradient, w −= lr·dw and b −= lr·db, with the gradient divided by m.");
+                    Say("step against the gradient, w −= lr·dw and b −= lr·db, with the gradient divided by m.", "逆着梯度走，w −= lr·dw，b −= lr·db，梯度要除以 m。"));
             }
         }, Shrink);
 
-    [Check("converges to the least-squares fit of the normal equations")]
+    [Check("converges to the least-squares fit of the normal equations",
+           "收敛到正规方程给出的最小二乘解")]
     public void ConvergesToLeastSquares(IChapter4 c)
     {
         var (x, y) = Problem();
@@ -159,11 +163,12 @@ public sealed class LinearRegressionChecks
         // Here the slowest direction shrinks by a factor below 0.9 a step: after 400 steps the error is far below 1e-15.
         ExpectFit(c.LinearRegression(x.Copy(), y.Copy(), 0.5, 400), w, b, null, "LinearRegression(x, y, lr: 0.5, steps: 400)",
             [Expect.Input("x", x), Expect.Input("y", y)], Tolerance.Value,
-            "after enough steps gradient descent reaches the least-squares fit, the θ that solves [x 1]ᵀ[x 1]·θ = [x 1]ᵀy. " +
-            "Learn b as well as w, and divide both gradients by m.");
+            Say("after enough steps gradient descent reaches the least-squares fit, the θ that solves [x 1]ᵀ[x 1]·θ = [x 1]ᵀy. " +
+            "Learn b as well as w, and divide both gradients by m.", "步数足够多时，梯度下降会到达最小二乘解，即满足 [x 1]ᵀ[x 1]·θ = [x 1]ᵀy 的 θ。w 和 b 都要学习，两个梯度都要除以 m。"));
     }
 
-    [Check("leaves x and y unchanged")]
+    [Check("leaves x and y unchanged",
+           "不修改 x 和 y")]
     public void LeavesInputsAlone(IChapter4 c)
     {
         var (x, y) = Problem();
@@ -173,12 +178,13 @@ public sealed class LinearRegressionChecks
         Expect.Unchanged(y0, y, "LinearRegression(x, y, 0.5, 3)", "y");
     }
 
-    [Check("draws the learning curve J per step, and reproduces the golden fit")]
+    [Check("draws the learning curve J per step, and reproduces the golden fit",
+           "画出每一步的学习曲线 J，并重现黄金文件中的拟合结果")]
     public void LearningCurve(IChapter4 c)
     {
         var (x, y) = Problem();
         var fit = c.LinearRegression(x.Copy(), y.Copy(), 0.1, 60);
-        Expect.That(fit is not null, "LinearRegression returned null.", [], "return new LinearFit(w, b, losses).");
+        Expect.That(fit is not null, Say("LinearRegression returned null.", "LinearRegression 返回了 null。"), [], Say("return new LinearFit(w, b, losses).", "返回 new LinearFit(w, b, losses)。"));
         Expect.Shape(fit!.Losses, [61], "LinearRegression(x, y, 0.1, 60).Losses", null, Hint);
         var steps = Enumerable.Range(0, 61).Select(k => (double)k).ToArray();
         Plots.Verify("loss", new Figure("Linear regression by gradient descent (lr = 0.1)", "step", "J(w, b)", [new Series("J", steps, fit.Losses.ToArray())]),

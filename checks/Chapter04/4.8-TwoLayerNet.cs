@@ -9,11 +9,11 @@ public sealed class TwoLayerNetChecks
 
     private static readonly string[] Names = ["W1", "b1", "W2", "b2"];
 
-    private const string PredictHint = "affine, sigmoid (your 1.2), affine, row-wise softmax (your 1.6): sigmoid in the hidden layer, softmax at the " +
-                                       "output. More: ./run-checks.sh --hint 4.8";
+    private static string PredictHint => Say("affine, sigmoid (your 1.2), affine, row-wise softmax (your 1.6): sigmoid in the hidden layer, softmax at the " +
+                                       "output. More: ./run-checks.sh --hint 4.8", "Affine、sigmoid（你的 1.2）、Affine、按行 softmax（你的 1.6）：隐藏层用 sigmoid，输出层用 softmax。更多：./run-checks.sh --hint 4.8 --lang zh");
 
-    private const string GradientHint = "for each of W1, b1, W2, b2: your 4.4 (Earlier.NumericalGradient) of a function returning Loss(x, t), taken at " +
-                                        "the parameter tensor itself, not a copy, so that Loss sees each nudge. More: ./run-checks.sh --hint 4.8";
+    private static string GradientHint => Say("for each of W1, b1, W2, b2: your 4.4 (Earlier.NumericalGradient) of a function returning Loss(x, t), taken at " +
+                                        "the parameter tensor itself, not a copy, so that Loss sees each nudge. More: ./run-checks.sh --hint 4.8", "对 W1、b1、W2、b2 中的每一个：用你的 4.4（Earlier.NumericalGradient）对返回 Loss(x, t) 的函数求梯度，在参数张量本身上求，而不是在副本上，这样 Loss 才能看到每次微调。更多：./run-checks.sh --hint 4.8 --lang zh");
 
     /// <summary>A batch of N inputs in [−2, 2] and labels, from a seed.</summary>
     private static (Tensor X, Tensor Labels) Batch(int seed)
@@ -32,7 +32,7 @@ public sealed class TwoLayerNetChecks
     private static ITwoLayerNet Net(IChapter4 c, int seed)
     {
         var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(seed), 1.0);
-        Expect.That(net is not null, "CreateTwoLayerNet returned null.", [], "return new TwoLayerNet(…).");
+        Expect.That(net is not null, Say("CreateTwoLayerNet returned null.", "CreateTwoLayerNet 返回了 null。"), [], Say("return new TwoLayerNet(…).", "返回 new TwoLayerNet(…)。"));
         var random = new Random(seed + 1000);
         foreach (var name in new[] { "b1", "b2" })
         {
@@ -46,9 +46,9 @@ public sealed class TwoLayerNetChecks
     private static Tensor Param(ITwoLayerNet net, string name)
     {
         var p = net.Params;
-        Expect.That(p is not null && p.ContainsKey(name), $"net.Params has no parameter \"{name}\".",
-            [("names found", p is null ? "Params is null" : string.Join(", ", p.Keys))],
-            "keep the four parameters in one dictionary under the names W1, b1, W2, b2, and return it from Params.");
+        Expect.That(p is not null && p.ContainsKey(name), Say($"net.Params has no parameter \"{name}\".", $"net.Params 里没有参数 \"{name}\"。"),
+            [(Say("names found", "找到的名字"), p is null ? Say("Params is null", "Params 是 null") : string.Join(", ", p.Keys))],
+            Say("keep the four parameters in one dictionary under the names W1, b1, W2, b2, and return it from Params.", "把四个参数放在同一个字典里，名字分别是 W1、b1、W2、b2，并由 Params 返回它。"));
         return p![name];
     }
 
@@ -87,11 +87,12 @@ public sealed class TwoLayerNetChecks
         };
     }
 
-    [Check("initialises W1 and W2 as weightInitStd·Tensor.RandomNormal(random, …), b1 and b2 as zeros")]
+    [Check("initialises W1 and W2 as weightInitStd·Tensor.RandomNormal(random, …), b1 and b2 as zeros",
+           "把 W1 和 W2 初始化为 weightInitStd·Tensor.RandomNormal(random, …)，b1 和 b2 初始化为零")]
     public void Initialisation(IChapter4 c)
     {
         var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(11), 0.01);
-        Expect.That(net is not null, "CreateTwoLayerNet returned null.", [], "return new TwoLayerNet(…).");
+        Expect.That(net is not null, Say("CreateTwoLayerNet returned null.", "CreateTwoLayerNet 返回了 null。"), [], Say("return new TwoLayerNet(…).", "返回 new TwoLayerNet(…)。"));
         var random = new Random(11);
         var expected = new Dictionary<string, Tensor>
         {
@@ -100,14 +101,15 @@ public sealed class TwoLayerNetChecks
         };
         foreach (var name in Names)
         {
-            Expect.Close(Param(net!, name), expected[name], $"Params[\"{name}\"] of CreateTwoLayerNet({In}, {Hidden}, {Out}, new Random(11), 0.01)",
+            Expect.Close(Param(net!, name), expected[name], Say($"Params[\"{name}\"] of CreateTwoLayerNet({In}, {Hidden}, {Out}, new Random(11), 0.01)", $"CreateTwoLayerNet({In}, {Hidden}, {Out}, new Random(11), 0.01) 的 Params[\"{name}\"]"),
                 Tolerance.Value, null,
-                "W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize) first, then W2 = weightInitStd * " +
-                "Tensor.RandomNormal(random, hiddenSize, outputSize) from the same random; b1 = Tensor.Zeros(hiddenSize), b2 = Tensor.Zeros(outputSize).");
+                Say("W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize) first, then W2 = weightInitStd * " +
+                "Tensor.RandomNormal(random, hiddenSize, outputSize) from the same random; b1 = Tensor.Zeros(hiddenSize), b2 = Tensor.Zeros(outputSize).", "先 W1 = weightInitStd * Tensor.RandomNormal(random, inputSize, hiddenSize)，再用同一个 random 生成 W2 = weightInitStd * Tensor.RandomNormal(random, hiddenSize, outputSize)；b1 = Tensor.Zeros(hiddenSize)，b2 = Tensor.Zeros(outputSize)。"));
         }
     }
 
-    [Check("Predict is softmax(σ(x·W1 + b1)·W2 + b2) for random parameters and inputs")]
+    [Check("Predict is softmax(σ(x·W1 + b1)·W2 + b2) for random parameters and inputs",
+           "对随机的参数和输入，Predict 等于 softmax(σ(x·W1 + b1)·W2 + b2)")]
     public void PredictIsTheForwardPass(IChapter4 c)
     {
         for (var seed = 0; seed < 20; seed++)
@@ -119,7 +121,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Params are the very tensors the network computes with: changing them in place changes Predict")]
+    [Check("Params are the very tensors the network computes with: changing them in place changes Predict",
+           "Params 正是网络计算时用的那些张量：原地修改它们会改变 Predict")]
     public void ParamsAreLive(IChapter4 c)
     {
         var net = Net(c, 3);
@@ -132,12 +135,13 @@ public sealed class TwoLayerNetChecks
             changed[name] = Tensor.RandomNormal(random, p.Shape);
             p.Assign(changed[name]);
         }
-        Expect.Close(net.Predict(x), Forward(changed, x), "net.Predict(x) after net.Params[name].Assign(new values)", Tolerance.Value,
+        Expect.Close(net.Predict(x), Forward(changed, x), Say("net.Predict(x) after net.Params[name].Assign(new values)", "net.Params[name].Assign(新的值) 之后的 net.Predict(x)"), Tolerance.Value,
             [Expect.Input("x", x)],
-            "Params must return the dictionary of the tensors Predict uses, not copies: 4.9 trains the network by changing them in place.");
+            Say("Params must return the dictionary of the tensors Predict uses, not copies: 4.9 trains the network by changing them in place.", "Params 必须返回 Predict 所用张量组成的字典，而不是副本：4.9 通过原地修改它们来训练网络。"));
     }
 
-    [Check("Loss is the cross-entropy of Predict, with labels and with one-hot targets")]
+    [Check("Loss is the cross-entropy of Predict, with labels and with one-hot targets",
+           "Loss 是 Predict 的交叉熵误差，标签和 one-hot 目标两种形式都要支持")]
     public void LossIsCrossEntropy(IChapter4 c)
     {
         for (var seed = 0; seed < 10; seed++)
@@ -145,7 +149,7 @@ public sealed class TwoLayerNetChecks
             var net = Net(c, seed);
             var (x, labels) = Batch(200 + seed);
             var expected = CrossEntropy(Forward(Snapshot(net), x), labels);
-            var hint = "Loss(x, t) is your 4.2 (Earlier.CrossEntropyError) of the prediction against t: the mean over the batch of −log(y[t] + 1e-7).";
+            var hint = Say("Loss(x, t) is your 4.2 (Earlier.CrossEntropyError) of the prediction against t: the mean over the batch of −log(y[t] + 1e-7).", "Loss(x, t) 是预测相对于 t 的、你的 4.2（Earlier.CrossEntropyError）：在批次上对 −log(y[t] + 1e-7) 取平均。");
             Expect.Close(net.Loss(x.Copy(), labels.Copy()), expected, "net.Loss(x, labels)", Tolerance.Value,
                 [Expect.Input("x", x), Expect.Input("labels", labels)], hint);
             var oneHot = Cases.OneHot(labels, Out);
@@ -154,7 +158,8 @@ public sealed class TwoLayerNetChecks
         }
     }
 
-    [Check("Accuracy is the share of rows whose most probable class is the target, with labels and with one-hot targets")]
+    [Check("Accuracy is the share of rows whose most probable class is the target, with labels and with one-hot targets",
+           "Accuracy 是概率最大的类别等于目标的行所占的比例，标签和 one-hot 目标两种形式都要支持")]
     public void AccuracyIsTheShareOfHits(IChapter4 c)
     {
         for (var seed = 0; seed < 10; seed++)
@@ -164,17 +169,18 @@ public sealed class TwoLayerNetChecks
             var predicted = Forward(Snapshot(net), x).Argmax(axis: 1);
             // Half the rows get their predicted class as the label, the other half the next class: accuracy 3/6.
             var labels = new Tensor(Enumerable.Range(0, N).Select(i => i % 2 == 0 ? predicted[i] : (predicted[i] + 1) % Out).ToArray(), N);
-            var hint = "the share (0 to 1) of rows whose predicted class (the argmax of the row) equals the label; for one-hot t (2-D), " +
-                       "turn t into labels the same way first.";
+            var hint = Say("the share (0 to 1) of rows whose predicted class (the argmax of the row) equals the label; for one-hot t (2-D), " +
+                       "turn t into labels the same way first.", "预测类别（行的 argmax）等于标签的行所占的比例（0 到 1）；t 为 one-hot（二维）时，先用同样的方法把 t 变成标签。");
             Expect.Close(net.Accuracy(x.Copy(), labels.Copy()), 0.5, "net.Accuracy(x, labels)", Tolerance.Value,
-                [Expect.Input("x", x), Expect.Input("labels", labels), ("predicted classes", predicted.ToString())], hint);
+                [Expect.Input("x", x), Expect.Input("labels", labels), (Say("predicted classes", "预测的类别"), predicted.ToString())], hint);
             var oneHot = Cases.OneHot(labels, Out);
             Expect.Close(net.Accuracy(x.Copy(), oneHot), 0.5, "net.Accuracy(x, oneHot)", Tolerance.Value,
-                [Expect.Input("x", x), Expect.Input("t", oneHot), ("predicted classes", predicted.ToString())], hint);
+                [Expect.Input("x", x), Expect.Input("t", oneHot), (Say("predicted classes", "预测的类别"), predicted.ToString())], hint);
         }
     }
 
-    [Check("Gradient matches backpropagation for W1, b1, W2 and b2")]
+    [Check("Gradient matches backpropagation for W1, b1, W2 and b2",
+           "Gradient 对 W1、b1、W2 和 b2 的结果与反向传播一致")]
     public void GradientMatchesBackprop(IChapter4 c)
     {
         for (var seed = 0; seed < 5; seed++)
@@ -183,18 +189,19 @@ public sealed class TwoLayerNetChecks
             var (x, labels) = Batch(400 + seed);
             var expected = Backprop(Snapshot(net), x, labels);
             var grads = net.Gradient(x.Copy(), labels.Copy());
-            Expect.That(grads is not null, "net.Gradient(x, t) returned null.", [], GradientHint);
+            Expect.That(grads is not null, Say("net.Gradient(x, t) returned null.", "net.Gradient(x, t) 返回了 null。"), [], GradientHint);
             foreach (var name in Names)
             {
-                Expect.That(grads!.ContainsKey(name), $"net.Gradient(x, t) has no entry \"{name}\".",
-                    [("names found", string.Join(", ", grads.Keys))], GradientHint);
+                Expect.That(grads!.ContainsKey(name), Say($"net.Gradient(x, t) has no entry \"{name}\".", $"net.Gradient(x, t) 里没有 \"{name}\" 这一项。"),
+                    [(Say("names found", "找到的名字"), string.Join(", ", grads.Keys))], GradientHint);
                 Expect.Close(grads[name], expected[name], $"net.Gradient(x, t)[\"{name}\"]", Tolerance.Gradient,
-                    [Expect.Input("x", x), Expect.Input("labels", labels)], GradientHint, expectedNote: "by backpropagation");
+                    [Expect.Input("x", x), Expect.Input("labels", labels)], GradientHint, expectedNote: Say("by backpropagation", "由反向传播求出"));
             }
         }
     }
 
-    [Check("Gradient leaves the parameters as they were")]
+    [Check("Gradient leaves the parameters as they were",
+           "Gradient 不改变参数")]
     public void GradientLeavesParamsAlone(IChapter4 c)
     {
         var net = Net(c, 8);
@@ -203,13 +210,14 @@ public sealed class TwoLayerNetChecks
         net.Gradient(x, labels);
         foreach (var name in Names)
         {
-            Expect.Close(Param(net, name), before[name], $"Params[\"{name}\"] after net.Gradient(x, t)", Tolerance.Value, null,
-                "Gradient only measures: NumericalGradient puts every nudged element back, and the update belongs to the training loop (4.9).",
-                expectedNote: "the values before the call");
+            Expect.Close(Param(net, name), before[name], Say($"Params[\"{name}\"] after net.Gradient(x, t)", $"net.Gradient(x, t) 之后的 Params[\"{name}\"]"), Tolerance.Value, null,
+                Say("Gradient only measures: NumericalGradient puts every nudged element back, and the update belongs to the training loop (4.9).", "Gradient 只做测量：NumericalGradient 会把每个微调过的元素恢复原值，参数更新属于训练循环（4.9）。"),
+                expectedNote: Say("the values before the call", "调用之前的值"));
         }
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter4 c)
     {
         var net = c.CreateTwoLayerNet(In, Hidden, Out, new Random(5), 0.5);

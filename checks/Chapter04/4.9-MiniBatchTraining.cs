@@ -30,9 +30,9 @@ public sealed class MiniBatchTrainingChecks
     /// </summary>
     internal const double AccuracyFloor = 0.75;
 
-    private const string Hint = "each iteration: a batch of BatchSize indices from one Random(Seed) made before the loop, the gradient on it, " +
+    private static string Hint => Say("each iteration: a batch of BatchSize indices from one Random(Seed) made before the loop, the gradient on it, " +
                                 "every parameter updated in place against its gradient, the loss on the same batch; and every iterPerEpoch " +
-                                "iterations the two accuracies and a progress report. More: ./run-checks.sh --hint 4.9";
+                                "iterations the two accuracies and a progress report. More: ./run-checks.sh --hint 4.9", "每次迭代：用循环之前创建的一个 Random(Seed) 抽取 BatchSize 个索引组成批次，在其上求梯度，逆着梯度原地更新每个参数，再求同一批次的损失；每 iterPerEpoch 次迭代记录两种识别精度并报告进度。更多：./run-checks.sh --hint 4.9 --lang zh");
 
     private static readonly Lazy<(Tensor XTrain, Tensor TTrain, Tensor XTest, Tensor TTest)> Data = new(() =>
     {
@@ -53,70 +53,75 @@ public sealed class MiniBatchTrainingChecks
 
     private static string N(double v) => Tensor.FormatNumber(v);
 
-    [Check("draws every mini-batch with one new Random(Seed): BatchSize indices from random.Next(trainSize)")]
+    [Check("draws every mini-batch with one new Random(Seed): BatchSize indices from random.Next(trainSize)",
+           "用一个 new Random(Seed) 抽取每个 mini-batch：用 random.Next(trainSize) 抽 BatchSize 个索引")]
     public void DrawsSeededMiniBatches(IChapter4 c)
     {
         var run = RunOf(c);
         Expect.That(run.Spy.GradientCalls == Options.Iterations,
-            $"Train called net.Gradient {run.Spy.GradientCalls} times in {Options.Iterations} iterations.",
-            [("options", Options.ToString())], "one net.Gradient(xBatch, tBatch) per iteration, no more, no less.");
-        Expect.That(run.Spy.BatchProblem is null, $"the mini-batch of iteration {run.Spy.BatchProblem?.Iteration} is not the expected one.",
-            [("options", Options.ToString()), .. run.Spy.BatchProblem?.Lines ?? []],
-            "make one var random = new Random(options.Seed) before the loop; each iteration draw BatchSize indices in order, " +
-            "each random.Next(trainSize), and cut the batch with xTrain.Rows(indices) and tTrain.Rows(indices).");
+            Say($"Train called net.Gradient {run.Spy.GradientCalls} times in {Options.Iterations} iterations.", $"Train 在 {Options.Iterations} 次迭代中调用了 net.Gradient {run.Spy.GradientCalls} 次。"),
+            [(Say("options", "选项"), Options.ToString())], Say("one net.Gradient(xBatch, tBatch) per iteration, no more, no less.", "每次迭代调用一次 net.Gradient(xBatch, tBatch)，不多也不少。"));
+        Expect.That(run.Spy.BatchProblem is null, Say($"the mini-batch of iteration {run.Spy.BatchProblem?.Iteration} is not the expected one.", $"第 {run.Spy.BatchProblem?.Iteration} 次迭代的 mini-batch 不是期望的那个。"),
+            [(Say("options", "选项"), Options.ToString()), .. run.Spy.BatchProblem?.Lines() ?? []],
+            Say("make one var random = new Random(options.Seed) before the loop; each iteration draw BatchSize indices in order, " +
+            "each random.Next(trainSize), and cut the batch with xTrain.Rows(indices) and tTrain.Rows(indices).", "在循环之前创建一个 var random = new Random(options.Seed)；每次迭代按顺序抽取 BatchSize 个索引，每个都用 random.Next(trainSize)，再用 xTrain.Rows(indices) 和 tTrain.Rows(indices) 切出批次。"));
     }
 
-    [Check("updates every parameter in place after each Gradient call: p ← p − lr·grad")]
+    [Check("updates every parameter in place after each Gradient call: p ← p − lr·grad",
+           "每次调用 Gradient 后原地更新每个参数：p ← p − lr·grad")]
     public void UpdatesParametersInPlace(IChapter4 c)
     {
         var run = RunOf(c);
         var problem = run.Spy.UpdateProblem;
-        Expect.That(problem is null, $"after iteration {problem?.Iteration}, Params[\"{problem?.Name}\"] is not p − lr·grad.",
-            [("options", Options.ToString()), .. problem?.Lines ?? []],
-            problem?.Hint ?? "");
+        Expect.That(problem is null, Say($"after iteration {problem?.Iteration}, Params[\"{problem?.Name}\"] is not p − lr·grad.", $"第 {problem?.Iteration} 次迭代之后，Params[\"{problem?.Name}\"] 不等于 p − lr·grad。"),
+            [(Say("options", "选项"), Options.ToString()), .. problem?.Lines() ?? []],
+            problem?.Hint() ?? "");
     }
 
-    [Check("records the loss of every iteration: the mini-batch's loss after the update")]
+    [Check("records the loss of every iteration: the mini-batch's loss after the update",
+           "记录每次迭代的损失：更新之后该 mini-batch 的损失")]
     public void RecordsTheLoss(IChapter4 c)
     {
         var run = RunOf(c);
         var losses = run.History.Losses;
         Expect.That(losses is not null && losses.Count == Options.Iterations,
-            $"TrainingHistory.Losses holds {losses?.Count.ToString(CultureInfo.InvariantCulture) ?? "null"} values for {Options.Iterations} iterations.",
-            [("options", Options.ToString())], "add one loss per iteration: losses.Add(net.Loss(xBatch, tBatch)).");
+            Say($"TrainingHistory.Losses holds {losses?.Count.ToString(CultureInfo.InvariantCulture) ?? "null"} values for {Options.Iterations} iterations.", $"{Options.Iterations} 次迭代，TrainingHistory.Losses 里却有 {losses?.Count.ToString(CultureInfo.InvariantCulture) ?? "null"} 个值。"),
+            [(Say("options", "选项"), Options.ToString())], Say("add one loss per iteration: losses.Add(net.Loss(xBatch, tBatch)).", "每次迭代添加一个损失：losses.Add(net.Loss(xBatch, tBatch))。"));
         var expected = new Tensor([.. run.Spy.ExpectedLosses], run.Spy.ExpectedLosses.Count);
-        Expect.Close(new Tensor([.. losses!], losses!.Count), expected, "TrainingHistory.Losses", Tolerance.Value, [("options", Options.ToString())],
-            "record net.Loss(xBatch, tBatch) of the iteration's own mini-batch, after the parameters were updated (as the book does).");
+        Expect.Close(new Tensor([.. losses!], losses!.Count), expected, "TrainingHistory.Losses", Tolerance.Value, [(Say("options", "选项"), Options.ToString())],
+            Say("record net.Loss(xBatch, tBatch) of the iteration's own mini-batch, after the parameters were updated (as the book does).", "记录本次迭代自己的 mini-batch 的 net.Loss(xBatch, tBatch)，在参数更新之后（与书中一样）。"));
     }
 
-    [Check("records train and test accuracy once per epoch: at i = 0, iterPerEpoch, 2·iterPerEpoch, …")]
+    [Check("records train and test accuracy once per epoch: at i = 0, iterPerEpoch, 2·iterPerEpoch, …",
+           "每个 epoch 记录一次训练和测试的识别精度：在 i = 0、iterPerEpoch、2·iterPerEpoch……时")]
     public void RecordsAccuracyPerEpoch(IChapter4 c)
     {
         var run = RunOf(c);
         var (train, test) = (run.History.TrainAccuracies, run.History.TestAccuracies);
         var epochs = run.Spy.EpochParams.Count;
         Expect.That(train is not null && test is not null && train.Count == epochs && test.Count == epochs,
-            $"TrainingHistory holds {train?.Count ?? 0} train and {test?.Count ?? 0} test accuracies; {Options.Iterations} iterations of " +
-            $"{Run.IterPerEpoch} per epoch make {epochs}.",
-            [("options", Options.ToString()), ("trainSize", TrainRows.ToString(CultureInfo.InvariantCulture))],
-            "record the accuracies when i % iterPerEpoch == 0 (i = 0, 20, 40, … here), with iterPerEpoch = max(trainSize / BatchSize, 1).");
+            Say($"TrainingHistory holds {train?.Count ?? 0} train and {test?.Count ?? 0} test accuracies; {Options.Iterations} iterations of " +
+            $"{Run.IterPerEpoch} per epoch make {epochs}.", $"TrainingHistory 里有 {train?.Count ?? 0} 个训练精度和 {test?.Count ?? 0} 个测试精度；{Options.Iterations} 次迭代、每个 epoch {Run.IterPerEpoch} 次，应有 {epochs} 个。"),
+            [(Say("options", "选项"), Options.ToString()), ("trainSize", TrainRows.ToString(CultureInfo.InvariantCulture))],
+            Say("record the accuracies when i % iterPerEpoch == 0 (i = 0, 20, 40, … here), with iterPerEpoch = max(trainSize / BatchSize, 1).", "在 i % iterPerEpoch == 0 时（这里是 i = 0、20、40……）记录识别精度，其中 iterPerEpoch = max(trainSize / BatchSize, 1)。"));
         var (expectedTrain, expectedTest) = run.ExpectedAccuracies();
-        var hint = "after the update of iterations 0, iterPerEpoch, 2·iterPerEpoch, …: net.Accuracy(xTrain, tTrain) on the whole training set " +
-                   "and net.Accuracy(xTest, tTest) on the test set.";
-        Expect.Close(new Tensor([.. train!], epochs), expectedTrain, "TrainingHistory.TrainAccuracies", Tolerance.Value, [("options", Options.ToString())], hint);
-        Expect.Close(new Tensor([.. test!], epochs), expectedTest, "TrainingHistory.TestAccuracies", Tolerance.Value, [("options", Options.ToString())], hint);
+        var hint = Say("after the update of iterations 0, iterPerEpoch, 2·iterPerEpoch, …: net.Accuracy(xTrain, tTrain) on the whole training set " +
+                   "and net.Accuracy(xTest, tTest) on the test set.", "在第 0、iterPerEpoch、2·iterPerEpoch……次迭代的更新之后：在整个训练集上求 net.Accuracy(xTrain, tTrain)，在测试集上求 net.Accuracy(xTest, tTest)。");
+        Expect.Close(new Tensor([.. train!], epochs), expectedTrain, "TrainingHistory.TrainAccuracies", Tolerance.Value, [(Say("options", "选项"), Options.ToString())], hint);
+        Expect.Close(new Tensor([.. test!], epochs), expectedTest, "TrainingHistory.TestAccuracies", Tolerance.Value, [(Say("options", "选项"), Options.ToString())], hint);
     }
 
-    [Check("reports every epoch to the progress callback")]
+    [Check("reports every epoch to the progress callback",
+           "每个 epoch 都向进度回调报告")]
     public void ReportsProgress(IChapter4 c)
     {
         var run = RunOf(c);
         var reports = run.Reports;
         var epochs = run.Spy.EpochParams.Count;
-        var hint = "once per epoch, right after recording the accuracies: progress?.Invoke(new TrainingProgress(epoch, i, loss, trainAcc, testAcc)), " +
-                   "with epoch = 0, 1, 2, … and the loss of iteration i.";
-        Expect.That(reports.Count == epochs, $"the progress callback was called {reports.Count} times; {epochs} epochs were trained.",
-            [("options", Options.ToString())], hint);
+        var hint = Say("once per epoch, right after recording the accuracies: progress?.Invoke(new TrainingProgress(epoch, i, loss, trainAcc, testAcc)), " +
+                   "with epoch = 0, 1, 2, … and the loss of iteration i.", "每个 epoch 一次，紧接在记录识别精度之后：progress?.Invoke(new TrainingProgress(epoch, i, loss, trainAcc, testAcc))，其中 epoch = 0、1、2……，loss 是第 i 次迭代的损失。");
+        Expect.That(reports.Count == epochs, Say($"the progress callback was called {reports.Count} times; {epochs} epochs were trained.", $"进度回调被调用了 {reports.Count} 次；训练了 {epochs} 个 epoch。"),
+            [(Say("options", "选项"), Options.ToString())], hint);
         for (var e = 0; e < epochs; e++)
         {
             var r = reports[e];
@@ -125,32 +130,34 @@ public sealed class MiniBatchTrainingChecks
                      Tolerance.Value.Accepts(r.Loss, run.Spy.ExpectedLosses[i]) &&
                      Tolerance.Value.Accepts(r.TrainAccuracy, run.History.TrainAccuracies[e]) &&
                      Tolerance.Value.Accepts(r.TestAccuracy, run.History.TestAccuracies[e]);
-            Expect.That(ok, $"progress report {e} is not the one of epoch {e}.",
-                [("your report", r?.ToString() ?? "null"),
-                 ("expected", new TrainingProgress(e, i, run.Spy.ExpectedLosses[i], run.History.TrainAccuracies[e], run.History.TestAccuracies[e]).ToString())],
+            Expect.That(ok, Say($"progress report {e} is not the one of epoch {e}.", $"第 {e} 次进度报告不是第 {e} 个 epoch 的。"),
+                [(Say("your report", "你的报告"), r?.ToString() ?? "null"),
+                 (Say("expected", "期望值"), new TrainingProgress(e, i, run.Spy.ExpectedLosses[i], run.History.TrainAccuracies[e], run.History.TestAccuracies[e]).ToString())],
                 hint);
         }
     }
 
-    [Check("learns the MNIST digits: test accuracy at least 0.75 after 200 iterations")]
+    [Check("learns the MNIST digits: test accuracy at least 0.75 after 200 iterations",
+           "学会识别 MNIST 数字：200 次迭代后测试精度至少 0.75")]
     public void LearnsMnist(IChapter4 c)
     {
         var run = RunOf(c);
         Expect.That(run.FinalTestAccuracy >= AccuracyFloor,
-            $"after training, the network classifies only {run.FinalTestAccuracy:P1} of the test digits correctly; at least {AccuracyFloor:P0} was expected.",
-            [("options", Options.ToString()), ("data", $"the first {TrainRows} training and {TestRows} test digits of the MNIST subset"),
-             ("network", $"784 → {HiddenSize} (sigmoid) → 10 (softmax), weights 0.01·N(0, 1) from new Random({NetSeed})")],
-            "about 10% is guessing: the parameters did not move, or moved uphill. Update with p.Assign(p - lr * grad) — minus, " +
-            "and Assign, not p = …, which only changes your local variable.");
+            Say($"after training, the network classifies only {run.FinalTestAccuracy:P1} of the test digits correctly; at least {AccuracyFloor:P0} was expected.", $"训练之后，网络只把 {run.FinalTestAccuracy:P1} 的测试数字分类正确；期望至少 {AccuracyFloor:P0}。"),
+            [(Say("options", "选项"), Options.ToString()), (Say("data", "数据"), Say($"the first {TrainRows} training and {TestRows} test digits of the MNIST subset", $"MNIST 子集中的前 {TrainRows} 个训练数字和 {TestRows} 个测试数字")),
+             (Say("network", "网络"), Say($"784 → {HiddenSize} (sigmoid) → 10 (softmax), weights 0.01·N(0, 1) from new Random({NetSeed})", $"784 → {HiddenSize}（sigmoid）→ 10（softmax），权重 0.01·N(0, 1)，由 new Random({NetSeed}) 生成"))],
+            Say("about 10% is guessing: the parameters did not move, or moved uphill. Update with p.Assign(p - lr * grad) — minus, " +
+            "and Assign, not p = …, which only changes your local variable.", "大约 10% 就是瞎猜：参数没有动，或者往上坡走了。用 p.Assign(p - lr * grad) 更新——是减号，而且用 Assign，不要用 p = …，那只会改变你的局部变量。"));
     }
 
-    [Check("draws the learning curves: the loss of every iteration, the accuracies of every epoch")]
+    [Check("draws the learning curves: the loss of every iteration, the accuracies of every epoch",
+           "画出学习曲线：每次迭代的损失、每个 epoch 的识别精度")]
     public void LearningCurves(IChapter4 c)
     {
         var run = RunOf(c);
         var h = run.History;
         Expect.That(h.Losses.Count == Options.Iterations && h.TrainAccuracies.Count == h.TestAccuracies.Count,
-            "TrainingHistory has the wrong number of entries to draw.", [], Hint);
+            Say("TrainingHistory has the wrong number of entries to draw.", "TrainingHistory 的条目数不对，无法画图。"), [], Hint);
         var iterations = Enumerable.Range(0, h.Losses.Count).Select(i => (double)i).ToArray();
         Plots.Verify("loss", new Figure("Mini-batch SGD on MNIST: loss per iteration", "iteration", "loss",
             [new Series("mini-batch loss", iterations, [.. h.Losses])]), Tolerance.Trajectory, Hint);
@@ -180,9 +187,9 @@ public sealed class MiniBatchTrainingChecks
             try
             {
                 var history = c.Train(spy, xTrain, tTrain, xTest, tTest, Options, reports.Add);
-                Expect.That(history is not null, "Train returned null.", [], "return new TrainingHistory(losses, trainAccuracies, testAccuracies).");
+                Expect.That(history is not null, Say("Train returned null.", "Train 返回了 null。"), [], Say("return new TrainingHistory(losses, trainAccuracies, testAccuracies).", "返回 new TrainingHistory(losses, trainAccuracies, testAccuracies)。"));
                 Expect.That(history!.Losses is not null && history.TrainAccuracies is not null && history.TestAccuracies is not null,
-                    "Train returned a TrainingHistory with a null list.", [], "fill all three lists of the TrainingHistory.");
+                    Say("Train returned a TrainingHistory with a null list.", "Train 返回的 TrainingHistory 里有一个列表是 null。"), [], Say("fill all three lists of the TrainingHistory.", "把 TrainingHistory 的三个列表都填上。"));
                 spy.Finish();
                 return new Run
                 {
@@ -214,7 +221,8 @@ public sealed class MiniBatchTrainingChecks
     }
 
     /// <summary>What went wrong first, in lines for a failure message.</summary>
-    private sealed record Problem(int Iteration, string Name, IReadOnlyList<(string, string)> Lines, string Hint);
+    /// <summary>What went wrong in one iteration; its words are made when the message is (the run is shared, the language may not be).</summary>
+    private sealed record Problem(int Iteration, string Name, Func<IReadOnlyList<(string, string)>> Lines, Func<string> Hint);
 
     /// <summary>
     /// A network that forwards everything to a real one and watches the training loop: which batches it is handed,
@@ -269,18 +277,20 @@ public sealed class MiniBatchTrainingChecks
             var expectedT = _tTrain.Rows(indices);
             if (x is null || t is null || !x.ShapeSpan.SequenceEqual(expectedX.ShapeSpan) || !t.ShapeSpan.SequenceEqual(expectedT.ShapeSpan))
             {
-                BatchProblem = new Problem(i, "", [("expected shapes", $"xBatch {expectedX.ShapeText}, tBatch {expectedT.ShapeText}"),
-                    ("your shapes", $"xBatch {x?.ShapeText ?? "null"}, tBatch {t?.ShapeText ?? "null"}")], "");
+                var (want, got) = ($"xBatch {expectedX.ShapeText}, tBatch {expectedT.ShapeText}", $"xBatch {x?.ShapeText ?? "null"}, tBatch {t?.ShapeText ?? "null"}");
+                BatchProblem = new Problem(i, "", () => [(Say("expected shapes", "期望的形状"), want), (Say("your shapes", "你的形状"), got)], () => "");
                 return;
             }
             for (var k = 0; k < indices.Length; k++)
             {
                 var same = expectedX.Row(k).AsSpan().SequenceEqual(x.Row(k).AsSpan()) && expectedT.Row(k).AsSpan().SequenceEqual(t.Row(k).AsSpan());
                 if (same) continue;
-                BatchProblem = new Problem(i, "", [
-                    ("expected indices", $"[{string.Join(", ", indices.Take(8))}, …]"),
-                    ("first difference", $"row {k} of the batch should be training sample {indices[k]} (label {N(_tTrain[indices[k]])}), " +
-                                         $"yours has label {N(t.AsSpan()[k])}")], "");
+                var (row, sample, label, yours) = (k, indices[k], N(_tTrain[indices[k]]), N(t.AsSpan()[k]));
+                var expectedIndices = $"[{string.Join(", ", indices.Take(8))}, …]";
+                BatchProblem = new Problem(i, "", () => [
+                    (Say("expected indices", "期望的索引"), expectedIndices),
+                    (Say("first difference", "第一个不同处"), Say($"row {row} of the batch should be training sample {sample} (label {label}), yours has label {yours}",
+                                                             $"批次的第 {row} 行应该是训练样本 {sample}（标签 {label}），你的这一行标签是 {yours}"))], () => "");
                 return;
             }
         }
@@ -298,17 +308,19 @@ public sealed class MiniBatchTrainingChecks
                 var actual = Inner.Params[name];
                 var k = FirstMismatch(actual, expected);
                 if (k < 0) continue;
-                var hint = FirstMismatch(actual, before) < 0
-                    ? "the parameter did not change. Update every parameter in net.Params (the biases too), writing into the tensor " +
-                      "itself (Assign). Assigning a new tensor to p only points your local variable at it, and the network never sees it."
-                    : FirstMismatch(actual, before + Options.LearningRate * grad) < 0
-                        ? "the parameter moved uphill: p + lr·grad climbs the loss. Subtract: p − lr·grad."
-                        : "p ← p − lr·grad, once per iteration, with lr = options.LearningRate and grad = grads[name] from this iteration's net.Gradient.";
+                var (unchanged, uphill) = (FirstMismatch(actual, before) < 0, FirstMismatch(actual, before + Options.LearningRate * grad) < 0);
+                string Hint() => unchanged
+                    ? Say("the parameter did not change. Update every parameter in net.Params (the biases too), writing into the tensor " +
+                      "itself (Assign). Assigning a new tensor to p only points your local variable at it, and the network never sees it.", "参数没有变。要更新 net.Params 中的每个参数（偏置也要），写进张量本身（Assign）。把新张量赋给 p 只是让你的局部变量指向它，网络永远看不到。")
+                    : uphill
+                        ? Say("the parameter moved uphill: p + lr·grad climbs the loss. Subtract: p − lr·grad.", "参数往上坡走了：p + lr·grad 让损失变大。要减：p − lr·grad。")
+                        : Say("p ← p − lr·grad, once per iteration, with lr = options.LearningRate and grad = grads[name] from this iteration's net.Gradient.", "p ← p − lr·grad，每次迭代一次，lr = options.LearningRate，grad = 本次迭代 net.Gradient 给出的 grads[name]。");
                 var index = string.Join(", ", Expect.Unravel(k, before.Shape));
-                UpdateProblem = new Problem(i, name, [
-                    ("first difference", $"element ({index}) of {name} {before.ShapeText}"),
-                    ("p before", N(before.AsSpan()[k])), ("grad", N(grad.AsSpan()[k])), ("lr", N(Options.LearningRate)),
-                    ("expected p − lr·grad", N(expected.AsSpan()[k])), ("your p", N(actual.AsSpan()[k]))], hint);
+                var (shape, p0, g, e, a) = (before.ShapeText, N(before.AsSpan()[k]), N(grad.AsSpan()[k]), N(expected.AsSpan()[k]), N(actual.AsSpan()[k]));
+                UpdateProblem = new Problem(i, name, () => [
+                    (Say("first difference", "第一个不同处"), Say($"element ({index}) of {name} {shape}", $"{name} {shape} 的元素 ({index})")),
+                    (Say("p before", "之前的 p"), p0), ("grad", g), ("lr", N(Options.LearningRate)),
+                    (Say("expected p − lr·grad", "期望的 p − lr·grad"), e), (Say("your p", "你的 p"), a)], Hint);
                 return;
             }
         }

@@ -5,20 +5,20 @@ namespace DeepLearningKata.Checks.Chapter05;
 [Exercise("5.2", "ReluLayer")]
 public sealed class ReluLayerChecks
 {
-    private const string Hint = "Forward keeps a mask of where x was positive and lets only those elements through; Backward lets dout through " +
+    private static string Hint => Say("Forward keeps a mask of where x was positive and lets only those elements through; Backward lets dout through " +
                                 "with the same mask — the mask from x, kept by Forward, and a new tensor, not dout changed in place. More: " +
-                                "./run-checks.sh --hint 5.2";
+                                "./run-checks.sh --hint 5.2", "Forward 保存一个掩码，记下 x 为正的位置，只让这些元素通过；Backward 用同一个掩码让 dout 通过——掩码来自 x，由 Forward 保存，并返回一个新张量，而不是原地修改 dout。更多：./run-checks.sh --hint 5.2 --lang zh");
 
-    private static readonly GradientHints Hints = new("CreateRelu()", Hint)
+    private static GradientHints Hints => new("CreateRelu()", Hint)
     {
-        InPlace = "leave the tensors you are handed alone: Forward returns a new tensor (not x with its negatives zeroed), Backward " +
+        InPlace = Say("leave the tensors you are handed alone: Forward returns a new tensor (not x with its negatives zeroed), Backward " +
                   "too (the book's in-place zeroing of dout changes its caller's dout, which the caller may still need), " +
-                  "and neither writes into the x Forward was given.",
+                  "and neither writes into the x Forward was given.", "不要改动传给你的张量：Forward 返回一个新张量（不是把 x 的负数置零后的 x），Backward 也一样（书中原地把 dout 置零的做法会改动调用者的 dout，而调用者可能还要用它），两者都不能写进传给 Forward 的 x。"),
         Suspects =
         [
-            new("dx", k => k["dout"] * (k["dout"] > 0), "your dx equals dout * (dout > 0): the mask comes from dout. It must come from x, kept by Forward."),
-            new("dx", k => k["dout"], "your dx is dout itself, unmasked: ReLU blocks the gradient wherever x was ≤ 0."),
-            new("dx", k => k["dout"] * (k["x"] <= 0), "your dx passes dout where x ≤ 0 and blocks it where x > 0: the mask is inverted."),
+            new("dx", k => k["dout"] * (k["dout"] > 0), Say("your dx equals dout * (dout > 0): the mask comes from dout. It must come from x, kept by Forward.", "你的 dx 等于 dout * (dout > 0)：掩码来自 dout。它必须来自 x，由 Forward 保存。")),
+            new("dx", k => k["dout"], Say("your dx is dout itself, unmasked: ReLU blocks the gradient wherever x was ≤ 0.", "你的 dx 就是 dout 本身，没有掩码：凡是 x ≤ 0 的地方，ReLU 都会挡住梯度。")),
+            new("dx", k => k["dout"] * (k["x"] <= 0), Say("your dx passes dout where x ≤ 0 and blocks it where x > 0: the mask is inverted.", "你的 dx 在 x ≤ 0 处让 dout 通过，在 x > 0 处挡住它：掩码反了。")),
         ],
     };
 
@@ -34,7 +34,8 @@ public sealed class ReluLayerChecks
         [new("N", 1, 2), new("C", 1, 2), new("H", 1, 3), new("W", 1, 3)],
         [new("x", ["N", "C", "H", "W"], Inputs), new("dout", ["N", "C", "H", "W"], Values.Upstream)]);
 
-    [Check("gives the worked example, forward and backward")]
+    [Check("gives the worked example, forward and backward",
+           "给出示例的结果，正向和反向都要对")]
     public void WorkedExample(IChapter5 c)
     {
         Tensor x = new[,] { { 1.0, -0.5 }, { -2.0, 3.0 } };
@@ -46,7 +47,8 @@ public sealed class ReluLayerChecks
             [Expect.Input("x", x), Expect.Input("dout", dout)], Hint);
     }
 
-    [Check("forwards max(0, x) for random tensors of any rank")]
+    [Check("forwards max(0, x) for random tensors of any rank",
+           "对任意维数的随机张量，正向输出 max(0, x)")]
     public void ForwardIsMaxZero(IChapter5 c) =>
         Properties.ForAll("5.2 forward", Gen4D(), tc =>
         {
@@ -55,11 +57,13 @@ public sealed class ReluLayerChecks
                 [Expect.Input("x", x)], Hint);
         }, Gens.Shrink);
 
-    [Check("backward matches central differences, for random shapes, values and dout")]
+    [Check("backward matches central differences, for random shapes, values and dout",
+           "对随机的形状、数值和 dout，反向传播与中心差分一致")]
     public void BackwardMatchesNumerical(IChapter5 c) =>
         GradientCheck.Layer("5.2 gradient", [Batch, Images], _ => c.CreateRelu(), Hints);
 
-    [Check("leaves the caller's x and dout unchanged")]
+    [Check("leaves the caller's x and dout unchanged",
+           "不修改调用者的 x 和 dout")]
     public void LeavesArgumentsAlone(IChapter5 c)
     {
         Tensor x = new[,] { { -1.0, 2.0, -3.0 } };
@@ -68,17 +72,18 @@ public sealed class ReluLayerChecks
         var doutIn = dout.Copy();
         var relu = c.CreateRelu();
         relu.Forward(xIn);
-        Unchanged(x, xIn, "CreateRelu().Forward(x) changed x in place.");
+        Unchanged(x, xIn, Say("CreateRelu().Forward(x) changed x in place.", "CreateRelu().Forward(x) 原地修改了 x。"));
         relu.Backward(doutIn);
-        Unchanged(dout, doutIn, "CreateRelu().Backward(dout) changed dout in place.");
-        Unchanged(x, xIn, "CreateRelu().Backward(dout) changed x, the tensor handed to Forward before, in place.");
+        Unchanged(dout, doutIn, Say("CreateRelu().Backward(dout) changed dout in place.", "CreateRelu().Backward(dout) 原地修改了 dout。"));
+        Unchanged(x, xIn, Say("CreateRelu().Backward(dout) changed x, the tensor handed to Forward before, in place.", "CreateRelu().Backward(dout) 原地修改了 x，即之前传给 Forward 的那个张量。"));
     }
 
     private static void Unchanged(Tensor before, Tensor after, string summary) =>
         Expect.That(before.AsSpan().SequenceEqual(after.AsSpan()), summary,
-            [("before the call", before.ToString()), ("after the call", after.ToString())], Hints.InPlace);
+            [(Say("before the call", "调用前"), before.ToString()), (Say("after the call", "调用后"), after.ToString())], Hints.InPlace);
 
-    [Check("passes no gradient where x is exactly 0, as the book does")]
+    [Check("passes no gradient where x is exactly 0, as the book does",
+           "x 恰好为 0 处不传梯度，与书中一致")]
     public void NoGradientAtZero(IChapter5 c)
     {
         Tensor x = new[] { 0.0, -0.0, 1.0, -1.0 };
@@ -92,11 +97,12 @@ public sealed class ReluLayerChecks
         Expect.Close(dx, Tensor.From(0.0, 0.0, 3.0, 0.0), "CreateRelu().Backward(dout)", Tolerance.Value,
             [Expect.Input("x", x), Expect.Input("dout", dout)],
             isGreaterOrEqual
-                ? "the mask is x > 0, strictly: at x = 0 the book's mask (x <= 0) blocks the gradient; yours lets it through (x >= 0?)."
-                : "the gradient passes only where x > 0 (the x given to Forward), and is 0 elsewhere, also at x = 0. More: ./run-checks.sh --hint 5.2");
+                ? Say("the mask is x > 0, strictly: at x = 0 the book's mask (x <= 0) blocks the gradient; yours lets it through (x >= 0?).", "掩码是 x > 0，严格大于：在 x = 0 处书中的掩码（x <= 0）会挡住梯度；你的却让它通过了（用了 x >= 0？）。")
+                : Say("the gradient passes only where x > 0 (the x given to Forward), and is 0 elsewhere, also at x = 0. More: ./run-checks.sh --hint 5.2", "梯度只在 x > 0 处（传给 Forward 的 x）通过，其他地方为 0，x = 0 处也是。更多：./run-checks.sh --hint 5.2 --lang zh"));
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter5 c)
     {
         var x = Tensor.Arange(-2, 2, 0.25).Reshape(4, 4);

@@ -7,8 +7,8 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.1", "OutputSize")]
 public sealed class OutputSizeChecks
 {
-    private const string Hint = "OH = (H + 2·P − FH) / S + 1, after checking that (H + 2·P − FH) is at least 0 and that the stride fits it " +
-                                "exactly. More: ./run-checks.sh --hint 7.1";
+    private static string Hint => Say("OH = (H + 2·P − FH) / S + 1, after checking that (H + 2·P − FH) is at least 0 and that the stride fits it " +
+                                "exactly. More: ./run-checks.sh --hint 7.1", "OH = (H + 2·P − FH) / S + 1，先检查 (H + 2·P − FH) 至少为 0，并且能被步幅整除。更多：./run-checks.sh --hint 7.1 --lang zh");
 
     private static string Call(int h, int fh, int s, int p) => string.Create(CultureInfo.InvariantCulture, $"OutputSize({h}, {fh}, {s}, {p})");
 
@@ -20,12 +20,13 @@ public sealed class OutputSizeChecks
         }
         catch (ArgumentException e)
         {
-            throw CheckFailure.Threw($"{Call(h, fh, s, p)} threw ArgumentException, but these sizes fit.\n  your message: {e.Message}\n" +
-                                     $"  hint: (H + 2·P − FH) = {h + 2 * p - fh} is divisible by the stride {s}; {Hint}", e);
+            throw CheckFailure.Threw(Say($"{Call(h, fh, s, p)} threw ArgumentException, but these sizes fit.\n  your message: {e.Message}\n" +
+                                     $"  hint: (H + 2·P − FH) = {h + 2 * p - fh} is divisible by the stride {s}; {Hint}", $"{Call(h, fh, s, p)} 抛出了 ArgumentException，但这些尺寸是合适的。\n  你的信息: {e.Message}\n  提示: (H + 2·P − FH) = {h + 2 * p - fh} 能被步幅 {s} 整除；{Hint}"), e);
         }
     }
 
-    [Check("gives the book's sizes: 4 for H = 4, FH = 3, S = 1, P = 1; 24 for MNIST's 28 and a 5×5 filter; 12 after 2×2 pooling")]
+    [Check("gives the book's sizes: 4 for H = 4, FH = 3, S = 1, P = 1; 24 for MNIST's 28 and a 5×5 filter; 12 after 2×2 pooling",
+           "给出书中的尺寸：H = 4、FH = 3、S = 1、P = 1 时为 4；MNIST 的 28 配 5×5 滤波器时为 24；2×2 池化后为 12")]
     public void BookExamples(IChapter7 c)
     {
         (int H, int FH, int S, int P, int OH)[] cases = [(4, 3, 1, 1, 4), (28, 5, 1, 0, 24), (24, 2, 2, 0, 12), (7, 3, 2, 0, 3), (5, 3, 2, 1, 3), (3, 3, 1, 0, 1)];
@@ -33,13 +34,14 @@ public sealed class OutputSizeChecks
         {
             var actual = Ask(c, h, fh, s, p);
             Expect.That(actual == oh, $"{Call(h, fh, s, p)} returned {actual}; expected {oh}.",
-                [("formula", $"({h} + 2·{p} − {fh}) / {s} + 1 = {oh}")],
-                actual == oh - 1 ? "the + 1 is missing: a filter as large as the input still fits once." :
-                actual == (h + p - fh) / s + 1 ? "the pad is added on both sides: 2·P, not P." : Hint);
+                [(Say("formula", "公式"), $"({h} + 2·{p} − {fh}) / {s} + 1 = {oh}")],
+                actual == oh - 1 ? Say("the + 1 is missing: a filter as large as the input still fits once.", "少了 + 1：和输入一样大的滤波器也能放下一次。") :
+                actual == (h + p - fh) / s + 1 ? Say("the pad is added on both sides: 2·P, not P.", "填充加在两侧：是 2·P，不是 P。") : Hint);
         }
     }
 
-    [Check("gives OH for every H, FH, S and P that fit, and the windows then cover the padded input exactly")]
+    [Check("gives OH for every H, FH, S and P that fit, and the windows then cover the padded input exactly",
+           "对每组合适的 H、FH、S 和 P 给出 OH，此时窗口恰好覆盖填充后的输入")]
     public void FittingSizes(IChapter7 c)
     {
         var gen = from oh in Gen.Choose(1, 12)
@@ -52,11 +54,12 @@ public sealed class OutputSizeChecks
         {
             var actual = Ask(c, k.H, k.FH, k.S, k.P);
             Expect.That(actual == k.OH, $"{Call(k.H, k.FH, k.S, k.P)} returned {actual}; expected {k.OH}.",
-                [("formula", $"({k.H} + 2·{k.P} − {k.FH}) / {k.S} + 1 = {k.OH}")], Hint);
+                [(Say("formula", "公式"), $"({k.H} + 2·{k.P} − {k.FH}) / {k.S} + 1 = {k.OH}")], Hint);
         });
     }
 
-    [Check("throws an ArgumentException naming the numbers when S does not divide H + 2·P − FH")]
+    [Check("throws an ArgumentException naming the numbers when S does not divide H + 2·P − FH",
+           "S 不能整除 H + 2·P − FH 时抛出写明这些数的 ArgumentException")]
     public void NotDivisible(IChapter7 c)
     {
         var gen = from h in Gen.Choose(1, 30)
@@ -66,11 +69,12 @@ public sealed class OutputSizeChecks
                   where h + 2 * p - fh >= 0 && (h + 2 * p - fh) % s != 0
                   select (H: h, FH: fh, S: s, P: p);
         Properties.ForAll("7.1 not divisible", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
-            $"({k.H} + 2·{k.P} − {k.FH}) = {k.H + 2 * k.P - k.FH} leaves a remainder when divided by {k.S}: the windows do not tile the input. " +
-            "C#'s int division drops that remainder silently, so test it with % first."));
+            Say($"({k.H} + 2·{k.P} − {k.FH}) = {k.H + 2 * k.P - k.FH} leaves a remainder when divided by {k.S}: the windows do not tile the input. " +
+            "C#'s int division drops that remainder silently, so test it with % first.", $"({k.H} + 2·{k.P} − {k.FH}) = {k.H + 2 * k.P - k.FH} 除以 {k.S} 有余数：窗口无法铺满输入。C# 的 int 除法会悄悄丢掉余数，所以要先用 % 检查。")));
     }
 
-    [Check("throws an ArgumentException naming the numbers when the filter is larger than the padded input")]
+    [Check("throws an ArgumentException naming the numbers when the filter is larger than the padded input",
+           "滤波器比填充后的输入还大时抛出写明这些数的 ArgumentException")]
     public void TooLarge(IChapter7 c)
     {
         var gen = from h in Gen.Choose(1, 10)
@@ -79,10 +83,11 @@ public sealed class OutputSizeChecks
                   from s in Gen.Choose(1, 3)
                   select (H: h, FH: h + 2 * p + extra, S: s, P: p);
         Properties.ForAll("7.1 too large", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
-            $"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing."));
+            Say($"a filter of {k.FH} does not fit in {k.H} + 2·{k.P}: H + 2·P − FH is negative, so no window fits. Check that before dividing.", $"大小为 {k.FH} 的滤波器放不进 {k.H} + 2·{k.P}：H + 2·P − FH 是负的，一个窗口都放不下。要在除法之前检查。")));
     }
 
-    [Check("throws an ArgumentException naming the numbers when H, FH or S is below 1, or P is negative")]
+    [Check("throws an ArgumentException naming the numbers when H, FH or S is below 1, or P is negative",
+           "H、FH 或 S 小于 1，或 P 为负时，抛出写明这些数的 ArgumentException")]
     public void OutOfRange(IChapter7 c)
     {
         // A fitting (H, FH, S, P), then one of the four made invalid: with a check only for the remainder and the
@@ -103,11 +108,12 @@ public sealed class OutputSizeChecks
                       _ => (H: h, FH: fh, S: s, P: bad - 1),
                   };
         Properties.ForAll("7.1 out of range", gen, k => ExpectError(c, k.H, k.FH, k.S, k.P,
-            "sizes and the stride must be at least 1 and the pad at least 0 (the Formula line's last condition); check them first, " +
-            "before the division: a stride of 0 would divide by zero, a filter of 0 or a negative pad would give a size that means nothing."));
+            Say("sizes and the stride must be at least 1 and the pad at least 0 (the Formula line's last condition); check them first, " +
+            "before the division: a stride of 0 would divide by zero, a filter of 0 or a negative pad would give a size that means nothing.", "尺寸和步幅至少为 1，填充至少为 0（Formula 一行的最后一个条件）；要在除法之前先检查它们：步幅为 0 会除以零，滤波器为 0 或填充为负会得到毫无意义的尺寸。")));
     }
 
-    [Check("reproduces the golden examples")]
+    [Check("reproduces the golden examples",
+           "重现黄金文件中的例子")]
     public void GoldenExamples(IChapter7 c)
     {
         var record = new GoldenRecord();
@@ -128,12 +134,12 @@ public sealed class OutputSizeChecks
         catch (ArgumentException e)
         {
             var missing = new[] { h, fh, s }.Distinct().Where(v => !e.Message.Contains(v.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
-            Expect.That(missing.Count == 0, $"{Call(h, fh, s, p)} threw, but its message does not name the numbers.",
-                [("your message", e.Message), ("numbers it does not mention", string.Join(", ", missing))],
-                "say which sizes do not fit, e.g. $\"… input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}\": a learner who meets " +
-                "this error three layers deep needs them.");
+            Expect.That(missing.Count == 0, Say($"{Call(h, fh, s, p)} threw, but its message does not name the numbers.", $"{Call(h, fh, s, p)} 抛出了异常，但它的信息里没有写出这些数。"),
+                [(Say("your message", "你的信息"), e.Message), (Say("numbers it does not mention", "没有提到的数"), string.Join(", ", missing))],
+                Say("say which sizes do not fit, e.g. $\"… input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}\": a learner who meets " +
+                "this error three layers deep needs them.", "说明是哪些尺寸不合适，例如 $\"… input {inputSize}, filter {filterSize}, stride {stride}, pad {pad}\"：在三层之下遇到这个错误的学习者需要这些数。"));
             return;
         }
-        throw new CheckFailure($"{Call(h, fh, s, p)} returned {result} instead of throwing an ArgumentException.\n  hint: {why}");
+        throw new CheckFailure(Say($"{Call(h, fh, s, p)} returned {result} instead of throwing an ArgumentException.\n  hint: {why}", $"{Call(h, fh, s, p)} 返回了 {result}，而不是抛出 ArgumentException。\n  提示: {why}"));
     }
 }

@@ -8,30 +8,30 @@ namespace DeepLearningKata.Checks.Chapter07;
 [Exercise("7.5", "SimpleConvNet", TimeoutSeconds = 120)]
 public sealed class SimpleConvNetChecks
 {
-    private const string Hint = "Layers in order: Conv1 (W1, b1, S, P), Relu1, Pool1 (max 2×2, stride 2), Affine1 (W2, b2), Relu2, Affine2 " +
+    private static string Hint => Say("Layers in order: Conv1 (W1, b1, S, P), Relu1, Pool1 (max 2×2, stride 2), Affine1 (W2, b2), Relu2, Affine2 " +
                                 "(W3, b3); Gradient: Loss(x, t), then backward from the loss layer (with 1) through every layer in reverse " +
                                 "order; W1, b1 from Conv1's Grads, W2, b2 from Affine1's, W3, b3 from Affine2's. More: ./run-checks.sh --hint " +
-                                "7.5";
+                                "7.5", "各层依次是：Conv1 (W1, b1, S, P)、Relu1、Pool1（最大 2×2，步幅 2）、Affine1 (W2, b2)、Relu2、Affine2 (W3, b3)；Gradient：先 Loss(x, t)，再从损失层（以 1）开始按相反顺序反向经过每一层；W1、b1 来自 Conv1 的 Grads，W2、b2 来自 Affine1 的，W3、b3 来自 Affine2 的。更多：./run-checks.sh --hint 7.5 --lang zh");
 
-    private const string TrainHint = "for each epoch, for each batch of BatchSize consecutive rows: the gradient on the batch, handed with the " +
+    private static string TrainHint => Say("for each epoch, for each batch of BatchSize consecutive rows: the gradient on the batch, handed with the " +
                                      "net's own parameters to the optimizer, then the loss on the same batch. After the epoch, the accuracy on " +
-                                     "xTrain and on xTest and a line of progress. More: ./run-checks.sh --hint 7.5";
+                                     "xTrain and on xTest and a line of progress. More: ./run-checks.sh --hint 7.5", "每个 epoch 里，对每个由 BatchSize 个连续行组成的批次：在批次上求梯度，连同网络自己的参数交给优化器，再求同一批次的损失。epoch 结束后，在 xTrain 和 xTest 上求识别精度，并写一行进度。更多：./run-checks.sh --hint 7.5 --lang zh");
 
     private static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
-    private static readonly GradientHints Hints = new("CreateSimpleConvNet(settings, random)", Hint)
+    private static GradientHints Hints => new("CreateSimpleConvNet(settings, random)", Hint)
     {
         Gradients = new Dictionary<string, string>
         {
-            ["dW1"] = "W1 is Conv1's parameter; its gradient arrives only after backward has gone through Affine2, Relu2, Affine1, Pool1 and Relu1 — " +
-                      "every one of them, in reverse order. " + Hint,
-            ["db1"] = "b1 is Conv1's parameter: Gradient[\"b1\"] = Conv1's Grads[\"b\"], after backward through every later layer. " + Hint,
-            ["dW2"] = "W2 is Affine1's parameter: Gradient[\"W2\"] = Affine1's Grads[\"W\"], after backward through Affine2 and Relu2. " + Hint,
-            ["db2"] = "b2 is Affine1's parameter: Gradient[\"b2\"] = Affine1's Grads[\"b\"]. " + Hint,
-            ["dW3"] = "W3 is Affine2's parameter: Gradient[\"W3\"] = Affine2's Grads[\"W\"]. " + Hint,
-            ["db3"] = "b3 is Affine2's parameter: Gradient[\"b3\"] = Affine2's Grads[\"b\"]. " + Hint,
+            ["dW1"] = Say("W1 is Conv1's parameter; its gradient arrives only after backward has gone through Affine2, Relu2, Affine1, Pool1 and Relu1 — " +
+                      "every one of them, in reverse order. ", "W1 是 Conv1 的参数；只有在反向传播依次经过 Affine2、Relu2、Affine1、Pool1 和 Relu1——每一层都不能少，顺序相反——之后，它的梯度才会到达。") + Hint,
+            ["db1"] = Say("b1 is Conv1's parameter: Gradient[\"b1\"] = Conv1's Grads[\"b\"], after backward through every later layer. ", "b1 是 Conv1 的参数：Gradient[\"b1\"] = Conv1 的 Grads[\"b\"]，要在反向经过后面的每一层之后再取。") + Hint,
+            ["dW2"] = Say("W2 is Affine1's parameter: Gradient[\"W2\"] = Affine1's Grads[\"W\"], after backward through Affine2 and Relu2. ", "W2 是 Affine1 的参数：Gradient[\"W2\"] = Affine1 的 Grads[\"W\"]，要在反向经过 Affine2 和 Relu2 之后再取。") + Hint,
+            ["db2"] = Say("b2 is Affine1's parameter: Gradient[\"b2\"] = Affine1's Grads[\"b\"]. ", "b2 是 Affine1 的参数：Gradient[\"b2\"] = Affine1 的 Grads[\"b\"]。") + Hint,
+            ["dW3"] = Say("W3 is Affine2's parameter: Gradient[\"W3\"] = Affine2's Grads[\"W\"]. ", "W3 是 Affine2 的参数：Gradient[\"W3\"] = Affine2 的 Grads[\"W\"]。") + Hint,
+            ["db3"] = Say("b3 is Affine2's parameter: Gradient[\"b3\"] = Affine2's Grads[\"b\"]. ", "b3 是 Affine2 的参数：Gradient[\"b3\"] = Affine2 的 Grads[\"b\"]。") + Hint,
         },
-        InPlace = "Gradient(x, t) only computes: it leaves x, t and the parameters as they were.",
+        InPlace = Say("Gradient(x, t) only computes: it leaves x, t and the parameters as they were.", "Gradient(x, t) 只做计算：x、t 和参数都保持原样。"),
     };
 
     private static readonly ConvNetSettings Small = new(1, 8, 8, FilterCount: 3, FilterSize: 3, Stride: 1, Pad: 0, HiddenSize: 6, OutputSize: 4);
@@ -101,18 +101,18 @@ public sealed class SimpleConvNetChecks
     private static INetwork NetFor(IChapter7 c, GradientCase k)
     {
         var s = SettingsOf.TryGetValue(k.Spec, out var settings) ? settings : throw new InvalidOperationException("unknown case layout");
-        var net = c.CreateSimpleConvNet(s, new Random(5)) ?? throw new CheckFailure("CreateSimpleConvNet returned null.\n  hint: " + Hint);
+        var net = c.CreateSimpleConvNet(s, new Random(5)) ?? throw new CheckFailure(Say("CreateSimpleConvNet returned null.\n  hint: ", "CreateSimpleConvNet 返回了 null。\n  提示: ") + Hint);
         foreach (var name in Names)
         {
             if (!net.Params.TryGetValue(name, out var p) || p is null)
             {
-                throw new CheckFailure($"CreateSimpleConvNet(…).Params has no \"{name}\".\n  Params has: {string.Join(", ", net.Params.Keys)}\n" +
-                                       "  hint: Params holds W1, b1, W2, b2, W3, b3 by these names.");
+                throw new CheckFailure(Say($"CreateSimpleConvNet(…).Params has no \"{name}\".\n  Params has: {string.Join(", ", net.Params.Keys)}\n" +
+                                       "  hint: Params holds W1, b1, W2, b2, W3, b3 by these names.", $"CreateSimpleConvNet(…).Params 里没有 \"{name}\"。\n  Params 中有: {string.Join(", ", net.Params.Keys)}\n  提示: Params 按 W1、b1、W2、b2、W3、b3 这些名字存放参数。"));
             }
             if (!p.ShapeSpan.SequenceEqual(k.Peek(name).ShapeSpan))
             {
-                throw new CheckFailure($"CreateSimpleConvNet({s}).Params[\"{name}\"] has shape {p.ShapeText}; expected {k.Peek(name).ShapeText}.\n  hint: " +
-                                       "W1 (FN, C, FS, FS), W2 (FN·pool·pool, HiddenSize) with pool = conv / 2, W3 (HiddenSize, OutputSize).");
+                throw new CheckFailure(Say($"CreateSimpleConvNet({s}).Params[\"{name}\"] has shape {p.ShapeText}; expected {k.Peek(name).ShapeText}.\n  hint: " +
+                                       "W1 (FN, C, FS, FS), W2 (FN·pool·pool, HiddenSize) with pool = conv / 2, W3 (HiddenSize, OutputSize).", $"CreateSimpleConvNet({s}).Params[\"{name}\"] 的形状是 {p.ShapeText}，期望 {k.Peek(name).ShapeText}。\n  提示: W1 (FN, C, FS, FS)，W2 (FN·pool·pool, HiddenSize)，其中 pool = conv / 2，W3 (HiddenSize, OutputSize)。"));
             }
             p.Assign(k.Peek(name));
         }
@@ -121,7 +121,8 @@ public sealed class SimpleConvNetChecks
 
     // ------------------------------------------------------------------ the network
 
-    [Check("has W1 … b3 of the book's shapes for the book's settings, zero biases, and weights of spread 0.01 from the random given")]
+    [Check("has W1 … b3 of the book's shapes for the book's settings, zero biases, and weights of spread 0.01 from the random given",
+           "按书中的设置，W1 … b3 的形状与书中相同，偏置为零，权重由给定的随机数生成、标准差为 0.01")]
     public void Initialisation(IChapter7 c)
     {
         var settings = new ConvNetSettings();
@@ -133,32 +134,33 @@ public sealed class SimpleConvNetChecks
         };
         foreach (var (name, shape) in expected)
         {
-            Expect.That(net.Params.TryGetValue(name, out var p) && p is not null, $"{call}.Params has no \"{name}\".",
-                [("Params has", string.Join(", ", net.Params.Keys))], "Params holds W1, b1, W2, b2, W3, b3 by these names.");
+            Expect.That(net.Params.TryGetValue(name, out var p) && p is not null, Say($"{call}.Params has no \"{name}\".", $"{call}.Params 里没有 \"{name}\"。"),
+                [(Say("Params has", "Params 中有"), string.Join(", ", net.Params.Keys))], Say("Params holds W1, b1, W2, b2, W3, b3 by these names.", "Params 按 W1、b1、W2、b2、W3、b3 这些名字存放参数。"));
             Expect.Shape(net.Params[name], shape, $"{call}.Params[\"{name}\"]",
-                hint: "W1 is (FN, C, FS, FS) = (30, 1, 5, 5); the convolution gives 24×24, the pooling 12×12, so W2 is (30·12·12, 100); W3 is (100, 10).");
+                hint: Say("W1 is (FN, C, FS, FS) = (30, 1, 5, 5); the convolution gives 24×24, the pooling 12×12, so W2 is (30·12·12, 100); W3 is (100, 10).", "W1 是 (FN, C, FS, FS) = (30, 1, 5, 5)；卷积得到 24×24，池化得到 12×12，所以 W2 是 (30·12·12, 100)；W3 是 (100, 10)。"));
         }
         foreach (var name in new[] { "b1", "b2", "b3" })
         {
-            Expect.Close(net.Params[name], Tensor.ZerosLike(net.Params[name]), $"{call}.Params[\"{name}\"]", Tolerance.Value, hint: "the biases start at zero.");
+            Expect.Close(net.Params[name], Tensor.ZerosLike(net.Params[name]), $"{call}.Params[\"{name}\"]", Tolerance.Value, hint: Say("the biases start at zero.", "偏置从零开始。"));
         }
         foreach (var name in new[] { "W1", "W2", "W3" })
         {
             var w = net.Params[name];
             var std = Math.Sqrt(((w - w.Mean()) * (w - w.Mean())).Mean());
-            Expect.That(Math.Abs(std - 0.01) < 0.003 && Math.Abs(w.Mean()) < 0.003, $"{call}.Params[\"{name}\"] does not look like 0.01 · N(0, 1).",
-                [("its mean", Tensor.FormatNumber(w.Mean())), ("its standard deviation", Tensor.FormatNumber(std))],
+            Expect.That(Math.Abs(std - 0.01) < 0.003 && Math.Abs(w.Mean()) < 0.003, Say($"{call}.Params[\"{name}\"] does not look like 0.01 · N(0, 1).", $"{call}.Params[\"{name}\"] 看起来不像 0.01 · N(0, 1)。"),
+                [(Say("its mean", "它的均值"), Tensor.FormatNumber(w.Mean())), (Say("its standard deviation", "它的标准差"), Tensor.FormatNumber(std))],
                 $"{name} = settings.WeightInitStd * Tensor.RandomNormal(random, …).");
         }
         var again = c.CreateSimpleConvNet(settings, new Random(1));
         var other = c.CreateSimpleConvNet(settings, new Random(2));
         Expect.That(Names.All(n => again.Params[n].AsSpan().SequenceEqual(net.Params[n].AsSpan())) &&
                     !other.Params["W1"].AsSpan().SequenceEqual(net.Params["W1"].AsSpan()),
-            "CreateSimpleConvNet does not draw its weights from the random it is given, in the order W1, W2, W3.", [],
-            "use the random parameter (Tensor.RandomNormal(random, …)), not a new Random(): the same seed must give the same network.");
+            Say("CreateSimpleConvNet does not draw its weights from the random it is given, in the order W1, W2, W3.", "CreateSimpleConvNet 没有按 W1、W2、W3 的顺序用传给它的 random 生成权重。"), [],
+            Say("use the random parameter (Tensor.RandomNormal(random, …)), not a new Random(): the same seed must give the same network.", "使用参数 random（Tensor.RandomNormal(random, …)），不要用 new Random()：相同的种子必须给出相同的网络。"));
     }
 
-    [Check("predicts the scores of Conv–ReLU–Pool–Affine–ReLU–Affine, and its loss is the cross-entropy of their softmax")]
+    [Check("predicts the scores of Conv–ReLU–Pool–Affine–ReLU–Affine, and its loss is the cross-entropy of their softmax",
+           "预测 Conv–ReLU–Pool–Affine–ReLU–Affine 的得分，损失是其 softmax 的交叉熵误差")]
     public void PredictAndLoss(IChapter7 c) =>
         Properties.ForAll("7.5 predict", Gens.Case(Specs), k =>
         {
@@ -166,16 +168,17 @@ public sealed class SimpleConvNetChecks
             var net = NetFor(c, k);
             var x = k["x"];
             var scores = Oracle(x, Names.ToDictionary(n => n, k.Peek), s).Scores;
-            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [("settings", s.ToString()), ("case", k.Shapes)],
-                "Predict forwards x through Conv1, Relu1, Pool1 (max 2×2, stride 2), Affine1, Relu2, Affine2 and returns the scores (no softmax).");
-            Expect.Close(net.Predict(x.Reshape(x.Dim(0), -1)), scores, "Predict(x flattened to (N, C·H·W))", Tolerance.Value, [("settings", s.ToString())],
-                "rows of C·H·W pixels (as Mnist.Load() gives them) are images too: reshape them to (N, C, H, W) first.");
+            Expect.Close(net.Predict(x.Copy()), scores, "Predict(x)", Tolerance.Value, [(Say("settings", "设置"), s.ToString()), (Say("case", "用例"), k.Shapes)],
+                Say("Predict forwards x through Conv1, Relu1, Pool1 (max 2×2, stride 2), Affine1, Relu2, Affine2 and returns the scores (no softmax).", "Predict 让 x 依次通过 Conv1、Relu1、Pool1（最大 2×2，步幅 2）、Affine1、Relu2、Affine2，返回得分（不做 softmax）。"));
+            Expect.Close(net.Predict(x.Reshape(x.Dim(0), -1)), scores, Say("Predict(x flattened to (N, C·H·W))", "Predict(展平成 (N, C·H·W) 的 x)"), Tolerance.Value, [(Say("settings", "设置"), s.ToString())],
+                Say("rows of C·H·W pixels (as Mnist.Load() gives them) are images too: reshape them to (N, C, H, W) first.", "每行 C·H·W 个像素的数据（Mnist.Load() 给出的就是这样）也是图像：先 reshape 成 (N, C, H, W)。"));
             var loss = net.Loss(x.Copy(), k["t"]);
             Expect.That(Tolerance.Value.Accepts(loss, CrossEntropy(scores, k.Peek("t"), 1e-7)), $"Loss(x, t) is {Tensor.FormatNumber(loss)}; expected " +
-                $"{Tensor.FormatNumber(CrossEntropy(scores, k.Peek("t"), 1e-7))}.", [("case", k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
+                $"{Tensor.FormatNumber(CrossEntropy(scores, k.Peek("t"), 1e-7))}.", [(Say("case", "用例"), k.Shapes)], "Loss(x, t) = lastLayer.Forward(Predict(x), t).");
         }, Gens.ShrinkCase, tests: 30);
 
-    [Check("gradient by backpropagation matches central differences of the loss, for every parameter")]
+    [Check("gradient by backpropagation matches central differences of the loss, for every parameter",
+           "对每个参数，反向传播求出的梯度与损失的中心差分一致")]
     public void GradientMatchesNumerical(IChapter7 c) =>
         GradientCheck.Model("7.5 gradient", Specs, k =>
         {
@@ -188,7 +191,7 @@ public sealed class SimpleConvNetChecks
                 var g = net.Gradient(xIn, t.Copy());
                 Expect.Unchanged(x, xIn, "Gradient(x, t)", "x");
                 return g;
-            }, "the cross-entropy of softmax(Predict(x)), without δ", () => net.Predict(x.Copy()));
+            }, Say("the cross-entropy of softmax(Predict(x)), without δ", "softmax(Predict(x)) 的交叉熵误差，不加 δ"), () => net.Predict(x.Copy()));
         }, Hints, tests: 25);
 
     /// <summary>−Σ log softmax(scores)[i, t_i] / N, plus δ inside the log when given (the book's loss has δ = 1e-7; its gradient has none).</summary>
@@ -204,63 +207,66 @@ public sealed class SimpleConvNetChecks
         return -sum / scores.Dim(0);
     }
 
-    [Check("computes with the tensors in Params, so updating them in place changes the network")]
+    [Check("computes with the tensors in Params, so updating them in place changes the network",
+           "用 Params 里的张量计算，因此原地更新它们就会改变网络")]
     public void ParamsAreTheLayersTensors(IChapter7 c)
     {
         var net = c.CreateSimpleConvNet(Small, new Random(4));
         var x = Tensor.RandomUniform(new Random(5), 0, 1, 2, 1, 8, 8);
         var before = net.Predict(x.Copy());
         net.Params["b3"].Assign(net.Params["b3"] + 1.0);
-        Expect.Close(net.Predict(x.Copy()), before + 1.0, "Predict(x) after Params[\"b3\"].Assign(b3 + 1)", Tolerance.Value, [],
-            "build the layers with the very tensors in Params (Earlier.CreateAffine(@params[\"W3\"], @params[\"b3\"])), not copies: the optimizer updates Params.");
+        Expect.Close(net.Predict(x.Copy()), before + 1.0, Say("Predict(x) after Params[\"b3\"].Assign(b3 + 1)", "Params[\"b3\"].Assign(b3 + 1) 之后的 Predict(x)"), Tolerance.Value, [],
+            Say("build the layers with the very tensors in Params (Earlier.CreateAffine(@params[\"W3\"], @params[\"b3\"])), not copies: the optimizer updates Params.", "用 Params 里的张量本身构建各层（Earlier.CreateAffine(@params[\"W3\"], @params[\"b3\"])），不要用副本：优化器更新的是 Params。"));
         net.Params["W1"].Assign(net.Params["W1"] * 0.0);
         net.Params["b1"].Assign(net.Params["b1"] * 0.0 - 1.0);
         var flat = net.Predict(x.Copy());
         Expect.Close(flat, Np.Dot(Np.Maximum(0.0, Np.Dot(Tensor.Zeros(2, 27), net.Params["W2"]) + net.Params["b2"]), net.Params["W3"]) + net.Params["b3"],
-            "Predict(x) after W1 = 0 and b1 = −1 (every convolution output −1, so ReLU makes them 0)", Tolerance.Value, [],
-            "Conv1 must compute with Params[\"W1\"] and Params[\"b1\"] themselves.");
+            Say("Predict(x) after W1 = 0 and b1 = −1 (every convolution output −1, so ReLU makes them 0)", "W1 = 0、b1 = −1 之后的 Predict(x)（每个卷积输出都是 −1，ReLU 之后都变成 0）"), Tolerance.Value, [],
+            Say("Conv1 must compute with Params[\"W1\"] and Params[\"b1\"] themselves.", "Conv1 必须用 Params[\"W1\"] 和 Params[\"b1\"] 本身来计算。"));
     }
 
     // ------------------------------------------------------------------ the training loop, with a spy
 
-    [Check("Train hands every step's gradient to the optimizer, with the net's Params, once per batch of consecutive rows")]
+    [Check("Train hands every step's gradient to the optimizer, with the net's Params, once per batch of consecutive rows",
+           "Train 每一步把梯度连同网络的 Params 交给优化器，每个由连续行组成的批次一次")]
     public void TrainUsesTheOptimizer(IChapter7 c)
     {
         var spy = Spy.Run(c);
-        Expect.That(spy.Optimizer.Calls.Count == 4, $"optimizer.Update was called {spy.Optimizer.Calls.Count} times in 2 epochs of 2 batches.",
-            [("data", Spy.DataText)], "call optimizer.Update(net.Params, grads) once after every net.Gradient(xBatch, tBatch). " + TrainHint);
+        Expect.That(spy.Optimizer.Calls.Count == 4, Say($"optimizer.Update was called {spy.Optimizer.Calls.Count} times in 2 epochs of 2 batches.", $"2 个 epoch、每个 2 批，optimizer.Update 却被调用了 {spy.Optimizer.Calls.Count} 次。"),
+            [(Say("data", "数据"), Spy.DataText)], Say("call optimizer.Update(net.Params, grads) once after every net.Gradient(xBatch, tBatch). ", "每次 net.Gradient(xBatch, tBatch) 之后调用一次 optimizer.Update(net.Params, grads)。") + TrainHint);
         Expect.That(spy.Optimizer.Calls.All(call => ReferenceEquals(call.Params, spy.Net.Params) || Names1.All(n => ReferenceEquals(call.Params[n], spy.Net.Params[n]))),
-            "optimizer.Update was not given net.Params.", [], "the optimizer changes the net's own tensors in place: hand it net.Params. " + TrainHint);
-        Expect.That(spy.Optimizer.Calls.All(call => call.GradsWereTheNets), "optimizer.Update was not given the gradient net.Gradient returned.", [],
+            Say("optimizer.Update was not given net.Params.", "传给 optimizer.Update 的不是 net.Params。"), [], Say("the optimizer changes the net's own tensors in place: hand it net.Params. ", "优化器原地修改网络自己的张量：把 net.Params 交给它。") + TrainHint);
+        Expect.That(spy.Optimizer.Calls.All(call => call.GradsWereTheNets), Say("optimizer.Update was not given the gradient net.Gradient returned.", "传给 optimizer.Update 的不是 net.Gradient 返回的梯度。"), [],
             TrainHint);
         var batches = spy.Net.GradientCalls.Select(call => string.Join(",", Spy.RowsOf(call))).ToList();
         var expected = new[] { "0,1", "2,3", "0,1", "2,3" };
-        Expect.That(batches.SequenceEqual(expected), "Train did not compute the gradient on batches of consecutive rows, in order.",
-            [("rows of each batch (expected)", string.Join(" | ", expected)), ("rows of each batch (yours)", string.Join(" | ", batches))],
-            "batch k is rows k·BatchSize … (k + 1)·BatchSize − 1, in order, every epoch; a last, shorter batch (row 4 here) is dropped.");
+        Expect.That(batches.SequenceEqual(expected), Say("Train did not compute the gradient on batches of consecutive rows, in order.", "Train 没有按顺序在由连续行组成的批次上求梯度。"),
+            [(Say("rows of each batch (expected)", "每批的行（期望）"), string.Join(" | ", expected)), (Say("rows of each batch (yours)", "每批的行（你的）"), string.Join(" | ", batches))],
+            Say("batch k is rows k·BatchSize … (k + 1)·BatchSize − 1, in order, every epoch; a last, shorter batch (row 4 here) is dropped.", "第 k 批是第 k·BatchSize … (k + 1)·BatchSize − 1 行，按顺序，每个 epoch 都一样；最后那个较短的批次（这里是第 4 行）丢弃。"));
     }
 
     private static readonly string[] Names1 = ["W"];
 
-    [Check("Train records the loss of each batch after the update, and both accuracies after each epoch")]
+    [Check("Train records the loss of each batch after the update, and both accuracies after each epoch",
+           "Train 记录每个批次更新之后的损失，以及每个 epoch 之后的两种识别精度")]
     public void TrainRecordsTheHistory(IChapter7 c)
     {
         var spy = Spy.Run(c);
-        var history = spy.History ?? throw new CheckFailure("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
+        var history = spy.History ?? throw new CheckFailure(Say("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).", "Train 返回了 null。\n  提示: 返回 new TrainingHistory(loss, trainAccuracy, testAccuracy)。"));
         var expectedLosses = Enumerable.Range(1, 4).Select(Spy.LossAfter).ToArray();
         Expect.That(history.Losses.Count == 4 && history.Losses.Zip(expectedLosses).All(p => Tolerance.Value.Accepts(p.First, p.Second)),
-            "Train's losses are not the losses of each batch right after its update.",
-            [("expected", string.Join(", ", expectedLosses.Select(Tensor.FormatNumber))), ("yours", string.Join(", ", history.Losses.Select(Tensor.FormatNumber)))],
+            Say("Train's losses are not the losses of each batch right after its update.", "Train 的损失不是每个批次刚更新之后的损失。"),
+            [(Say("expected", "期望值"), string.Join(", ", expectedLosses.Select(Tensor.FormatNumber))), (Say("yours", "你的"), string.Join(", ", history.Losses.Select(Tensor.FormatNumber)))],
             history.Losses.Count == 4 && history.Losses.Zip(Enumerable.Range(0, 4).Select(Spy.LossAfter)).All(p => Tolerance.Value.Accepts(p.First, p.Second))
-                ? "your losses are those before each update: call net.Loss(xBatch, tBatch) after optimizer.Update."
+                ? Say("your losses are those before each update: call net.Loss(xBatch, tBatch) after optimizer.Update.", "你的损失是每次更新之前的：在 optimizer.Update 之后调用 net.Loss(xBatch, tBatch)。")
                 : TrainHint);
         Expect.That(history.TrainAccuracies.SequenceEqual([0.5, 0.75]) && history.TestAccuracies.SequenceEqual([0.25, 0.5]),
-            "Train's accuracies are not net.Accuracy(xTrain, tTrain) and net.Accuracy(xTest, tTest) after each epoch.",
-            [("train (yours)", string.Join(", ", history.TrainAccuracies)), ("test (yours)", string.Join(", ", history.TestAccuracies)),
-             ("train, test (expected)", "0.5, 0.75 and 0.25, 0.5")], TrainHint);
+            Say("Train's accuracies are not net.Accuracy(xTrain, tTrain) and net.Accuracy(xTest, tTest) after each epoch.", "Train 的识别精度不是每个 epoch 之后的 net.Accuracy(xTrain, tTrain) 和 net.Accuracy(xTest, tTest)。"),
+            [(Say("train (yours)", "训练（你的）"), string.Join(", ", history.TrainAccuracies)), (Say("test (yours)", "测试（你的）"), string.Join(", ", history.TestAccuracies)),
+             (Say("train, test (expected)", "训练、测试（期望）"), "0.5, 0.75 and 0.25, 0.5")], TrainHint);
         var lines = spy.Progress.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Expect.That(lines.Length >= 2, $"Train wrote {lines.Length} line(s) to progress in 2 epochs.", [("what it wrote", spy.Progress.Length == 0 ? "(nothing)" : spy.Progress)],
-            "after each epoch, progress.WriteLine($\"epoch {epoch}: loss …, train accuracy …, test accuracy …\").");
+        Expect.That(lines.Length >= 2, Say($"Train wrote {lines.Length} line(s) to progress in 2 epochs.", $"Train 在 2 个 epoch 中向 progress 写了 {lines.Length} 行。"), [(Say("what it wrote", "它写的内容"), spy.Progress.Length == 0 ? "(nothing)" : spy.Progress)],
+            Say("after each epoch, progress.WriteLine($\"epoch {epoch}: loss …, train accuracy …, test accuracy …\").", "每个 epoch 之后，progress.WriteLine($\"epoch {epoch}: loss …, train accuracy …, test accuracy …\")。"));
     }
 
     /// <summary>A stand-in network and optimizer that record every call.</summary>
@@ -272,7 +278,7 @@ public sealed class SimpleConvNetChecks
         private static readonly Tensor TTest = Tensor.From(1.0, 0.0);
         private static readonly ConditionalWeakTable<IChapter7, Spy> Runs = [];
 
-        public static string DataText => "xTrain has 5 rows (row i is [10·i + 1, 10·i + 2]), BatchSize 2, 2 epochs";
+        public static string DataText => Say("xTrain has 5 rows (row i is [10·i + 1, 10·i + 2]), BatchSize 2, 2 epochs", "xTrain 有 5 行（第 i 行是 [10·i + 1, 10·i + 2]），BatchSize 2，2 个 epoch");
 
         /// <summary>The spy net's loss after <paramref name="updates"/> updates: W starts at [1, 1] and each update subtracts 0.125 from both.</summary>
         public static double LossAfter(int updates) => 2 * (1 - 0.125 * updates);
@@ -358,7 +364,8 @@ public sealed class SimpleConvNetChecks
 
     internal const double AccuracyFloor = 0.75;
 
-    [Check("your Train, with Adam, trains the book's network on MNIST along the reference's learning curve")]
+    [Check("your Train, with Adam, trains the book's network on MNIST along the reference's learning curve",
+           "你的 Train 用 Adam 在 MNIST 上训练书中的网络，沿着参考实现的学习曲线")]
     public void LearningCurve(IChapter7 c)
     {
         var run = MnistRun.Of(c);
@@ -372,19 +379,21 @@ public sealed class SimpleConvNetChecks
                 new Series("test accuracy", Enumerable.Range(1, epochs).Select(e => (double)e * steps / epochs).ToArray(), [.. run.History.TestAccuracies]),
             ], YMin: 0, YMax: 3.5),
             Tolerance.Trajectory,
-            "the curve is repeatable: the same net, the batches in order, the same Adam steps. A curve that leaves the reference's at once means " +
-            "the update or the recorded loss is wrong (the checks with the spy above say which); one that drifts, a gradient slightly off (7.5's gradient check).");
+            Say("the curve is repeatable: the same net, the batches in order, the same Adam steps. A curve that leaves the reference's at once means " +
+            "the update or the recorded loss is wrong (the checks with the spy above say which); one that drifts, a gradient slightly off (7.5's gradient check).", "这条曲线是可重复的：同样的网络、按顺序的批次、同样的 Adam 步骤。曲线一开始就偏离参考实现，说明更新或记录的损失有错（上面用间谍对象的检查会指出是哪个）；逐渐偏离，说明梯度有一点不对（7.5 的梯度检查）。"));
     }
 
-    [Check("reaches a test accuracy of at least 75 % on MNIST (the reference: 79.6 %)")]
+    [Check("reaches a test accuracy of at least 75 % on MNIST (the reference: 79.6 %)",
+           "在 MNIST 上达到至少 75 % 的测试精度（参考实现：79.6 %）")]
     public void AccuracyFloorReached(IChapter7 c)
     {
         var run = MnistRun.Of(c);
         var accuracy = run.History.TestAccuracies.Count == 0 ? double.NaN : run.History.TestAccuracies[^1];
         Expect.That(accuracy >= AccuracyFloor,
-            string.Create(CultureInfo.InvariantCulture, $"the test accuracy after {Epochs} epochs is {accuracy:P1}; at least {AccuracyFloor:P0} was expected."),
-            [("test accuracy per epoch", string.Join(", ", run.History.TestAccuracies.Select(a => a.ToString("P1", CultureInfo.InvariantCulture))))],
-            "the network here is the reference's, so a net that does not learn points at the loop: the optimizer not called, or given copies. " + TrainHint);
+            Say(string.Create(CultureInfo.InvariantCulture, $"the test accuracy after {Epochs} epochs is {accuracy:P1}; at least {AccuracyFloor:P0} was expected."),
+                string.Create(CultureInfo.InvariantCulture, $"{Epochs} 个 epoch 之后测试精度是 {accuracy:P1}；期望至少 {AccuracyFloor:P0}。")),
+            [(Say("test accuracy per epoch", "每个 epoch 的测试精度"), string.Join(", ", run.History.TestAccuracies.Select(a => a.ToString("P1", CultureInfo.InvariantCulture))))],
+            Say("the network here is the reference's, so a net that does not learn points at the loop: the optimizer not called, or given copies. ", "这里的网络是参考实现的，所以网络不学习说明问题出在循环上：没有调用优化器，或者交给它的是副本。") + TrainHint);
     }
 
     /// <summary>
@@ -408,10 +417,10 @@ public sealed class SimpleConvNetChecks
                 var progress = new StringWriter(CultureInfo.InvariantCulture);
                 var history = c.Train(net, Subjects.Reference.Chapter6.CreateAdam(0.001), data.XTrain.Rows(train), data.TTrain.Rows(train), data.XTest.Rows(test), data.TTest.Rows(test),
                                   new TrainingSettings(Epochs, 100, 0.001), progress)
-                              ?? throw new CheckFailure("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
+                              ?? throw new CheckFailure(Say("Train returned null.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).", "Train 返回了 null。\n  提示: 返回 new TrainingHistory(loss, trainAccuracy, testAccuracy)。"));
                 if (history.Losses is null || history.TrainAccuracies is null || history.TestAccuracies is null)
                 {
-                    throw new CheckFailure("Train returned a history with a null list.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).");
+                    throw new CheckFailure(Say("Train returned a history with a null list.\n  hint: return new TrainingHistory(loss, trainAccuracy, testAccuracy).", "Train 返回的历史里有一个列表是 null。\n  提示: 返回 new TrainingHistory(loss, trainAccuracy, testAccuracy)。"));
                 }
                 run = new MnistRun(history, progress.ToString());
                 Runs[key] = run;

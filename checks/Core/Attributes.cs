@@ -17,11 +17,16 @@ public sealed class ExerciseAttribute(string id, string title) : Attribute
 /// Marks one check: a public method taking the chapter interface it grades (e.g. <c>IChapter1</c>)
 /// and throwing <see cref="CheckFailure"/> when the subject is wrong.
 /// </summary>
-/// <param name="description">Reads as a sentence after the exercise's name: "matches the numerical derivative".</param>
+/// <param name="description">Reads as a sentence after the exercise's name: "matches the numerical derivative". It is the check's
+/// key (the NUnit test name, <c>name</c> in the JSON, the classroom's columns) in every language.</param>
+/// <param name="zh">The same sentence in Chinese, shown instead when the learner reads Chinese (<see cref="L10n"/>).</param>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class CheckAttribute(string description) : Attribute
+public sealed class CheckAttribute(string description, string zh) : Attribute
 {
     public string Description { get; } = description;
+
+    /// <summary>The sentence in Chinese.</summary>
+    public string Zh { get; } = zh;
 }
 
 /// <summary>

@@ -60,12 +60,16 @@ public static class CallerTensors
         var untouched = Run(false, false);
         if (untouched is null) return;
         Judge($"{subject}.Forward(x)", untouched, () => Run(false, false), Run(true, false), "x",
-            $"{subject}.Backward(dout) read the x passed to Forward after Forward returned.",
-            "keep your own copy of what Backward needs (x.Copy(), or what Forward computes from x, such as a mask): the caller owns x " +
-            "and may change it once Forward returns.");
-        Judge($"{subject}.Forward(x)", untouched, () => Run(false, false), Run(false, true), "the tensor Forward returned",
-            $"{subject}.Forward(x) returned the tensor it keeps for Backward.",
-            "return a copy or a new tensor, and keep your own (y.Copy()) for Backward: the caller owns the tensor you return and may change it.");
+            Say($"{subject}.Backward(dout) read the x passed to Forward after Forward returned.",
+                $"{subject}.Backward(dout) 在 Forward 返回之后还读取了传给 Forward 的 x。"),
+            Say("keep your own copy of what Backward needs (x.Copy(), or what Forward computes from x, such as a mask): the caller owns x " +
+                "and may change it once Forward returns.",
+                "Backward 需要的东西要自己保存一份（x.Copy()，或者 Forward 由 x 算出的东西，比如掩码）：x 属于调用者，" +
+                "Forward 返回后调用者可能会改动它。"));
+        Judge($"{subject}.Forward(x)", untouched, () => Run(false, false), Run(false, true), Say("the tensor Forward returned", "Forward 返回的张量"),
+            Say($"{subject}.Forward(x) returned the tensor it keeps for Backward.", $"{subject}.Forward(x) 返回的正是它为 Backward 保存的那个张量。"),
+            Say("return a copy or a new tensor, and keep your own (y.Copy()) for Backward: the caller owns the tensor you return and may change it.",
+                "返回一个副本或新张量，并为 Backward 自己留一份（y.Copy()）：你返回的张量属于调用者，调用者可能会改动它。"));
     }
 
     /// <summary>
@@ -92,12 +96,17 @@ public static class CallerTensors
         var untouched = Run(false, false);
         if (untouched is null) return;
         Judge($"{subject}.Forward(x, t)", untouched, () => Run(false, false), Run(true, false), "x",
-            $"{subject}.Backward(dout) read the x passed to Forward after Forward returned.",
-            "keep what Backward needs in tensors of your own (y computed in Forward, t.Copy()): the caller owns x and t and may change " +
-            "them once Forward returns.");
+            Say($"{subject}.Backward(dout) read the x passed to Forward after Forward returned.",
+                $"{subject}.Backward(dout) 在 Forward 返回之后还读取了传给 Forward 的 x。"),
+            Say("keep what Backward needs in tensors of your own (y computed in Forward, t.Copy()): the caller owns x and t and may change " +
+                "them once Forward returns.",
+                "把 Backward 需要的东西存在你自己的张量里（Forward 中算出的 y、t.Copy()）：x 和 t 属于调用者，" +
+                "Forward 返回后调用者可能会改动它们。"));
         Judge($"{subject}.Forward(x, t)", untouched, () => Run(false, false), Run(false, true), "t",
-            $"{subject}.Backward(dout) read the t passed to Forward after Forward returned.",
-            "keep a copy (t.Copy()) of what Backward needs: the caller owns x and t and may change them once Forward returns.");
+            Say($"{subject}.Backward(dout) read the t passed to Forward after Forward returned.",
+                $"{subject}.Backward(dout) 在 Forward 返回之后还读取了传给 Forward 的 t。"),
+            Say("keep a copy (t.Copy()) of what Backward needs: the caller owns x and t and may change them once Forward returns.",
+                "Backward 需要的东西要保存一份副本（t.Copy()）：x 和 t 属于调用者，Forward 返回后调用者可能会改动它们。"));
     }
 
     /// <summary>dx and the parameters' gradients (<c>dW</c>, …) of one run, by name.</summary>
@@ -127,9 +136,18 @@ public static class CallerTensors
         var repeated = again();
         if (repeated is null || FirstDifference(untouched, repeated) is not null) return;
 
-        var lines = new List<(string, string)> { ("what the check did", $"called {call}, overwrote {what}, then called Backward(dout)") };
-        if (overwritten is null || differing is null) lines.Add(("your Backward", "threw, while it runs when nothing is overwritten"));
-        else lines.AddRange([($"your {differing}", untouched[differing].ToString()), ($"your {differing}, {what} overwritten", overwritten[differing].ToString())]);
+        var lines = new List<(string, string)>
+        {
+            (Say("what the check did", "检查做了什么"), Say($"called {call}, overwrote {what}, then called Backward(dout)", $"调用 {call}，覆盖{what}，再调用 Backward(dout)")),
+        };
+        if (overwritten is null || differing is null) lines.Add((Say("your Backward", "你的 Backward"), Say("threw, while it runs when nothing is overwritten", "抛出了异常，而什么都不覆盖时它能正常运行")));
+        else
+        {
+            lines.AddRange([
+                (Say($"your {differing}", $"你的 {differing}"), untouched[differing].ToString()),
+                (Say($"your {differing}, {what} overwritten", $"你的 {differing}（覆盖{what}后）"), overwritten[differing].ToString()),
+            ]);
+        }
         throw CheckFailure.Of(summary, lines, hint);
     }
 

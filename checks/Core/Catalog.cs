@@ -5,6 +5,12 @@ namespace DeepLearningKata.Checks;
 /// <summary>One check of an exercise: a method of the exercise's checks class.</summary>
 public sealed record CheckInfo(string Description, MethodInfo Method)
 {
+    /// <summary>The sentence in Chinese (the attribute's second argument); <see cref="Description"/> stays the key.</summary>
+    public string Zh { get; init; } = Description;
+
+    /// <summary>The sentence a learner reads, in the current language (<see cref="L10n"/>).</summary>
+    public string Text => Say(Description, Zh);
+
     /// <summary>The chapter interface the check grades (its one parameter's type), e.g. <c>IChapter1</c>.</summary>
     public Type ChapterType => Method.GetParameters()[0].ParameterType;
 }
@@ -58,7 +64,7 @@ public static class Catalog
                 .Select(m => (m, a: m.GetCustomAttribute<CheckAttribute>()))
                 .Where(p => p.a is not null)
                 .OrderBy(p => p.m.MetadataToken) // source order
-                .Select(p => new CheckInfo(p.a!.Description, p.m))
+                .Select(p => new CheckInfo(p.a!.Description, p.m) { Zh = p.a.Zh })
                 .ToList();
             foreach (var c in checks)
             {

@@ -86,8 +86,10 @@ public static class Golden
         {
             if (!context.IsReference)
             {
-                throw new CheckFailure($"the golden file {Repo.Relative(verifiedPath)} is missing. This is a problem of the kata, not of your code: " +
-                                       "restore the file (git checkout -- golden/) or ask your instructor.");
+                throw new CheckFailure(Say($"the golden file {Repo.Relative(verifiedPath)} is missing. This is a problem of the kata, not of your code: " +
+                                           "restore the file (git checkout -- golden/) or ask your instructor.",
+                                           $"黄金文件 {Repo.Relative(verifiedPath)} 不见了。这是 kata 的问题，与你的代码无关：" +
+                                           "恢复这个文件（git checkout -- golden/），或者问你的老师。"));
             }
             var written = WriteReceived(receivedPath, actualText);
             throw new CheckFailure(
@@ -114,7 +116,8 @@ public static class Golden
                 $"  received: {written}\n{Diff(verifiedText, actualText)}\n" +
                 "  If the change is intended, accept it with: ./run-checks.sh --accept");
         }
-        throw new CheckFailure($"differs from the golden output: {difference}" + (hint is null ? "" : $"\n  hint: {hint}"));
+        throw new CheckFailure(Say($"differs from the golden output: {difference}", $"与黄金文件中的输出不同：{difference}") +
+                               (hint is null ? "" : $"\n  {CheckFailure.HintLabel} {hint}"));
     }
 
     /// <summary>Null when <paramref name="actual"/> matches the golden text within tolerance, else what differs, for a learner.</summary>
@@ -127,7 +130,7 @@ public static class Golden
         }
         catch (JsonException e)
         {
-            return $"the golden file is not valid JSON ({e.Message}); restore it from git.";
+            return Say($"the golden file is not valid JSON ({e.Message}); restore it from git.", $"黄金文件不是有效的 JSON（{e.Message}）；从 git 恢复它。");
         }
         using (doc)
         {
@@ -136,10 +139,10 @@ public static class Golden
             var inputs = new List<(string, string)>();
             for (var i = 0; i < Math.Max(expected.Count, entries.Count); i++)
             {
-                if (i >= expected.Count) return $"an extra entry '{entries[i].Key}' that the golden file does not have.";
-                if (i >= entries.Count) return $"the entry '{expected[i].Name}' is missing.";
+                if (i >= expected.Count) return Say($"an extra entry '{entries[i].Key}' that the golden file does not have.", $"多了黄金文件中没有的一项 '{entries[i].Key}'。");
+                if (i >= entries.Count) return Say($"the entry '{expected[i].Name}' is missing.", $"缺少 '{expected[i].Name}' 这一项。");
                 var (name, value) = entries[i];
-                if (expected[i].Name != name) return $"entry {i + 1} is '{name}', the golden file has '{expected[i].Name}'.";
+                if (expected[i].Name != name) return Say($"entry {i + 1} is '{name}', the golden file has '{expected[i].Name}'.", $"第 {i + 1} 项是 '{name}'，黄金文件中是 '{expected[i].Name}'。");
                 var problem = CompareValue(expected[i].Value, value, tolerance);
                 if (problem is not null)
                 {
@@ -161,7 +164,7 @@ public static class Golden
                 var shape = expected.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
                 if (!t.ShapeSpan.SequenceEqual(shape))
                 {
-                    return $"has shape {t.ShapeText}; expected {ShapeException.Format(shape)}.";
+                    return Say($"has shape {t.ShapeText}; expected {ShapeException.Format(shape)}.", $"的形状是 {t.ShapeText}，期望 {ShapeException.Format(shape)}。");
                 }
                 var data = expected.GetProperty("data").EnumerateArray().Select(ReadNumber).ToArray();
                 var span = t.AsSpan();
@@ -170,17 +173,19 @@ public static class Golden
                     if (!tolerance.Accepts(span[i], data[i]))
                     {
                         var index = ShapeException.Format(Expect.Unravel(i, shape)).Replace(",)", ")", StringComparison.Ordinal);
-                        return $"is wrong at index {index}: expected {Tensor.FormatNumber(data[i])}, got {Tensor.FormatNumber(span[i])} " +
-                               $"(tolerance {tolerance}).\n  expected    = {new Tensor(data, shape)}\n  your answer = {t}";
+                        var (want, got) = (Tensor.FormatNumber(data[i]), Tensor.FormatNumber(span[i]));
+                        return Say($"is wrong at index {index}: expected {want}, got {got} (tolerance {tolerance}).", $"在索引 {index} 处不对：期望 {want}，得到 {got}（容差 {tolerance}）。") +
+                               CheckFailure.Of("", [(Expect.Expected, new Tensor(data, shape).ToString()), (Expect.YourAnswer, t.ToString())]).Message;
                     }
                 }
                 return null;
             case double d:
                 var e = ReadNumber(expected);
-                return tolerance.Accepts(d, e) ? null : $"is {Tensor.FormatNumber(d)}; expected {Tensor.FormatNumber(e)} (tolerance {tolerance}).";
+                return tolerance.Accepts(d, e) ? null : Say($"is {Tensor.FormatNumber(d)}; expected {Tensor.FormatNumber(e)} (tolerance {tolerance}).",
+                                                            $"是 {Tensor.FormatNumber(d)}，期望 {Tensor.FormatNumber(e)}（容差 {tolerance}）。");
             default:
                 var s = (string)actual;
-                return expected.ValueKind == JsonValueKind.String && expected.GetString() == s ? null : $"is \"{s}\"; expected {expected}.";
+                return expected.ValueKind == JsonValueKind.String && expected.GetString() == s ? null : Say($"is \"{s}\"; expected {expected}.", $"是 \"{s}\"，期望 {expected}。");
         }
     }
 

@@ -47,7 +47,7 @@ public static class Grader
         {
             var remaining = budget - clock.Elapsed;
             var (result, stop) = remaining <= TimeSpan.Zero
-                ? (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)), true)
+                ? (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)) { Text = TextOf(check) }, true)
                 : RunOne(exercise, check, subject, context, remaining, budget);
             results.Add(result);
             if (stop) break; // a looping thread still busy, the memory limit, the data: every later check would meet it again
@@ -58,18 +58,24 @@ public static class Grader
         {
             State.Passed => null,
             State.NotStarted => NotStartedMessage(exercise),
-            _ => $"{first!.Name}: {first.Message}",
+            _ => $"{first!.Shown}: {first.Message}",
         };
         return new ExerciseResult(exercise.Id, exercise.Chapter, exercise.Title, state, message, clock.Elapsed.TotalSeconds, results);
     }
 
-    /// <summary>What a learner reads for an untouched stub.</summary>
-    public static string NotStartedMessage(Exercise exercise) =>
-        $"not started yet: open {exercise.Folder}/ and replace the `throw new NotImplementedException(...)`.";
+    /// <summary>The check's sentence in the learner's language, when it is not the English key.</summary>
+    private static string? TextOf(CheckInfo check) => check.Text == check.Description ? null : check.Text;
 
-    private static string TimedOutMessage(Exercise exercise, TimeSpan budget) =>
+    /// <summary>What a learner reads for an untouched stub.</summary>
+    public static string NotStartedMessage(Exercise exercise) => Say(
+        $"not started yet: open {exercise.Folder}/ and replace the `throw new NotImplementedException(...)`.",
+        $"还没有开始：打开 {exercise.Folder}/，把 `throw new NotImplementedException(...)` 换成你的代码。");
+
+    private static string TimedOutMessage(Exercise exercise, TimeSpan budget) => Say(
         $"did not finish within {budget.TotalSeconds:0} s. Is there an endless loop (a `while` whose condition never " +
-        $"becomes false, a loop variable that never changes) or a recursion without a base case in {exercise.Folder}?";
+        $"becomes false, a loop variable that never changes) or a recursion without a base case in {exercise.Folder}?",
+        $"没有在 {budget.TotalSeconds:0} 秒内完成。{exercise.Folder} 里是否有死循环（`while` 的条件永远不会变为 false，" +
+        "或循环变量从不改变），或者没有终止条件的递归？");
 
     private static State Combine(IReadOnlyList<CheckResult> results)
     {
@@ -111,9 +117,9 @@ public static class Grader
         thread.Start();
         if (!thread.Join(remaining))
         {
-            return (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)), true);
+            return (new CheckResult(check.Description, State.TimedOut, TimedOutMessage(exercise, budget)) { Text = TextOf(check) }, true);
         }
-        CheckResult Result(State state, string? message) => new(check.Description, state, message);
+        CheckResult Result(State state, string? message) => new(check.Description, state, message) { Text = TextOf(check) };
         return error switch
         {
             null => (Result(State.Passed, null), false),
@@ -132,8 +138,11 @@ public static class Grader
     {
         ArgumentNullException.ThrowIfNull(problem);
         var file = Path.IsPathRooted(problem.FilePath) ? Repo.Relative(problem.FilePath) : problem.FilePath;
-        return $"could not be graded: the kata's data file {file} is unusable ({problem.Problem}). This is not about your code. " +
-               "Restore it with `git checkout -- data/` (or `git status data/` to see what changed), then grade again.";
+        return Say(
+            $"could not be graded: the kata's data file {file} is unusable ({problem.Problem}). This is not about your code. " +
+            "Restore it with `git checkout -- data/` (or `git status data/` to see what changed), then grade again.",
+            $"无法评分：kata 的数据文件 {file} 不可用（{problem.Problem}）。这与你的代码无关。" +
+            "用 `git checkout -- data/` 恢复它（`git status data/` 可查看改动了什么），然后重新评分。");
     }
 
     /// <summary>Names the exception, its message, and the line of the learner's code it came from.</summary>
@@ -144,15 +153,19 @@ public static class Grader
         var where = trace.GetFrames()
             .Select(f => (file: f.GetFileName(), line: f.GetFileLineNumber(), method: f.GetMethod()?.Name))
             .FirstOrDefault(f => f.file is not null && f.file.Replace('\\', '/').Contains("/exercises/", StringComparison.Ordinal));
-        var at = where.file is null ? "" : $"\n  at {Repo.Relative(where.file)}:{where.line} (in {where.method})";
+        var at = where.file is null ? "" : Say($"\n  at {Repo.Relative(where.file)}:{where.line} (in {where.method})", $"\n  位置 {Repo.Relative(where.file)}:{where.line}（在 {where.method} 中）");
         var hint = error switch
         {
-            ShapeException => "\n  hint: print the shapes (x.ShapeText) of the tensors on that line; broadcasting needs trailing axes equal or 1.",
-            IndexOutOfRangeException => "\n  hint: an index ran past the end of an axis; check your loop bounds against x.Shape.",
-            NullReferenceException => "\n  hint: something you used is null; did you forget to assign a field or return a value?",
-            _ => "",
+            ShapeException => Say("print the shapes (x.ShapeText) of the tensors on that line; broadcasting needs trailing axes equal or 1.",
+                                  "打印那一行各张量的形状（x.ShapeText）；广播要求末尾的各轴相等或为 1。"),
+            IndexOutOfRangeException => Say("an index ran past the end of an axis; check your loop bounds against x.Shape.",
+                                            "某个索引超出了轴的末尾；对照 x.Shape 检查你的循环边界。"),
+            NullReferenceException => Say("something you used is null; did you forget to assign a field or return a value?",
+                                          "你用到的某个东西是 null；是不是忘了给字段赋值，或者忘了返回值？"),
+            _ => null,
         };
-        return $"your code threw {error.GetType().Name}: {error.Message}{at}{hint}";
+        var hintLine = hint is null ? "" : $"\n  {CheckFailure.HintLabel} {hint}";
+        return Say($"your code threw {error.GetType().Name}: {error.Message}{at}{hintLine}", $"你的代码抛出了 {error.GetType().Name}：{error.Message}{at}{hintLine}");
     }
 
     private static object ChapterOf(Subject subject, Type chapterType)

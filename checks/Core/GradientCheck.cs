@@ -52,11 +52,12 @@ public sealed record Values(ValueKind Kind, double Lo, double Hi, double Gap, IR
 
     public override string ToString() => Kind switch
     {
-        ValueKind.Labels => $"labels 0…{ClassDim}−1",
-        ValueKind.OneHot => $"one-hot over {ClassDim}",
+        ValueKind.Labels => Say($"labels 0…{ClassDim}−1", $"标签 0…{ClassDim}−1"),
+        ValueKind.OneHot => Say($"one-hot over {ClassDim}", $"{ClassDim} 类的 one-hot"),
         _ => Kinks.Count == 0
             ? $"[{Num(Lo)}, {Num(Hi)}]"
-            : $"[{Num(Lo)}, {Num(Hi)}] with |v − k| ≥ {Num(Gap)} for k in {{{string.Join(", ", Kinks.Select(Num))}}}",
+            : Say($"[{Num(Lo)}, {Num(Hi)}] with |v − k| ≥ {Num(Gap)} for k in {{{string.Join(", ", Kinks.Select(Num))}}}",
+                  $"[{Num(Lo)}, {Num(Hi)}]，对 k ∈ {{{string.Join(", ", Kinks.Select(Num))}}} 有 |v − k| ≥ {Num(Gap)}"),
     };
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
@@ -200,9 +201,11 @@ public sealed record GradientHints(string Subject, string General)
     public IReadOnlyDictionary<string, string> Gradients { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The hint when the code changes a tensor it was handed (<c>x</c>, <c>dout</c>, <c>t</c>).</summary>
-    public string InPlace { get; init; } =
+    public string InPlace { get; init; } = Say(
         "a layer leaves the tensors it is handed alone — Forward its x, Backward its dout, and x later too: compute " +
-        "into new tensors (x * mask, dout * mask, x.Copy()) instead of writing into them; the caller still needs them.";
+        "into new tensors (x * mask, dout * mask, x.Copy()) instead of writing into them; the caller still needs them.",
+        "层不能改动传给它的张量 — Forward 的 x、Backward 的 dout，之后的 x 也一样：把结果算进新的张量" +
+        "（x * mask、dout * mask、x.Copy()），不要写进它们；调用者还要用它们。");
 
     /// <summary>
     /// Classic wrong gradients, each computed for the case: when a learner's gradient equals one of them, the
@@ -294,22 +297,23 @@ public static class GradientCheck
         var x = c.Peek("x");
         var dout = c.Peek("dout");
         var s = hints.Subject;
-        var layer = Call(() => create(c), s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+        var layer = Call(() => create(c), s, c, hints.General) ?? throw Failure(Say($"{s} returned null instead of a layer.", $"{s} 返回了 null，而不是一个层。"), c, hints.General);
         var parameters = CheckParams(layer, c, hints);
 
         // A different input first: Backward must answer for the last Forward, not for a cache left over.
         Call(() => layer.Forward(-x, train), $"{s}.Forward(x)", c, hints.General);
         var xIn = x.Copy();
         var output = Call(() => layer.Forward(xIn, train), $"{s}.Forward(x)", c, hints.General);
-        ExpectShape(output, dout.Shape, $"{s}.Forward(x)", "the output", c,
-            "the output has the shape of dout, which the case gives for it; check the axes of your product or reduction.");
+        ExpectShape(output, dout.Shape, $"{s}.Forward(x)", Say("the output", "输出"), c,
+            Say("the output has the shape of dout, which the case gives for it; check the axes of your product or reduction.",
+                "输出的形状与 dout 相同（用例给出了 dout）；检查你的乘积或求和所沿的轴。"));
         ExpectUnchanged(x, xIn, $"{s}.Forward(x)", "x", c, hints.InPlace);
 
         var doutIn = dout.Copy();
         var dx = Call(() => layer.Backward(doutIn), $"{s}.Backward(dout)", c, hints.General);
         ExpectUnchanged(dout, doutIn, $"{s}.Backward(dout)", "dout", c, hints.InPlace);
-        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", "x (the one handed to Forward before)", c, hints.InPlace);
-        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, "dx is the gradient with respect to x, so it has x's shape.");
+        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", Say("x (the one handed to Forward before)", "x（之前传给 Forward 的那个）"), c, hints.InPlace);
+        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, Say("dx is the gradient with respect to x, so it has x's shape.", "dx 是关于 x 的梯度，所以形状与 x 相同。"));
 
         var grads = GradsOf(layer, parameters, c, hints);
         var analytic = new List<(string Name, Tensor Value)> { ("dx", dx!.Copy()) };
@@ -343,7 +347,7 @@ public static class GradientCheck
         var probeSpan = probe.AsSpan();
         for (var i = 0; i < probeSpan.Length; i++) probeSpan[i] = 1.0 + (i * 7919 % 13) / 13.0;
         Verify(pairs, c, hints, "Σ Forward(x) ⊙ dout", name => name != "dx", name => !Negligible(NumericalFor(name, probe)),
-            FreshLayer("Forward(x)", "Forward(−x) then Forward(x)", "mask, x, …", Fresh),
+            FreshLayer("Forward(x)", Say("Forward(−x) then Forward(x)", "Forward(−x) 再 Forward(x)"), "mask, x, …", Fresh),
             IgnoresDout(name => NumericalFor(name, Tensor.Ones(dout.Shape))));
     }
 
@@ -351,28 +355,32 @@ public static class GradientCheck
     {
         var s = hints.Subject;
         var given = Call(() => layer.Params, $"{s}.Params", c, hints.General)
-            ?? throw Failure($"{s}.Params is null.", c, "Params is a dictionary of the layer's parameters by name; an empty one for a layer without any.");
+            ?? throw Failure(Say($"{s}.Params is null.", $"{s}.Params 是 null。"), c,
+                Say("Params is a dictionary of the layer's parameters by name; an empty one for a layer without any.", "Params 是按名字存放该层参数的字典；没有参数的层给一个空字典。"));
         var expected = c.ParameterNames;
         var names = given.Keys.ToList();
         if (!names.ToHashSet().SetEquals(expected))
         {
-            throw Failure($"{s}.Params has the wrong names.", c,
+            throw Failure(Say($"{s}.Params has the wrong names.", $"{s}.Params 里的名字不对。"), c,
                 expected.Count == 0
-                    ? "this layer has no parameters, so Params is an empty dictionary."
-                    : $"Params holds the layer's parameters by the book's names: {string.Join(", ", expected.Select(n => $"\"{n}\""))}.",
-                ("expected names", expected.Count == 0 ? "(none)" : string.Join(", ", expected)),
-                ("your names", names.Count == 0 ? "(none)" : string.Join(", ", names)));
+                    ? Say("this layer has no parameters, so Params is an empty dictionary.", "这一层没有参数，所以 Params 是空字典。")
+                    : Say($"Params holds the layer's parameters by the book's names: {string.Join(", ", expected.Select(n => $"\"{n}\""))}.",
+                          $"Params 按书中的名字存放该层的参数：{string.Join("、", expected.Select(n => $"\"{n}\""))}。"),
+                (Say("expected names", "期望的名字"), expected.Count == 0 ? Say("(none)", "（无）") : string.Join(", ", expected)),
+                (Say("your names", "你的名字"), names.Count == 0 ? Say("(none)", "（无）") : string.Join(", ", names)));
         }
         var result = new Dictionary<string, Tensor>();
         foreach (var name in expected)
         {
-            var p = given[name] ?? throw Failure($"{s}.Params[\"{name}\"] is null.", c, "keep the tensor you were given in Params.");
+            var p = given[name] ?? throw Failure(Say($"{s}.Params[\"{name}\"] is null.", $"{s}.Params[\"{name}\"] 是 null。"), c,
+                Say("keep the tensor you were given in Params.", "把传给你的张量放进 Params。"));
             var want = c.Peek(name);
             if (!p.ShapeSpan.SequenceEqual(want.ShapeSpan) || !p.AsSpan().SequenceEqual(want.AsSpan()))
             {
-                throw Failure($"{s}.Params[\"{name}\"] is not the {name} the layer was given.", c,
-                    $"Params[\"{name}\"] must be the very tensor handed to the layer, so that an optimizer updating it in place updates the layer.",
-                    ("given", want.ToString()), ("in Params", p.ToString()));
+                throw Failure(Say($"{s}.Params[\"{name}\"] is not the {name} the layer was given.", $"{s}.Params[\"{name}\"] 不是传给该层的那个 {name}。"), c,
+                    Say($"Params[\"{name}\"] must be the very tensor handed to the layer, so that an optimizer updating it in place updates the layer.",
+                        $"Params[\"{name}\"] 必须正是传给该层的那个张量，这样优化器原地更新它时才会更新这一层。"),
+                    (Say("given", "传入的"), want.ToString()), (Say("in Params", "Params 中的"), p.ToString()));
             }
             result[name] = p;
         }
@@ -384,19 +392,23 @@ public static class GradientCheck
         var s = hints.Subject;
         if (parameters.Count == 0) return new Dictionary<string, Tensor>();
         var grads = Call(() => layer.Grads, $"{s}.Grads", c, hints.General)
-            ?? throw Failure($"{s}.Grads is null after Backward.", c, "Backward fills Grads with the gradient of every parameter, by the same names as Params.");
+            ?? throw Failure(Say($"{s}.Grads is null after Backward.", $"Backward 之后 {s}.Grads 是 null。"), c,
+                Say("Backward fills Grads with the gradient of every parameter, by the same names as Params.", "Backward 把每个参数的梯度按与 Params 相同的名字填进 Grads。"));
         foreach (var (name, p) in parameters)
         {
             if (!grads.TryGetValue(name, out var g) || g is null)
             {
-                throw Failure($"{s}.Grads has no \"{name}\" after Backward.", c,
-                    $"Backward sets the gradient of every parameter: Grads[\"{name}\"] = d{name}, with {name}'s shape.",
-                    ("Grads has", grads.Count == 0 ? "(nothing)" : string.Join(", ", grads.Keys)));
+                throw Failure(Say($"{s}.Grads has no \"{name}\" after Backward.", $"Backward 之后 {s}.Grads 里没有 \"{name}\"。"), c,
+                    Say($"Backward sets the gradient of every parameter: Grads[\"{name}\"] = d{name}, with {name}'s shape.",
+                        $"Backward 要设置每个参数的梯度：Grads[\"{name}\"] = d{name}，形状与 {name} 相同。"),
+                    (Say("Grads has", "Grads 中有"), grads.Count == 0 ? Say("(nothing)", "（什么都没有）") : string.Join(", ", grads.Keys)));
             }
             if (!g.ShapeSpan.SequenceEqual(p.ShapeSpan))
             {
-                throw Failure($"{s}.Grads[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {p.ShapeText}.", c,
-                    hints.For("d" + name) + $" A gradient has the shape of what it is the gradient of: d{name} has {name}'s shape.");
+                throw Failure(Say($"{s}.Grads[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {p.ShapeText}.",
+                                  $"{s}.Grads[\"{name}\"] 的形状是 {g.ShapeText}，而 {name} 的形状是 {p.ShapeText}。"), c,
+                    hints.For("d" + name) + Say($" A gradient has the shape of what it is the gradient of: d{name} has {name}'s shape.",
+                                                $" 梯度的形状与求梯度的对象相同：d{name} 的形状就是 {name} 的形状。"));
             }
         }
         return grads;
@@ -409,9 +421,10 @@ public static class GradientCheck
             // The nudges restore each element; a mismatch here means the layer itself changed its parameter.
             if (!p.AsSpan().SequenceEqual(c.Peek(name).AsSpan()))
             {
-                throw Failure($"{hints.Subject} changed its parameter {name} during Forward or Backward.", c,
-                    "Forward and Backward compute; only an optimizer changes parameters (after Backward, from Grads).",
-                    ("given", c.Peek(name).ToString()), ("now", p.ToString()));
+                throw Failure(Say($"{hints.Subject} changed its parameter {name} during Forward or Backward.", $"{hints.Subject} 在 Forward 或 Backward 中改变了它的参数 {name}。"), c,
+                    Say("Forward and Backward compute; only an optimizer changes parameters (after Backward, from Grads).",
+                        "Forward 和 Backward 只做计算；只有优化器才改变参数（在 Backward 之后，根据 Grads）。"),
+                    (Say("given", "传入的"), c.Peek(name).ToString()), (Say("now", "现在"), p.ToString()));
             }
         }
     }
@@ -436,7 +449,7 @@ public static class GradientCheck
         var x = c.Peek("x");
         var t = c.Peek("t");
         var dout = c.Peek("dout").Item();
-        var layer = Call(create, s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+        var layer = Call(create, s, c, hints.General) ?? throw Failure(Say($"{s} returned null instead of a layer.", $"{s} 返回了 null，而不是一个层。"), c, hints.General);
 
         Call(() => layer.Forward(-x, t.Copy()), $"{s}.Forward(x, t)", c, hints.General);
         var xIn = x.Copy();
@@ -445,9 +458,9 @@ public static class GradientCheck
         ExpectUnchanged(x, xIn, $"{s}.Forward(x, t)", "x", c, hints.InPlace);
         ExpectUnchanged(t, tIn, $"{s}.Forward(x, t)", "t", c, hints.InPlace);
         var dx = Call(() => layer.Backward(dout), $"{s}.Backward(dout)", c, hints.General);
-        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", "x (the one handed to Forward before)", c, hints.InPlace);
-        ExpectUnchanged(t, tIn, $"{s}.Backward(dout)", "t (the one handed to Forward before)", c, hints.InPlace);
-        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, "dx is the gradient with respect to the scores x, so it has x's shape (N, C).");
+        ExpectUnchanged(x, xIn, $"{s}.Backward(dout)", Say("x (the one handed to Forward before)", "x（之前传给 Forward 的那个）"), c, hints.InPlace);
+        ExpectUnchanged(t, tIn, $"{s}.Backward(dout)", Say("t (the one handed to Forward before)", "t（之前传给 Forward 的那个）"), c, hints.InPlace);
+        ExpectShape(dx, x.Shape, $"{s}.Backward(dout)", "dx", c, Say("dx is the gradient with respect to the scores x, so it has x's shape (N, C).", "dx 是关于得分 x 的梯度，所以形状与 x 相同，为 (N, C)。"));
 
         Tensor NumericalFor(double weight) =>
             Nudge(x.Copy(), probe => weight * Call(() => layer.Forward(probe, t.Copy()), $"{s}.Forward(x, t)", c, hints.General));
@@ -461,7 +474,7 @@ public static class GradientCheck
         }
         CallerTensors.ExpectLossLayerKeepsItsOwn(s, create, x, t, dout);
         Verify(pairs, c, hints, "dout · Forward(x, t)", _ => false, null,
-            FreshLayer("Forward(x, t)", "Forward(−x, t) then Forward(x, t)", "y, t", Fresh),
+            FreshLayer("Forward(x, t)", Say("Forward(−x, t) then Forward(x, t)", "Forward(−x, t) 再 Forward(x, t)"), "y, t", Fresh),
             IgnoresDout(_ => NumericalFor(1.0)));
     }
 
@@ -483,7 +496,7 @@ public static class GradientCheck
     {
         var s = hints.Subject;
         double x = c.Peek("x").Item(), y = c.Peek("y").Item(), dout = c.Peek("dout").Item();
-        var layer = Call(create, s, c, hints.General) ?? throw Failure($"{s} returned null instead of a layer.", c, hints.General);
+        var layer = Call(create, s, c, hints.General) ?? throw Failure(Say($"{s} returned null instead of a layer.", $"{s} 返回了 null，而不是一个层。"), c, hints.General);
         Call(() => layer.Forward(-x + 1, -y - 1), $"{s}.Forward(x, y)", c, hints.General);
         Call(() => layer.Forward(x, y), $"{s}.Forward(x, y)", c, hints.General);
         var (dx, dy) = Call(() => layer.Backward(dout), $"{s}.Backward(dout)", c, hints.General);
@@ -507,7 +520,7 @@ public static class GradientCheck
             return new Dictionary<string, Tensor> { ["dx"] = Tensor.Scalar(fx), ["dy"] = Tensor.Scalar(fy) };
         }
         Verify(pairs, c, hints, "dout · Forward(x, y)", _ => false, null,
-            FreshLayer("Forward(x, y)", "Forward(1 − x, −1 − y) then Forward(x, y)", "x, y", Fresh),
+            FreshLayer("Forward(x, y)", Say("Forward(1 − x, −1 − y) then Forward(x, y)", "Forward(1 − x, −1 − y) 再 Forward(x, y)"), "x, y", Fresh),
             IgnoresDout(name => NumericalFor(name, 1.0)));
     }
 
@@ -546,18 +559,20 @@ public static class GradientCheck
         Model(property, specs, c =>
         {
             var s = hints.Subject;
-            var net = Call(() => create(c), s, c, hints.General) ?? throw Failure($"{s} returned null instead of a network.", c, hints.General);
-            var ps = Call(() => net.Params, $"{s}.Params", c, hints.General) ?? throw Failure($"{s}.Params is null.", c, hints.General);
+            var net = Call(() => create(c), s, c, hints.General) ?? throw Failure(Say($"{s} returned null instead of a network.", $"{s} 返回了 null，而不是一个网络。"), c, hints.General);
+            var ps = Call(() => net.Params, $"{s}.Params", c, hints.General) ?? throw Failure(Say($"{s}.Params is null.", $"{s}.Params 是 null。"), c, hints.General);
             foreach (var name in c.ParameterNames)
             {
                 if (!ps.TryGetValue(name, out var p) || p is null)
                 {
-                    throw Failure($"{s}.Params has no \"{name}\".", c, "the network keeps W1, b1, W2, b2 in Params by these names.",
-                        ("Params has", string.Join(", ", ps.Keys)));
+                    throw Failure(Say($"{s}.Params has no \"{name}\".", $"{s}.Params 里没有 \"{name}\"。"), c,
+                        Say("the network keeps W1, b1, W2, b2 in Params by these names.", "网络按 W1、b1、W2、b2 这些名字把参数存放在 Params 中。"),
+                        (Say("Params has", "Params 中有"), string.Join(", ", ps.Keys)));
                 }
                 if (!p.ShapeSpan.SequenceEqual(c.Peek(name).ShapeSpan))
                 {
-                    throw Failure($"{s}.Params[\"{name}\"] has shape {p.ShapeText}; expected {c.Peek(name).ShapeText}.", c, hints.General);
+                    throw Failure(Say($"{s}.Params[\"{name}\"] has shape {p.ShapeText}; expected {c.Peek(name).ShapeText}.",
+                                      $"{s}.Params[\"{name}\"] 的形状是 {p.ShapeText}，期望 {c.Peek(name).ShapeText}。"), c, hints.General);
                 }
                 p.Assign(c.Peek(name));
             }
@@ -584,24 +599,27 @@ public static class GradientCheck
         var s = hints.Subject;
         var model = create(c);
         var names = c.ParameterNames;
-        var grads = model.Gradient() ?? throw Failure($"{s}.Gradient(x, t) returned null.", c, hints.General);
+        var grads = model.Gradient() ?? throw Failure(Say($"{s}.Gradient(x, t) returned null.", $"{s}.Gradient(x, t) 返回了 null。"), c, hints.General);
         foreach (var name in names)
         {
             if (!model.Params[name].AsSpan().SequenceEqual(c.Peek(name).AsSpan()))
             {
-                throw Failure($"{s}.Gradient(x, t) changed the parameter {name}.", c,
-                    "Gradient only computes; the training loop updates the parameters afterwards.",
-                    ("before", c.Peek(name).ToString()), ("after", model.Params[name].ToString()));
+                throw Failure(Say($"{s}.Gradient(x, t) changed the parameter {name}.", $"{s}.Gradient(x, t) 改变了参数 {name}。"), c,
+                    Say("Gradient only computes; the training loop updates the parameters afterwards.", "Gradient 只做计算；参数由之后的训练循环更新。"),
+                    (Say("before", "之前"), c.Peek(name).ToString()), (Say("after", "之后"), model.Params[name].ToString()));
             }
             if (!grads.TryGetValue(name, out var g) || g is null)
             {
-                throw Failure($"{s}.Gradient(x, t) has no \"{name}\".", c, $"the gradient holds one entry per parameter, by the same names: {string.Join(", ", names)}.",
-                    ("it has", grads.Count == 0 ? "(nothing)" : string.Join(", ", grads.Keys)));
+                throw Failure(Say($"{s}.Gradient(x, t) has no \"{name}\".", $"{s}.Gradient(x, t) 里没有 \"{name}\"。"), c,
+                    Say($"the gradient holds one entry per parameter, by the same names: {string.Join(", ", names)}.",
+                        $"梯度对每个参数有一项，名字相同：{string.Join("、", names)}。"),
+                    (Say("it has", "其中有"), grads.Count == 0 ? Say("(nothing)", "（什么都没有）") : string.Join(", ", grads.Keys)));
             }
             if (!g.ShapeSpan.SequenceEqual(c.Peek(name).ShapeSpan))
             {
-                throw Failure($"{s}.Gradient(x, t)[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {c.Peek(name).ShapeText}.", c,
-                    hints.For("d" + name) + $" A gradient has the shape of what it is the gradient of.");
+                throw Failure(Say($"{s}.Gradient(x, t)[\"{name}\"] has shape {g.ShapeText}, but {name} has shape {c.Peek(name).ShapeText}.",
+                                  $"{s}.Gradient(x, t)[\"{name}\"] 的形状是 {g.ShapeText}，而 {name} 的形状是 {c.Peek(name).ShapeText}。"), c,
+                    hints.For("d" + name) + Say(" A gradient has the shape of what it is the gradient of.", " 梯度的形状与求梯度的对象相同。"));
             }
         }
         var pairs = names.Select(n => new Pair("d" + n, grads[n].Copy(), Nudge(model.Params[n], _ => model.Loss()))).ToList();
@@ -609,7 +627,8 @@ public static class GradientCheck
         {
             if (!model.Params[n].AsSpan().SequenceEqual(c.Peek(n).AsSpan()))
             {
-                throw Failure($"{s}: {model.Objective} changed the parameter {n}.", c, "a forward pass only computes; it changes no parameter.");
+                throw Failure(Say($"{s}: {model.Objective} changed the parameter {n}.", $"{s}：{model.Objective} 改变了参数 {n}。"), c,
+                    Say("a forward pass only computes; it changes no parameter.", "前向传播只做计算，不改变任何参数。"));
             }
         }
         Verify(pairs, c, hints, model.Objective, _ => true, model.Output is { } output ? name => Moves(model.Params[name[1..]], output) : null);
@@ -655,11 +674,12 @@ public static class GradientCheck
 
     private static double Dot(Tensor? output, Tensor weights, string call, GradientCase c)
     {
-        if (output is null) throw Failure($"{call} returned null.", c, "return the output tensor.");
+        if (output is null) throw Failure(Say($"{call} returned null.", $"{call} 返回了 null。"), c, Say("return the output tensor.", "要返回输出张量。"));
         if (!output.ShapeSpan.SequenceEqual(weights.ShapeSpan))
         {
-            throw Failure($"{call} returned shape {output.ShapeText} for a nudged input, {weights.ShapeText} before.", c,
-                "the output's shape depends only on the input's shape.");
+            throw Failure(Say($"{call} returned shape {output.ShapeText} for a nudged input, {weights.ShapeText} before.",
+                              $"{call} 对微调后的输入返回了形状 {output.ShapeText}，之前是 {weights.ShapeText}。"), c,
+                Say("the output's shape depends only on the input's shape.", "输出的形状只取决于输入的形状。"));
         }
         var o = output.AsSpan();
         var w = weights.AsSpan();
@@ -703,14 +723,17 @@ public static class GradientCheck
                 catch (Exception e) when (e is not (NotImplementedException or BlockNotAllowedException or OutOfMemoryException)) { result = null; }
             }
             return result is not null && result.TryGetValue(p.Name, out var g) && g is not null && AllClose(g, p.Numerical);
-        }, name => $"a fresh layer given only {once} gets {name} right, but after {twice} yours does not: Backward answers for an " +
-                   $"earlier Forward. Overwrite everything Forward keeps ({caches}) on every call.");
+        }, name => Say($"a fresh layer given only {once} gets {name} right, but after {twice} yours does not: Backward answers for an " +
+                       $"earlier Forward. Overwrite everything Forward keeps ({caches}) on every call.",
+                       $"新建的层只调用 {once} 时 {name} 是对的，但先调用 {twice} 后你的就不对了：Backward 用的是更早那次 " +
+                       $"Forward 的结果。每次调用 Forward 都要覆盖它保存的所有东西（{caches}）。"));
     }
 
     /// <summary>Backward ignores its dout: the gradient equals the one for dout = all ones.</summary>
     private static Explanation IgnoresDout(Func<string, Tensor> withUnitDout) =>
         new(p => AllClose(p.Analytic, withUnitDout(p.Name)),
-            name => $"your {name} is the gradient for dout = all ones: Backward ignores dout. Multiply by dout (the chain rule).");
+            name => Say($"your {name} is the gradient for dout = all ones: Backward ignores dout. Multiply by dout (the chain rule).",
+                        $"你的 {name} 是 dout 全为 1 时的梯度：Backward 忽略了 dout。要乘以 dout（链式法则）。"));
 
     private static bool AllClose(Tensor a, Tensor n)
     {
@@ -747,19 +770,26 @@ public static class GradientCheck
         var index = w.Analytic.Ndim == 0 ? "" : "[" + string.Join(", ", Expect.Unravel(worst.Index, shape)) + "]";
         double av = w.Analytic.AsSpan()[worst.Index], nv = w.Numerical.AsSpan()[worst.Index];
         var tol = Tolerance.Gradient;
-        var summary = string.Join(" · ", pairs.Select(p => off[p.Name] == 0 ? $"{p.Name} ✓" : $"{p.Name} ✗ {off[p.Name]} of {p.Analytic.Size} off"));
+        var summary = string.Join(" · ", pairs.Select(p => off[p.Name] == 0 ? $"{p.Name} ✓"
+            : Say($"{p.Name} ✗ {off[p.Name]} of {p.Analytic.Size} off", $"{p.Name} ✗ {p.Analytic.Size} 个中 {off[p.Name]} 个不符")));
+        var relative = RelativeError(av, nv).ToString("G3", CultureInfo.InvariantCulture);
         var lines = new List<(string, string)>
         {
-            ("worst element", $"{w.Name}{index}: yours {Tensor.FormatNumber(av)}, numerical {Tensor.FormatNumber(nv)}, " +
-                              $"relative error {RelativeError(av, nv).ToString("G3", CultureInfo.InvariantCulture)}"),
-            ("tolerance", $"|yours − numerical| ≤ {Tensor.FormatNumber(tol.Absolute)} or |yours − numerical| / (|yours| + |numerical|) ≤ {Tensor.FormatNumber(tol.Relative)}"),
-            ($"{w.Name} yours", w.Analytic.ToString()),
-            ($"{w.Name} numerical", $"{w.Numerical}   (central differences of {objective}, h = {Tensor.FormatNumber(Tolerance.GradientStep)})"),
-            ("gradients", summary),
+            (Say("worst element", "最差的元素"), Say(
+                $"{w.Name}{index}: yours {Tensor.FormatNumber(av)}, numerical {Tensor.FormatNumber(nv)}, relative error {relative}",
+                $"{w.Name}{index}：你的 {Tensor.FormatNumber(av)}，数值的 {Tensor.FormatNumber(nv)}，相对误差 {relative}")),
+            (Say("tolerance", "容差"), Say(
+                $"|yours − numerical| ≤ {Tensor.FormatNumber(tol.Absolute)} or |yours − numerical| / (|yours| + |numerical|) ≤ {Tensor.FormatNumber(tol.Relative)}",
+                $"|你的 − 数值的| ≤ {Tensor.FormatNumber(tol.Absolute)}，或 |你的 − 数值的| / (|你的| + |数值的|) ≤ {Tensor.FormatNumber(tol.Relative)}")),
+            (Say($"{w.Name} yours", $"你的 {w.Name}"), w.Analytic.ToString()),
+            (Say($"{w.Name} numerical", $"数值的 {w.Name}"), Say(
+                $"{w.Numerical}   (central differences of {objective}, h = {Tensor.FormatNumber(Tolerance.GradientStep)})",
+                $"{w.Numerical}   （{objective} 的中心差分，h = {Tensor.FormatNumber(Tolerance.GradientStep)}）")),
+            (Say("gradients", "各梯度"), summary),
         };
         var diagnosis = Diagnose(w, c, isParameter(w.Name), outputMoves, hints.Suspects, explanations, objective);
-        if (diagnosis is not null) lines.Add(("looks like", diagnosis));
-        throw CheckFailure.Of($"{hints.Subject}: {w.Name} does not match the numerical gradient.", lines, hints.For(w.Name));
+        if (diagnosis is not null) lines.Add((Say("looks like", "看起来像"), diagnosis));
+        throw CheckFailure.Of(Say($"{hints.Subject}: {w.Name} does not match the numerical gradient.", $"{hints.Subject}：{w.Name} 与数值梯度不一致。"), lines, hints.For(w.Name));
     }
 
     /// <summary>True when the case's tensor <paramref name="name"/> has <paramref name="batch"/> rows that are all the same (within tolerance).</summary>
@@ -797,8 +827,10 @@ public static class GradientCheck
         // A parameter that does not move the output at all (not only this objective) is not the one computed with.
         if (isParameter && AllSmall(p.Numerical.AsSpan()) && !AllSmall(p.Analytic.AsSpan()) && outputMoves is not null && !outputMoves(p.Name))
         {
-            return $"nudging Params[\"{of}\"] in place does not change {objective} at all: it is computed with another " +
-                   $"tensor than the one in Params (a copy?). Keep the very {of} in Params that Forward computes with.";
+            return Say($"nudging Params[\"{of}\"] in place does not change {objective} at all: it is computed with another " +
+                       $"tensor than the one in Params (a copy?). Keep the very {of} in Params that Forward computes with.",
+                       $"原地微调 Params[\"{of}\"] 完全不改变 {objective}：计算用的是另一个张量，而不是 Params 里的那个" +
+                       $"（一个副本？）。Params 里放的必须正是 Forward 计算时用的那个 {of}。");
         }
         foreach (var suspect in suspects.Where(x => x.Gradient == p.Name))
         {
@@ -818,10 +850,12 @@ public static class GradientCheck
         if (AllSmall(a) && !AllSmall(n))
         {
             return isParameter
-                ? $"your {name} is all zeros: does Backward compute it and store it in Grads[\"{of}\"]?"
-                : $"your {name} is all zeros, while {objective} does change with {of}.";
+                ? Say($"your {name} is all zeros: does Backward compute it and store it in Grads[\"{of}\"]?",
+                      $"你的 {name} 全是零：Backward 算出它并存进 Grads[\"{of}\"] 了吗？")
+                : Say($"your {name} is all zeros, while {objective} does change with {of}.",
+                      $"你的 {name} 全是零，可是 {objective} 确实随 {of} 变化。");
         }
-        if (AllSmall(n) && !AllSmall(a)) return $"{objective} does not change with {of}, yet your {name} is not zero.";
+        if (AllSmall(n) && !AllSmall(a)) return Say($"{objective} does not change with {of}, yet your {name} is not zero.", $"{objective} 不随 {of} 变化，你的 {name} 却不是零。");
 
         // A constant factor: yours = k · numerical. One number is always a multiple of another, so it takes two.
         double an = 0, nn = 0;
@@ -842,15 +876,24 @@ public static class GradientCheck
                 // With one number any ratio fits; only the telling ones (−1, the batch size) are worth a word then.
                 var batch = c.BatchSize;
                 string K(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-                if (Math.Abs(k + 1) < 1e-6) return $"your {name} is exactly −1 × the numerical one: the sign is flipped.";
+                if (Math.Abs(k + 1) < 1e-6) return Say($"your {name} is exactly −1 × the numerical one: the sign is flipped.", $"你的 {name} 恰好是数值梯度的 −1 倍：符号反了。");
                 if (batch > 1 && Math.Abs(k - batch) < 1e-6 * batch)
-                    return $"your {name} is {batch} × the numerical one, and the batch has N = {batch} rows: a division by the batch size is missing.";
+                {
+                    return Say($"your {name} is {batch} × the numerical one, and the batch has N = {batch} rows: a division by the batch size is missing.",
+                               $"你的 {name} 是数值梯度的 {batch} 倍，而批次正好有 N = {batch} 行：少了除以批大小这一步。");
+                }
                 // With every row of dout alike, one row of dout is also 1/N of the sum: then the case cannot tell the two apart.
                 if (batch > 1 && Math.Abs(k * batch - 1) < 1e-6 && !RowsAlike(c, "dout", batch))
-                    return $"your {name} is 1/{batch} of the numerical one, and the batch has N = {batch} rows: it is divided by the batch size " +
-                           "once too often (an average where a sum belongs?).";
+                {
+                    return Say($"your {name} is 1/{batch} of the numerical one, and the batch has N = {batch} rows: it is divided by the batch size " +
+                               "once too often (an average where a sum belongs?).",
+                               $"你的 {name} 是数值梯度的 1/{batch}，而批次正好有 N = {batch} 行：多除了一次批大小（该求和的地方求了平均？）。");
+                }
                 // A factor far from 1 (10⁵) says the two are unrelated, not that a constant is off: then say nothing.
-                if (informative >= 2 && Math.Abs(k) is > 1e-2 and < 1e2) return $"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.";
+                if (informative >= 2 && Math.Abs(k) is > 1e-2 and < 1e2)
+                {
+                    return Say($"your {name} is {K(k)} × the numerical one everywhere: a constant factor is wrong.", $"你的 {name} 处处是数值梯度的 {K(k)} 倍：某个常数因子错了。");
+                }
             }
         }
 
@@ -859,7 +902,7 @@ public static class GradientCheck
             var nt = p.Numerical.T.AsSpan();
             var transposed = true;
             for (var i = 0; i < a.Length && transposed; i++) transposed = Excess(a[i], nt[i]) <= 1;
-            if (transposed) return $"your {name} is the transpose of the numerical one: check which factor is transposed, and their order.";
+            if (transposed) return Say($"your {name} is the transpose of the numerical one: check which factor is transposed, and their order.", $"你的 {name} 是数值梯度的转置：检查转置的是哪个因子，以及因子的顺序。");
         }
 
         bool offOnlyWhere(Func<double, double, bool> where, ReadOnlySpan<double> aa, ReadOnlySpan<double> nn2)
@@ -874,9 +917,9 @@ public static class GradientCheck
             return any;
         }
         if (offOnlyWhere((_, nv) => Math.Abs(nv) <= floor, a, n))
-            return $"your {name} is wrong only where the numerical gradient is 0: gradient leaks through where it should be blocked.";
+            return Say($"your {name} is wrong only where the numerical gradient is 0: gradient leaks through where it should be blocked.", $"你的 {name} 只在数值梯度为 0 的地方出错：该挡住梯度的地方漏过去了。");
         if (offOnlyWhere((av, _) => Math.Abs(av) <= floor, a, n))
-            return $"your {name} is 0 in places where the numerical gradient is not: gradient is blocked where it should pass.";
+            return Say($"your {name} is 0 in places where the numerical gradient is not: gradient is blocked where it should pass.", $"你的 {name} 在数值梯度不为 0 的地方是 0：该通过梯度的地方被挡住了。");
         return null;
     }
 
@@ -891,23 +934,23 @@ public static class GradientCheck
         }
         catch (Exception e) when (e is not (CheckFailure or NotImplementedException or BlockNotAllowedException or OutOfMemoryException))
         {
-            throw CheckFailure.Of($"{call} threw {e.GetType().Name}.", [("shapes", c.Shapes), ("error", Grader.CrashMessage(e))], hint, thrown: e);
+            throw CheckFailure.Of(Say($"{call} threw {e.GetType().Name}.", $"{call} 抛出了 {e.GetType().Name}。"), [(Say("shapes", "形状"), c.Shapes), (Say("error", "错误"), Grader.CrashMessage(e))], hint, thrown: e);
         }
     }
 
     private static void ExpectShape(Tensor? actual, int[] expected, string call, string what, GradientCase c, string hint)
     {
-        if (actual is null) throw Failure($"{call} returned null.", c, $"return {what} as a tensor.");
+        if (actual is null) throw Failure(Say($"{call} returned null.", $"{call} 返回了 null。"), c, Say($"return {what} as a tensor.", $"把{what}作为张量返回。"));
         if (actual.ShapeSpan.SequenceEqual(expected)) return;
-        throw Failure($"{call} returned {what} of the wrong shape.", c, hint,
-            ("shapes", c.Shapes), ("expected shape", ShapeException.Format(expected)), ("your shape", actual.ShapeText));
+        throw Failure(Say($"{call} returned {what} of the wrong shape.", $"{call} 返回的{what}形状不对。"), c, hint,
+            (Say("shapes", "形状"), c.Shapes), (Say("expected shape", "期望的形状"), ShapeException.Format(expected)), (Say("your shape", "你的形状"), actual.ShapeText));
     }
 
     private static void ExpectUnchanged(Tensor original, Tensor handed, string call, string argument, GradientCase c, string hint)
     {
         if (original.AsSpan().SequenceEqual(handed.AsSpan()) && original.ShapeSpan.SequenceEqual(handed.ShapeSpan)) return;
-        throw Failure($"{call} changed {argument} in place.", c, hint,
-            ("before the call", original.ToString()), ("after the call", handed.ToString()));
+        throw Failure(Say($"{call} changed {argument} in place.", $"{call} 原地修改了 {argument}。"), c, hint,
+            (Say("before the call", "调用前"), original.ToString()), (Say("after the call", "调用后"), handed.ToString()));
     }
 
     private static CheckFailure Failure(string summary, GradientCase c, string hint, params (string, string)[] lines) =>

@@ -18,6 +18,9 @@ public enum Lang
 /// <summary>Reads a language from an option, <c>KATA_LANG</c> or the system culture.</summary>
 public static class Langs
 {
+    /// <summary>The environment variable that chooses the language: <c>KATA_LANG</c>.</summary>
+    public const string Variable = "KATA_LANG";
+
     /// <summary><c>en</c>, <c>zh</c>, or a culture name such as <c>zh-CN</c>, <c>zh-Hans</c>, <c>en-US</c>; null for anything else.</summary>
     public static Lang? Parse(string? text)
     {
@@ -35,7 +38,7 @@ public static class Langs
     /// <c>LC_MESSAGES</c> or <c>LANG</c> on Linux and macOS, the user's UI language on Windows.
     /// </summary>
     public static Lang Default() =>
-        Default(Environment.GetEnvironmentVariable("KATA_LANG"), CultureInfo.CurrentUICulture, SystemLanguage());
+        Default(Environment.GetEnvironmentVariable(Variable), CultureInfo.CurrentUICulture, SystemLanguage());
 
     /// <summary><see cref="Default()"/> with its inputs given (for tests); <paramref name="system"/> is used when the culture is the invariant one.</summary>
     public static Lang Default(string? kataLang, CultureInfo culture, string? system = null)

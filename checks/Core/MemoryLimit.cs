@@ -51,7 +51,9 @@ public static class MemoryLimit
 
     /// <summary>What a learner reads when the code in <paramref name="folder"/> went past the limit.</summary>
     public static string Exceeded(string folder, int mb) =>
-        $"used more than {mb} MB of memory (the limit for one grading process), so it was stopped. Is there a tensor or array " +
-        $"far bigger than the data, or a list that keeps growing in a loop, in {folder}? (Raise the limit with --memory MB " +
-        $"only if your solution truly needs it.)";
+        Say($"used more than {mb} MB of memory (the limit for one grading process), so it was stopped. Is there a tensor or array " +
+            $"far bigger than the data, or a list that keeps growing in a loop, in {folder}? (Raise the limit with --memory MB " +
+            $"only if your solution truly needs it.)",
+            $"使用了超过 {mb} MB 的内存（一个评分进程的上限），因此被终止。{folder} 里是否有比数据大得多的张量或数组，" +
+            "或者在循环中不断变长的列表？（只有你的解答确实需要时，才用 --memory MB 提高上限。）");
 }

@@ -42,17 +42,22 @@ public static class Properties
         var shrunk = failed.Item3.IsEmpty ? failed.Item2 : failed.Item3;
         var inner = failed.Item4 is Outcome.Failed f ? f.Item : null;
         var case_ = string.Join(", ", shrunk.Select(a => a?.ToString() ?? "null"));
-        var replay = $"KATA_SEED={seed.ToString(CultureInfo.InvariantCulture)} (set it to replay this exact run)";
-        var header = $"fails for some inputs (found after {failed.Item1.NumberOfTests} generated cases, " +
-                     $"shrunk {failed.Item1.NumberOfShrinks} times to the smallest case that still fails).";
+        var seedText = seed.ToString(CultureInfo.InvariantCulture);
+        var replay = Say($"KATA_SEED={seedText} (set it to replay this exact run)", $"KATA_SEED={seedText}（设置它即可原样重现这次运行）");
+        var (generated, shrinks) = (failed.Item1.NumberOfTests, failed.Item1.NumberOfShrinks);
+        var header = Say($"fails for some inputs (found after {generated} generated cases, shrunk {shrinks} times to the smallest case that still fails).",
+                         $"对某些输入不成立（在生成的第 {generated} 个用例中发现，缩减 {shrinks} 次后得到仍然失败的最小用例）。");
+        var smallest = Say("smallest failing case:", "最小失败用例:");
+        var replayLabel = Say("replay:", "重现:");
         var message = inner switch
         {
-            CheckFailure cf => $"{header}\n  smallest failing case: {case_}\n{Indent(cf.Message)}\n  replay: {replay}",
+            CheckFailure cf => $"{header}\n  {smallest} {case_}\n{Indent(cf.Message)}\n  {replayLabel} {replay}",
             NotImplementedException => throw inner,
             BlockNotAllowedException => throw inner,
             OutOfMemoryException => throw inner, // the memory limit: said once, by the grader, for the exercise
-            null => $"{header}\n  smallest failing case: {case_}\n  replay: {replay}",
-            _ => $"{header}\n  smallest failing case: {case_}\n  your code threw {inner.GetType().Name}: {inner.Message}\n  replay: {replay}",
+            null => $"{header}\n  {smallest} {case_}\n  {replayLabel} {replay}",
+            _ => $"{header}\n  {smallest} {case_}\n  " + Say($"your code threw {inner.GetType().Name}: {inner.Message}", $"你的代码抛出了 {inner.GetType().Name}：{inner.Message}") +
+                 $"\n  {replayLabel} {replay}",
         };
         var thrown = inner is CheckFailure failure ? failure.Thrown : inner;
         throw thrown is null ? new CheckFailure(message, inner ?? new InvalidOperationException("property falsified")) : CheckFailure.Threw(message, thrown);

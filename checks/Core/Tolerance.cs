@@ -61,5 +61,5 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     }
 
     public override string ToString() =>
-        $"{Tensor.FormatNumber(Absolute)} + {Tensor.FormatNumber(Relative)}·|expected|";
+        $"{Tensor.FormatNumber(Absolute)} + {Tensor.FormatNumber(Relative)}·{Say("|expected|", "|期望值|")}";
 }

@@ -65,8 +65,16 @@ public sealed partial class GradingRun
         return Catalog.Exercises.Select(Fixture);
     }
 
-    private static WorkerSession Session() =>
-        _session ??= new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb });
+    private static WorkerSession Session()
+    {
+        if (_session is null)
+        {
+            // The learner's language (KATA_LANG, else the locale) for the messages; the test names stay the checks' English sentences.
+            L10n.UseForProcess(Langs.Default());
+            _session = new WorkerSession(new SupervisorSettings { Subject = Subject, MemoryMb = MemoryLimit.CurrentMb });
+        }
+        return _session;
+    }
 
     private static TestFixtureData Fixture(Checks.Exercise e)
     {
@@ -171,8 +179,8 @@ public sealed partial class GradingRun
     private static LearnerFailure Failure(Checks.Exercise exercise, State state, string message, string? output)
     {
         var (file, line) = Location(exercise, message);
-        var printed = string.IsNullOrWhiteSpace(output) ? "" : $"\nyour code printed:\n{output.TrimEnd()}";
-        return new LearnerFailure($"{exercise.Name} — {ExerciseResult.Word(state)}: {message}{printed}", file, line);
+        var printed = string.IsNullOrWhiteSpace(output) ? "" : L10n.Say("\nyour code printed:\n", "\n你的代码打印了：\n") + output.TrimEnd();
+        return new LearnerFailure($"{exercise.Name} — {ExerciseResult.Said(state)}: {message}{printed}", file, line);
     }
 
     /// <summary>The learner's file and line a message names (<c>exercises/…/X.cs:12</c>), else the exercise's file at its first method.</summary>

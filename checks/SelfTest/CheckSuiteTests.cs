@@ -38,6 +38,7 @@ public sealed class CheckSuiteTests
                 $"mutant '{mutant.Mistake}' was not rejected:\n{report}");
             Assert.That(report, Does.StartWith($"{Report.Mark(result.State)} {exercise.Id} {exercise.Title}"));
             Assert.That(result.Message, Is.Not.Null.And.Not.Empty);
+            Assert.That(MessageLanguageTests.ChineseLines(result), Is.Empty, "Chinese in an English verdict");
         });
         // A diagnosis ("looks like …") only when it is the one this mistake deserves, and pinned here.
         var diagnoses = report.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("looks like", StringComparison.Ordinal)).Distinct().ToList();

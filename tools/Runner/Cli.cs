@@ -26,6 +26,9 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        // Everything the run says, here and in its workers (SupervisorSettings.Lang), in the learner's language.
+        using var language = L10n.Use(LangOf(args));
+        if (workers is not null) workers = workers with { Lang = L10n.Current };
         RunOptions options;
         IReadOnlyList<Exercise> selection;
         try
@@ -129,6 +132,19 @@ public static class Cli
 
     /// <summary>The learner's <c>exercises/</c>, compiled.</summary>
     private static LearnerBuild LearnerBuildOf() => Pipeline.Compile(new ExerciseCompiler(Catalog.Exercises), Repo.Exercises, Pipeline.BuildFolder);
+
+    /// <summary>The language <paramref name="args"/> choose (<c>--lang</c>), else <c>KATA_LANG</c> or the locale; usage errors are reported later.</summary>
+    private static Lang LangOf(IReadOnlyList<string> args)
+    {
+        try
+        {
+            return Options.Parse(args).Lang ?? Langs.Default();
+        }
+        catch (UsageException)
+        {
+            return Langs.Default();
+        }
+    }
 
     /// <summary>How workers are started for <paramref name="options"/>: its subject, time budget and memory limit over <paramref name="workers"/>.</summary>
     public static SupervisorSettings Settings(RunOptions options, SupervisorSettings? workers)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepLearningKata.Checks;
+using static DeepLearningKata.Checks.L10n;
 
 namespace DeepLearningKata.Runner;
 
@@ -23,8 +24,10 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
     public void Header(string subject)
     {
         var chapters = selection.Select(e => e.Chapter).Distinct().ToList();
-        var whose = subject == "learner" ? "your exercises (learner)" : $"the subject '{subject}'";
-        output.WriteLine($"Grading {whose}: {Count(selection.Count, "exercise")} in {(chapters.Count == 1 ? "chapter" : "chapters")} {string.Join(", ", chapters)}.");
+        var whose = subject == "learner" ? Say("your exercises (learner)", "你的练习（learner）") : Say($"the subject '{subject}'", $"对象 '{subject}'");
+        output.WriteLine(Say(
+            $"Grading {whose}: {Count(selection.Count, "exercise")} in {(chapters.Count == 1 ? "chapter" : "chapters")} {string.Join(", ", chapters)}.",
+            $"正在评分{whose}：第 {string.Join("、", chapters)} 章，共 {selection.Count} 个练习。"));
     }
 
     /// <summary>
@@ -36,9 +39,10 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(uses);
         if (uses.Count == 0) return;
-        output.WriteLine(Ansi("33", "! Your exercises use what an exercise never needs (they compute with Tensor and Np); this is shown to your instructor too:", color));
+        output.WriteLine(Ansi("33", Say("! Your exercises use what an exercise never needs (they compute with Tensor and Np); this is shown to your instructor too:",
+                                        "! 你的练习用到了练习从来不需要的东西（练习只用 Tensor 和 Np 计算）；你的老师也会看到这一点："), color));
         foreach (var use in uses.Take(5)) output.WriteLine($"  {use}");
-        if (uses.Count > 5) output.WriteLine($"  … and {uses.Count - 5} more");
+        if (uses.Count > 5) output.WriteLine(Say($"  … and {uses.Count - 5} more", $"  …… 还有 {uses.Count - 5} 处"));
     }
 
     /// <summary>One line as an exercise is settled, under its chapter's heading.</summary>
@@ -50,13 +54,15 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         {
             _chapter = exercise.Chapter;
             output.WriteLine();
-            output.WriteLine(Bold($"Chapter {exercise.Chapter}"));
+            output.WriteLine(Bold(Say($"Chapter {exercise.Chapter}", $"第 {exercise.Chapter} 章")));
         }
-        var line = $"  {Paint(result.State, Report.Mark(result.State))} {exercise.Name.PadRight(_nameWidth)}  {Word(result.State),-12}";
+        var word = Word(result.State);
+        var line = $"  {Paint(result.State, Report.Mark(result.State))} {exercise.Name.PadRight(_nameWidth)}  {word}{new string(' ', Math.Max(0, 12 - CheckFailure.Columns(word)))}";
         if (result.State != State.NotStarted) line += $"{Seconds(result.Seconds),8}";
         if (result.State == State.Failed && result.Checks.Count > 0)
         {
-            line += $"   {result.Checks.Count(c => c.State == State.Passed)}/{result.Checks.Count} checks";
+            var passed = result.Checks.Count(c => c.State == State.Passed);
+            line += Say($"   {passed}/{result.Checks.Count} checks", $"   {passed}/{result.Checks.Count} 项检查通过");
         }
         output.WriteLine(line.TrimEnd());
     }
@@ -70,7 +76,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         if (problems.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine(Bold("What went wrong"));
+            output.WriteLine(Bold(Say("What went wrong", "哪里出了问题")));
             foreach (var p in problems)
             {
                 output.WriteLine();
@@ -78,9 +84,9 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
                 if (!string.IsNullOrWhiteSpace(p.Output))
                 {
                     var lines = p.Output.TrimEnd().Split('\n');
-                    output.WriteLine("  printed while grading:");
+                    output.WriteLine(Say("  printed while grading:", "  评分时打印的内容："));
                     foreach (var l in lines.Take(20)) output.WriteLine("    | " + l.TrimEnd('\r'));
-                    if (lines.Length > 20) output.WriteLine($"    | … ({lines.Length - 20} more lines)");
+                    if (lines.Length > 20) output.WriteLine(Say($"    | … ({lines.Length - 20} more lines)", $"    | …（还有 {lines.Length - 20} 行）"));
                 }
             }
         }
@@ -88,52 +94,57 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         if (report.Error is not null)
         {
             output.WriteLine();
-            output.WriteLine(Paint(State.Crashed, "The runner could not grade: ") + report.Error);
+            output.WriteLine(Paint(State.Crashed, Say("The runner could not grade: ", "评分程序无法评分：")) + report.Error);
         }
 
         output.WriteLine();
-        output.WriteLine(Bold($"Scoreboard ({report.Subject})"));
+        output.WriteLine(Bold(Say($"Scoreboard ({report.Subject})", $"成绩表（{report.Subject}）")));
         var marksWidth = report.Chapters.Count == 0 ? 0 : report.Chapters.Max(c => c.Total);
         foreach (var chapter in report.Chapters)
         {
             var marks = string.Concat(report.Exercises.Where(e => e.Exercise.Chapter == chapter.Chapter)
                 .Select(e => Paint(e.Result.State, Report.Mark(e.Result.State))));
             var pad = new string(' ', marksWidth - chapter.Total);
-            output.WriteLine($"  Chapter {chapter.Chapter,-3} {marks}{pad}  {chapter.Score,5}");
+            // 14 columns in either language: a Chinese character takes two.
+            output.WriteLine(Say($"  Chapter {chapter.Chapter,-3} ", $"  第 {chapter.Chapter,-2}章     ") + $"{marks}{pad}  {chapter.Score,5}");
         }
-        output.WriteLine($"  {"Total",-11} {new string(' ', marksWidth)}  {report.Passed + "/" + report.Total,5}   graded in {Seconds(report.Seconds).Trim()}");
+        output.WriteLine($"  {Say("Total      ", "合计       ")} {new string(' ', marksWidth)}  {report.Passed + "/" + report.Total,5}   " +
+                         Say($"graded in {Seconds(report.Seconds).Trim()}", $"评分用时 {Seconds(report.Seconds).Trim()}"));
         if (report.Subject == "learner")
         {
             var gaveUp = Progress.Load(Repo.Root).GaveUp.Keys.Where(id => report.Exercises.Any(e => e.Exercise.Id == id)).ToList();
-            if (gaveUp.Count > 0) output.WriteLine($"  Given up (model solution seen): {string.Join(", ", gaveUp)}");
+            if (gaveUp.Count > 0) output.WriteLine(Say($"  Given up (model solution seen): {string.Join(", ", gaveUp)}", $"  已放弃（看过参考答案）：{string.Join("、", gaveUp)}"));
             if (report.Exercises is [{ Result.State: State.Passed } only])
             {
-                output.WriteLine($"  {only.Exercise.Name} passes: compare with the model solution, ./run-checks.sh --solution {only.Exercise.Id}");
+                output.WriteLine(Say($"  {only.Exercise.Name} passes: compare with the model solution, ./run-checks.sh --solution {only.Exercise.Id}",
+                                     $"  {only.Exercise.Name} 已通过：可以和参考答案比较一下，./run-checks.sh --solution {only.Exercise.Id}"));
             }
         }
 
-        foreach (var path in written) output.WriteLine($"Wrote {path}");
+        foreach (var path in written) output.WriteLine(Say($"Wrote {path}", $"已写入 {path}"));
 
         output.WriteLine();
         if (report.Next is { } next)
         {
             var (exercise, state) = (next.Exercise, next.Result.State);
             var where = StubPath(exercise);
-            var verb = state == State.NotStarted ? "start" : "fix";
-            var who = report.Subject == "learner" ? "Next" : "First not passing";
-            output.WriteLine(Bold($"{who}: {verb} {exercise.Name}") + $" in {where}");
-            output.WriteLine($"  then grade just that one: ./run-checks.sh --exercise {exercise.Id}   (or ./run-checks.ps1 -Exercise {exercise.Id})");
+            var verb = state == State.NotStarted ? Say("start", "开始") : Say("fix", "修正");
+            var who = report.Subject == "learner" ? Say("Next", "下一步") : Say("First not passing", "第一个未通过的");
+            output.WriteLine(Bold(Say($"{who}: {verb} {exercise.Name}", $"{who}：{verb} {exercise.Name}")) + Say($" in {where}", $"，位于 {where}"));
+            output.WriteLine(Say($"  then grade just that one: ./run-checks.sh --exercise {exercise.Id}   (or ./run-checks.ps1 -Exercise {exercise.Id})",
+                                 $"  然后只给它评分：./run-checks.sh --exercise {exercise.Id} --lang zh   （或 ./run-checks.ps1 -Exercise {exercise.Id} -Lang zh）"));
             NextHint(exercise);
         }
         else if (report.Total > 0)
         {
-            output.WriteLine(Paint(State.Passed, $"Every selected exercise passes ({report.Passed}/{report.Total})."));
+            output.WriteLine(Paint(State.Passed, Say($"Every selected exercise passes ({report.Passed}/{report.Total}).", $"所选的练习全部通过（{report.Passed}/{report.Total}）。")));
             // A run of one exercise or chapter that passes points on: to the exercise after the last one graded.
             var last = report.Exercises[^1].Exercise;
             if (report.Subject == "learner" && Catalog.Exercises.SkipWhile(e => e != last).Skip(1).FirstOrDefault() is { } following)
             {
-                output.WriteLine(Bold($"Next: {following.Name}") + $" in {StubPath(following)}");
-                output.WriteLine($"  then grade it: ./run-checks.sh --exercise {following.Id}   (or ./run-checks.ps1 -Exercise {following.Id})");
+                output.WriteLine(Bold(Say($"Next: {following.Name}", $"下一步：{following.Name}")) + Say($" in {StubPath(following)}", $"，位于 {StubPath(following)}"));
+                output.WriteLine(Say($"  then grade it: ./run-checks.sh --exercise {following.Id}   (or ./run-checks.ps1 -Exercise {following.Id})",
+                                     $"  然后给它评分：./run-checks.sh --exercise {following.Id} --lang zh   （或 ./run-checks.ps1 -Exercise {following.Id} -Lang zh）"));
             }
         }
     }
@@ -171,10 +182,10 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
 
     private static string Word(State state) => state switch
     {
-        State.NotStarted => "not started",
-        State.TimedOut => "timed out",
-        State.DoesNotCompile => "does not compile",
-        _ => ExerciseResult.Word(state),
+        State.NotStarted => Say("not started", "未开始"),
+        State.TimedOut => Say("timed out", "超时"),
+        State.DoesNotCompile => Say("does not compile", "无法编译"),
+        _ => ExerciseResult.Said(state),
     };
 
     private static string Seconds(double s) => s.ToString(s < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DeepLearningKata.Checks;
+using static DeepLearningKata.Checks.L10n;
 using DeepLearningKata.Runner.Compile;
 
 namespace DeepLearningKata.Runner;
@@ -48,10 +49,11 @@ public static class Pipeline
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(errors);
         var shown = errors.Take(ErrorsShown).Select(e => "  " + e).ToList();
-        if (errors.Count > ErrorsShown) shown.Add($"  … and {errors.Count - ErrorsShown} more");
-        var message = $"its code does not compile, so it was not graded (the other exercises were). Fix this first:\n{string.Join("\n", shown)}";
+        if (errors.Count > ErrorsShown) shown.Add(Say($"  … and {errors.Count - ErrorsShown} more", $"  …… 还有 {errors.Count - ErrorsShown} 个"));
+        var message = Say("its code does not compile, so it was not graded (the other exercises were). Fix this first:",
+                          "它的代码不能编译，所以没有评分（其他练习照常评分）。先修正这里：") + $"\n{string.Join("\n", shown)}";
         return new ExerciseResult(exercise.Id, exercise.Chapter, exercise.Title, State.DoesNotCompile, message, 0,
-            [new CheckResult("compiling the exercise", State.DoesNotCompile, message)]);
+            [new CheckResult("compiling the exercise", State.DoesNotCompile, message) { Text = IsZh ? "编译练习" : null }]);
     }
 
     /// <summary>How many compile errors a learner reads per exercise: the first ones, in file and line order.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeepLearningKata.Checks;
+using static DeepLearningKata.Checks.L10n;
 
 namespace DeepLearningKata.Runner;
 
@@ -56,7 +57,7 @@ public static class Help
         var levels = Hints.Of(exercise, ExerciseInstructions.Read(exercise.Id).Sections.Select(s => s.Hint).FirstOrDefault(h => h.En.Length + h.Zh.Length > 0));
         if (levels.Count == 0)
         {
-            stdout.WriteLine($"{exercise.Name} has no hints yet. Its instructions: ./run-checks.sh --explain {exercise.Id}");
+            stdout.WriteLine(Say($"{exercise.Name} has no hints yet. Its instructions: ./run-checks.sh --explain {exercise.Id}", $"{exercise.Name} 还没有提示。它的说明：./run-checks.sh --explain {exercise.Id} --lang zh"));
             return Cli.Passed;
         }
         var progress = Progress.Load(root);
@@ -84,8 +85,10 @@ public static class Help
         var progress = Progress.Load(root);
         progress.GaveUp.TryAdd(exercise.Id, DateTime.UtcNow);
         progress.Save(root);
-        stdout.WriteLine($"Recorded: you gave up {exercise.Name} (in exercises/{Path.GetFileName(Progress.File(root))}; your scoreboard and your instructor see it).");
-        stdout.WriteLine($"The model solution: ./run-checks.sh --solution {exercise.Id}. Then write it yourself, in your own words, and grade it.");
+        stdout.WriteLine(Say($"Recorded: you gave up {exercise.Name} (in exercises/{Path.GetFileName(Progress.File(root))}; your scoreboard and your instructor see it).",
+                             $"已记录：你放弃了 {exercise.Name}（记在 exercises/{Path.GetFileName(Progress.File(root))} 中；你的成绩表和老师都能看到）。"));
+        stdout.WriteLine(Say($"The model solution: ./run-checks.sh --solution {exercise.Id}. Then write it yourself, in your own words, and grade it.",
+                             $"参考答案：./run-checks.sh --solution {exercise.Id}。看完后用你自己的写法重写一遍，再评分。"));
         return Cli.Passed;
     }
 
@@ -102,17 +105,21 @@ public static class Help
         var gaveUp = Progress.Load(root ?? Repo.Root).GaveUp.ContainsKey(exercise.Id);
         if (!gaveUp && !passes())
         {
-            stderr.WriteLine($"run-checks: the model solution of {exercise.Name} is shown once your own passes (./run-checks.sh --exercise {exercise.Id}),");
-            stderr.WriteLine($"  or after ./run-checks.sh --give-up {exercise.Id} (recorded). Stuck? ./run-checks.sh --hint {exercise.Id}");
+            stderr.WriteLine(Say($"run-checks: the model solution of {exercise.Name} is shown once your own passes (./run-checks.sh --exercise {exercise.Id}),",
+                                 $"run-checks: {exercise.Name} 的参考答案要等你自己的解答通过后才显示（./run-checks.sh --exercise {exercise.Id}），"));
+            stderr.WriteLine(Say($"  or after ./run-checks.sh --give-up {exercise.Id} (recorded). Stuck? ./run-checks.sh --hint {exercise.Id}",
+                                 $"  或者在 ./run-checks.sh --give-up {exercise.Id}（会被记录）之后。卡住了？./run-checks.sh --hint {exercise.Id} --lang zh"));
             return Cli.NotAllPassed;
         }
         var file = ModelSolution(exercise);
         if (file is null)
         {
-            stderr.WriteLine($"run-checks: the model solution of {exercise.Name} is not in this copy of the kata (engine/Reference/).");
+            stderr.WriteLine(Say($"run-checks: the model solution of {exercise.Name} is not in this copy of the kata (engine/Reference/).",
+                                 $"run-checks: 这份 kata 里没有 {exercise.Name} 的参考答案（engine/Reference/）。"));
             return Cli.NotAllPassed;
         }
-        stdout.WriteLine($"{exercise.Name} — the model solution ({Repo.Relative(file)}){(gaveUp ? ", after giving up" : "")}:");
+        stdout.WriteLine(Say($"{exercise.Name} — the model solution ({Repo.Relative(file)}){(gaveUp ? ", after giving up" : "")}:",
+                             $"{exercise.Name} — 参考答案（{Repo.Relative(file)}）{(gaveUp ? "，已放弃" : "")}："));
         stdout.WriteLine();
         stdout.Write(File.ReadAllText(file));
         return Cli.Passed;

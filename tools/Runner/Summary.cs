@@ -69,6 +69,7 @@ public static class Summary
                 {
                     json.WriteStartObject();
                     json.WriteString("name", check.Name);
+                    if (check.Text is { } text) json.WriteString("text", text); // the sentence as the learner read it (--lang zh); name is the key
                     json.WriteString("state", ExerciseResult.Word(check.State));
                     json.WriteString("message", check.Message);
                     json.WriteEndObject();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DeepLearningKata.Checks;
+using static DeepLearningKata.Checks.L10n;
 
 namespace DeepLearningKata.Runner;
 
@@ -32,6 +33,9 @@ public sealed record SupervisorSettings
 
     /// <summary>Extra environment variables for the workers (the self-test sets <c>KATA_FAULT</c> here).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The language of the checks' messages: the one in use where the settings are made (<see cref="L10n"/>); the workers get it as <c>KATA_LANG</c>.</summary>
+    public Lang Lang { get; init; } = L10n.Current;
 
     /// <summary>The workers' working directory, or null for the runner's own.</summary>
     public string? WorkingDirectory { get; init; }
@@ -93,8 +97,10 @@ public static class Supervisor
 
     /// <summary>What a learner reads when the watchdog had to end the grading of <paramref name="exercise"/>.</summary>
     public static string WatchdogMessage(Exercise exercise, TimeSpan budget) =>
-        $"did not finish within {budget.TotalSeconds:0.#} s, so the runner ended it. Is there an endless loop " +
-        $"(a `while` whose condition never becomes false, a loop variable that never changes) in {exercise.Folder}?";
+        Say($"did not finish within {budget.TotalSeconds:0.#} s, so the runner ended it. Is there an endless loop " +
+            $"(a `while` whose condition never becomes false, a loop variable that never changes) in {exercise.Folder}?",
+            $"没有在 {budget.TotalSeconds:0.#} 秒内完成，评分程序终止了它。{exercise.Folder} 里是否有死循环" +
+            "（`while` 的条件永远不会变为 false，或循环变量从不改变）？");
 
     /// <summary>What a learner reads when the process died while grading <paramref name="exercise"/>.</summary>
     public static string CrashMessage(Exercise exercise, int? exitCode, string output, int memoryMb = MemoryLimit.DefaultMb)
@@ -110,18 +116,22 @@ public static class Supervisor
             var where = output.Split('\n')
                 .Select(l => l.Trim())
                 .FirstOrDefault(l => l.StartsWith("at DeepLearningKata.Exercises.", StringComparison.Ordinal));
-            var at = where is null ? "" : $" The repeating call: {ShortFrame(where)}.";
-            return $"the process ended while grading {exercise.Id}: a stack overflow. Is there a recursion without a base case " +
-                   $"(a method that always calls itself) in {exercise.Folder}?{at}";
+            var at = where is null ? "" : Say($" The repeating call: {ShortFrame(where)}.", $"反复出现的调用：{ShortFrame(where)}。");
+            return Say($"the process ended while grading {exercise.Id}: a stack overflow. Is there a recursion without a base case " +
+                       $"(a method that always calls itself) in {exercise.Folder}?{at}",
+                       $"评分 {exercise.Id} 时进程结束了：栈溢出。{exercise.Folder} 里是否有没有终止条件的递归（一个总是调用自己的方法）？{at}");
         }
         var code = exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
         if (exitCode is null or 134 or 139) // SIGABRT / SIGSEGV: the runtime gave up, most likely on a stack overflow
         {
-            return $"the process ended (exit code {code}) while grading {exercise.Id}: a stack overflow (a recursion without a base case?) " +
-                   $"or a call to Environment.Exit in {exercise.Folder}?";
+            return Say($"the process ended (exit code {code}) while grading {exercise.Id}: a stack overflow (a recursion without a base case?) " +
+                       $"or a call to Environment.Exit in {exercise.Folder}?",
+                       $"评分 {exercise.Id} 时进程结束了（退出码 {code}）：{exercise.Folder} 里是栈溢出（没有终止条件的递归？），还是调用了 Environment.Exit？");
         }
-        return $"the process ended (exit code {code}) while grading {exercise.Id}. Does the code in {exercise.Folder} call Environment.Exit? " +
-               "An exercise returns its answer; it never ends the program.";
+        return Say($"the process ended (exit code {code}) while grading {exercise.Id}. Does the code in {exercise.Folder} call Environment.Exit? " +
+                   "An exercise returns its answer; it never ends the program.",
+                   $"评分 {exercise.Id} 时进程结束了（退出码 {code}）。{exercise.Folder} 里的代码调用了 Environment.Exit 吗？" +
+                   "练习只返回答案，从不结束程序。");
     }
 
     /// <summary>What the graded code printed, without the runtime's own stack-overflow report (the message says it better).</summary>
@@ -145,7 +155,7 @@ public static class Supervisor
 
     internal static ExerciseResult Synthetic(Exercise exercise, State state, string message, TimeSpan elapsed) =>
         new(exercise.Id, exercise.Chapter, exercise.Title, state, message, elapsed.TotalSeconds,
-            [new CheckResult("running the checks", state, message)]);
+            [new CheckResult("running the checks", state, message) { Text = IsZh ? "运行检查" : null }]);
 }
 
 /// <summary>
@@ -217,8 +227,9 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
                     return new GradedExercise(exercise, result, ev.Output);
                 case WorkerProcess.Outcome.Event or WorkerProcess.Outcome.Garbled:
                     End();
-                    return Settle(State.Crashed, "suspicious: the grading process sent a result that does not belong to this exercise, so none of it " +
-                        "was believed. Does the code write to the runner's own files or streams?", worker.OutputSinceRequest());
+                    return Settle(State.Crashed, Say("suspicious: the grading process sent a result that does not belong to this exercise, so none of it " +
+                        "was believed. Does the code write to the runner's own files or streams?",
+                        "可疑：评分进程发来了不属于这个练习的结果，所以一概不予采信。代码是否写入了评分程序自己的文件或流？"), worker.OutputSinceRequest());
                 case WorkerProcess.Outcome.TooBig:
                     End();
                     return Settle(State.Crashed, MemoryLimit.Exceeded(exercise.Folder, settings.MemoryMb), worker.OutputSinceRequest());
@@ -226,14 +237,16 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
                     End();
                     if (started) return Settle(State.TimedOut, Supervisor.WatchdogMessage(exercise, Supervisor.Budget(exercise, settings)), worker.OutputSinceRequest());
                     if (fresh) return Fail($"the grading process did not start within {settings.StartupAllowance.TotalSeconds:0} s.{Supervisor.Tail(worker.AllOutput())}");
-                    return Settle(State.Crashed, $"the grading process stopped responding before {exercise.Id} began; it was ended.", null);
+                    return Settle(State.Crashed, Say($"the grading process stopped responding before {exercise.Id} began; it was ended.",
+                                                     $"评分进程在 {exercise.Id} 开始之前就停止了响应，已被终止。"), null);
                 case WorkerProcess.Outcome.Ended { ExitCode: var code }:
                     var printed = worker.OutputSinceRequest() ?? "";
                     End();
                     if (started || !fresh)
                     {
                         return Settle(State.Crashed, started ? Supervisor.CrashMessage(exercise, code, printed, settings.MemoryMb)
-                            : $"the grading process ended (exit code {code}) before {exercise.Id} began.", Supervisor.WithoutRuntimeReport(printed));
+                            : Say($"the grading process ended (exit code {code}) before {exercise.Id} began.", $"评分进程在 {exercise.Id} 开始之前就结束了（退出码 {code}）。"),
+                            Supervisor.WithoutRuntimeReport(printed));
                     }
                     return Fail($"the grading process ended (exit code {code}) before grading anything.{Supervisor.Tail(printed)}");
             }
@@ -326,6 +339,7 @@ public sealed class WorkerSession(SupervisorSettings settings) : IDisposable
             };
             foreach (var word in command.Skip(1)) info.ArgumentList.Add(word);
             foreach (var (key, value) in MemoryLimit.Environment(settings.MemoryMb)) info.Environment[key] = value;
+            info.Environment[Langs.Variable] = settings.Lang.Code();
             foreach (var (key, value) in settings.Environment) info.Environment[key] = value;
             if (settings.WorkingDirectory is { } cwd) info.WorkingDirectory = cwd;
             if (stderrFile is not null) info.Environment[StandardError.Variable] = stderrFile;

@@ -28,6 +28,8 @@ public static class Worker
         Console.SetError(capture);
         Console.SetIn(TextReader.Null); // a Console.ReadLine() in an exercise must not wait for a keyboard
 
+        // The parent sets KATA_LANG to the language it chose (--lang, KATA_LANG, the locale): the checks' messages use it.
+        L10n.UseForProcess(Langs.Parse(Environment.GetEnvironmentVariable(Langs.Variable)) ?? Lang.En);
         if (Environment.GetEnvironmentVariable(WarmUpVariable) != "off") _ = Task.Run(WarmUp);
         Contracts.Subject? subject = null;
         var faults = Faults.Parse(Environment.GetEnvironmentVariable(Faults.Variable));

@@ -75,6 +75,33 @@ public sealed class LanguageTests
         });
     }
 
+    [Test]
+    public void Verdicts_are_in_the_chosen_language_and_the_json_keeps_the_english_key()
+    {
+        var folder = RunnerHarness.TempFolder();
+        var (zhJson, enJson) = (Path.Combine(folder, "zh.json"), Path.Combine(folder, "en.json"));
+        var args = new[] { "--subject", "mutant:1.3/SigmoidDerivativeOnePlus", "--exercise", "1.3", "--json" };
+        var zh = RunnerHarness.Cli([.. args, zhJson, "--lang", "zh"]);
+        var en = RunnerHarness.Cli([.. args, enJson, "--lang", "en"]);
+        var check = Catalog.Get("1.3").Checks[0];
+        using var zhDoc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(zhJson));
+        using var enDoc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(enJson));
+        var zhCheck = zhDoc.RootElement.GetProperty("exercises")[0].GetProperty("checks")[0];
+        var enCheck = enDoc.RootElement.GetProperty("exercises")[0].GetProperty("checks")[0];
+        Assert.Multiple(() =>
+        {
+            // The worker graded in the language the parent chose: the check's message, not only the runner's frame.
+            Assert.That(zh.Out, Does.Contain("✗ " + check.Zh + "：").And.Contain("返回了错误的值。").And.Contain("期望值").And.Contain("成绩表"), zh.ToString());
+            Assert.That(en.Out, Does.Contain("✗ " + check.Description + ": ").And.Contain("returned a wrong value.").And.Contain("Scoreboard"), en.ToString());
+            Assert.That(Langs.HasIdeograph(en.Out), Is.False, en.ToString());
+            Assert.That(zhCheck.GetProperty("name").GetString(), Is.EqualTo(check.Description), "the key stays English");
+            Assert.That(zhCheck.GetProperty("text").GetString(), Is.EqualTo(check.Zh));
+            Assert.That(zhCheck.GetProperty("state").GetString(), Is.EqualTo("failed"), "states are the documented words");
+            Assert.That(zhCheck.GetProperty("message").GetString(), Does.Contain("返回了错误的值"));
+            Assert.That(enCheck.TryGetProperty("text", out _), Is.False, "no text when it is the name");
+        });
+    }
+
     [TestCase("--explain", "9.9", "there is no exercise 9.9")]
     [TestCase("--explain", "one", "--explain expects an exercise id")]
     [TestCase("--lang", "fr", "--lang expects en (English) or zh")]
