@@ -62,6 +62,22 @@ public sealed partial class HtmlReportTests
     }
 
     [Test]
+    public void The_page_is_in_the_learners_language()
+    {
+        var report = Synthetic();
+        string zh;
+        using (L10n.Use(Lang.Zh)) zh = HtmlReport.Render(report, [], DateTime.UnixEpoch);
+        var en = HtmlReport.Render(report, [], DateTime.UnixEpoch);
+        Assert.Multiple(() =>
+        {
+            Assert.That(zh, Does.Contain("<html lang=\"zh\">").And.Contain("<h2>成绩表</h2>").And.Contain("第 1 章").And.Contain("哪里出了错").And.Contain("未开始"));
+            Assert.That(zh, Does.Not.Contain("Scoreboard").And.Not.Contain("What went wrong").And.Not.Contain(">Chapter "));
+            Assert.That(en, Does.Contain("<html lang=\"en\">").And.Contain("<h2>Scoreboard</h2>").And.Contain("What went wrong"));
+            Assert.That(en, Does.Not.Contain("成绩表"));
+        });
+    }
+
+    [Test]
     public void The_scoreboard_has_a_row_and_the_page_a_section_per_chapter()
     {
         var report = Synthetic();

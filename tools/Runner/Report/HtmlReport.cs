@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DeepLearningKata.Checks;
+using static DeepLearningKata.Checks.L10n;
 
 namespace DeepLearningKata.Runner.Html;
 
@@ -74,59 +75,62 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(plots);
         var h = new StringBuilder();
-        var whose = report.Subject == "learner" ? "your exercises" : $"the subject ‘{report.Subject}’";
+        var whose = report.Subject == "learner" ? Say("your exercises", "你的练习") : Say($"the subject ‘{report.Subject}’", $"对象 ‘{report.Subject}’");
         var percent = report.Total == 0 ? 0 : 100.0 * report.Passed / report.Total;
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{L10n.Current.Code()}\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append($"<title>Deep Learning Kata — {E(report.Passed + "/" + report.Total)} ({E(report.Subject)})</title>\n");
         h.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         h.Append("<header>\n<h1>Deep Learning Kata</h1>\n");
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Report for {E(whose)}: <strong>{report.Passed} of {report.Total}</strong> exercises pass.</p>\n");
+        h.Append(Say($"<p class=\"lead\">Report for {E(whose)}: <strong>{report.Passed} of {report.Total}</strong> exercises pass.</p>\n", $"<p class=\"lead\">{E(whose)}的报告：<strong>{report.Total} 个练习中 {report.Passed} 个通过</strong>。</p>\n"));
         h.Append(CultureInfo.InvariantCulture, $"<div class=\"bar big\" title=\"{percent:0}%\"><span style=\"width:{percent:0.#}%\"></span></div>\n");
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Graded {E(now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC in {report.Seconds:0.0} s · status <code>{E(report.Status)}</code> · made with <code>./run-checks.sh --report</code></p>\n");
-        if (report.Error is not null) h.Append($"<p class=\"error\">The runner could not grade everything: {E(report.Error)}</p>\n");
+        h.Append(Say($"<p class=\"meta\">Graded {E(now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC in {report.Seconds:0.0} s · status <code>{E(report.Status)}</code> · made with <code>./run-checks.sh --report</code></p>\n", $"<p class=\"meta\">评分于 {E(now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC，用时 {report.Seconds:0.0} 秒 · 状态 <code>{E(report.Status)}</code> · 由 <code>./run-checks.sh --report</code> 生成</p>\n"));
+        if (report.Error is not null) h.Append(Say($"<p class=\"error\">The runner could not grade everything: {E(report.Error)}</p>\n", $"<p class=\"error\">评分程序没能给所有练习评分：{E(report.Error)}</p>\n"));
         h.Append("</header>\n");
 
         // The scoreboard.
-        h.Append("<section id=\"scoreboard\">\n<h2>Scoreboard</h2>\n<table class=\"scoreboard\">\n<thead><tr><th>Chapter</th><th>Exercises</th><th>Score</th><th class=\"wide\">Progress</th></tr></thead>\n<tbody>\n");
+        h.Append(Say("<section id=\"scoreboard\">\n<h2>Scoreboard</h2>\n<table class=\"scoreboard\">\n<thead><tr><th>Chapter</th><th>Exercises</th><th>Score</th><th class=\"wide\">Progress</th></tr></thead>\n<tbody>\n",
+            "<section id=\"scoreboard\">\n<h2>成绩表</h2>\n<table class=\"scoreboard\">\n<thead><tr><th>章</th><th>练习</th><th>得分</th><th class=\"wide\">进度</th></tr></thead>\n<tbody>\n"));
         foreach (var c in report.Chapters)
         {
             var share = c.Total == 0 ? 0 : 100.0 * c.Passed / c.Total;
-            h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">Chapter {c.Chapter}</a></th><td class=\"marks\">");
+            h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">{E(ChapterName(c.Chapter))}</a></th><td class=\"marks\">");
             foreach (var e in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
                 h.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {Class(e.Result.State)}\" href=\"#ex-{Anchor(e.Exercise)}\" title=\"{E(e.Exercise.Name)}: {E(Word(e.Result.State))}\">{E(Mark(e.Result.State))}</a>");
             }
             h.Append(CultureInfo.InvariantCulture, $"</td><td class=\"score\">{E(c.Score)}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{share:0.#}%\"></span></div></td></tr>\n");
         }
-        h.Append(CultureInfo.InvariantCulture, $"</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"score\">{report.Passed}/{report.Total}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{percent:0.#}%\"></span></div></td></tr></tfoot>\n</table>\n");
-        h.Append("<p class=\"legend\"><span class=\"mark passed\">✓</span> passed <span class=\"mark failed\">✗</span> failed <span class=\"mark not-started\">·</span> not started <span class=\"mark crashed\">!</span> crashed <span class=\"mark timed-out\">∞</span> timed out <span class=\"mark does-not-compile\">✎</span> does not compile</p>\n");
+        h.Append(CultureInfo.InvariantCulture, $"</tbody>\n<tfoot><tr><th scope=\"row\">{Say("Total", "合计")}</th><td></td><td class=\"score\">{report.Passed}/{report.Total}</td><td class=\"wide\"><div class=\"bar\"><span style=\"width:{percent:0.#}%\"></span></div></td></tr></tfoot>\n</table>\n");
+        h.Append("<p class=\"legend\">" + string.Join(" ", new[] { State.Passed, State.Failed, State.NotStarted, State.Crashed, State.TimedOut, State.DoesNotCompile }
+            .Select(s => $"<span class=\"mark {Class(s)}\">{E(Mark(s))}</span> {E(Word(s))}")) + "</p>\n");
         if (report.Next is { } next)
         {
-            var verb = next.Result.State == State.NotStarted ? "start" : "fix";
-            h.Append($"<p class=\"next\"><strong>Next:</strong> {verb} <a href=\"#ex-{Anchor(next.Exercise)}\">{E(next.Exercise.Name)}</a> in <code>{E(ConsoleReport.StubPath(next.Exercise))}</code></p>\n");
+            var verb = next.Result.State == State.NotStarted ? Say("start", "开始") : Say("fix", "修正");
+            h.Append(Say($"<p class=\"next\"><strong>Next:</strong> {verb} <a href=\"#ex-{Anchor(next.Exercise)}\">{E(next.Exercise.Name)}</a> in <code>{E(ConsoleReport.StubPath(next.Exercise))}</code></p>\n",
+                $"<p class=\"next\"><strong>下一步：</strong>{verb} <a href=\"#ex-{Anchor(next.Exercise)}\">{E(next.Exercise.Name)}</a>，位于 <code>{E(ConsoleReport.StubPath(next.Exercise))}</code></p>\n"));
         }
         h.Append("</section>\n");
 
         // One section per chapter.
         foreach (var c in report.Chapters)
         {
-            h.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"chapter-{c.Chapter}\" data-chapter=\"{c.Chapter}\">\n<h2>Chapter {c.Chapter} <span class=\"score\">{E(c.Score)}</span></h2>\n<ol class=\"exercises\">\n");
+            h.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"chapter-{c.Chapter}\" data-chapter=\"{c.Chapter}\">\n<h2>{E(ChapterName(c.Chapter))} <span class=\"score\">{E(c.Score)}</span></h2>\n<ol class=\"exercises\">\n");
             foreach (var (exercise, result, output) in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
                 var state = Class(result.State);
                 h.Append($"<li class=\"exercise {state}\" id=\"ex-{Anchor(exercise)}\"><span class=\"mark {state}\">{E(Mark(result.State))}</span> <span class=\"name\">{E(exercise.Name)}</span> <span class=\"state\">{E(Word(result.State))}</span>");
                 if (result.State == State.Failed && result.Checks.Count > 0)
                 {
-                    h.Append(CultureInfo.InvariantCulture, $" <span class=\"checks\">{result.Checks.Count(k => k.State == State.Passed)}/{result.Checks.Count} checks</span>");
+                    h.Append(CultureInfo.InvariantCulture, $" <span class=\"checks\">{result.Checks.Count(k => k.State == State.Passed)}/{result.Checks.Count} {Say("checks", "项检查")}</span>");
                 }
                 if (result.State is State.Failed or State.Crashed or State.TimedOut or State.DoesNotCompile)
                 {
-                    h.Append($"\n<details class=\"problem\" open><summary>What went wrong</summary>\n<pre class=\"message\">{E(Report.Describe(result, verbose: true))}</pre>");
+                    h.Append($"\n<details class=\"problem\" open><summary>{Say("What went wrong", "哪里出了错")}</summary>\n<pre class=\"message\">{E(Report.Describe(result, verbose: true))}</pre>");
                     if (!string.IsNullOrWhiteSpace(output))
                     {
-                        h.Append($"\n<p class=\"printed-label\">Printed while grading:</p>\n<pre class=\"printed\">{E(output.TrimEnd())}</pre>");
+                        h.Append($"\n<p class=\"printed-label\">{Say("Printed while grading:", "评分时打印的内容：")}</p>\n<pre class=\"printed\">{E(output.TrimEnd())}</pre>");
                     }
                     h.Append("\n</details>");
                 }
@@ -154,13 +158,14 @@ public static class HtmlReport
         {
             if (p.Subject is null)
             {
-                h.Append(CultureInfo.InvariantCulture, $"\n<p class=\"no-plot\" data-figure=\"{E(p.Name)}\">No figure “{E(p.Name)}”: the checks did not get as far as drawing it.</p>");
+                h.Append(Say($"\n<p class=\"no-plot\" data-figure=\"{E(p.Name)}\">No figure “{E(p.Name)}”: the checks did not get as far as drawing it.</p>",
+                    $"\n<p class=\"no-plot\" data-figure=\"{E(p.Name)}\">没有图“{E(p.Name)}”：检查还没进行到画图那一步。</p>"));
                 continue;
             }
-            var whose = label == Plots.Yours ? "Your figure" : $"The figure of {label}";
+            var whose = label == Plots.Yours ? Say("Your figure", "你的图") : Say($"The figure of {label}", $"{label} 的图");
             var caption = p.Reference is null
-                ? $"{whose} (no golden to compare with)."
-                : $"{whose}, over the reference’s (“reference” in the legend).";
+                ? Say($"{whose} (no golden to compare with).", $"{whose}（没有可比较的黄金文件）。")
+                : Say($"{whose}, over the reference’s (“reference” in the legend).", $"{whose}，画在参考答案的图上（图例中的“reference”）。");
             var figure = p.Subject.Panels[0];
             // Panels in rows that fit the page at their own size, so their text stays readable (6.2's five histograms: three and two).
             var chart = p.Subject with { Columns = Math.Clamp(PlotWidth / p.Subject.PanelWidth, 1, p.Subject.Columns) };
@@ -187,7 +192,9 @@ public static class HtmlReport
 
     private static string Class(State state) => ExerciseResult.Word(state);
 
-    private static string Word(State state) => ExerciseResult.Word(state).Replace('-', ' ');
+    private static string Word(State state) => ExerciseResult.Said(state).Replace('-', ' ');
+
+    private static string ChapterName(int chapter) => Say($"Chapter {chapter}", $"第 {chapter} 章");
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
