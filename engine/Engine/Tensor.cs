@@ -27,7 +27,7 @@ public sealed partial class Tensor
     {
         if (_shared)
         {
-            _data = (double[])_data.Clone();
+            (_data, _lease) = CopyOf(_data);
             _shared = false;
         }
         return _data;
@@ -64,7 +64,12 @@ public sealed partial class Tensor
     public int Dim(int axis) => _shape[NormalizeAxis(axis)];
 
     /// <summary>The elements in row-major order, writable in place.</summary>
-    public Span<double> AsSpan() => Writable();
+    public Span<double> AsSpan()
+    {
+        var data = Writable();
+        Release(); // the caller's code may keep the span longer than this tensor: the array is never recycled
+        return data;
+    }
 
     /// <summary>A copy of the elements in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();
@@ -82,6 +87,7 @@ public sealed partial class Tensor
             throw new ShapeException($"Cannot assign a tensor of shape {value.ShapeText} to one of shape {ShapeText}.");
         }
         value._data.CopyTo(Writable(), 0);
+        GC.KeepAlive(value);
     }
 
     /// <summary>
@@ -98,10 +104,15 @@ public sealed partial class Tensor
         }
         var data = Writable();
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+        GC.KeepAlive(other);
     }
 
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
-    public Tensor Copy() => new((double[])_data.Clone(), _shape);
+    public Tensor Copy()
+    {
+        var (data, lease) = CopyOf(_data);
+        return new Tensor(data, _shape) { _lease = lease };
+    }
 
     /// <summary>The single value of a tensor with one element (<c>x.item()</c>).</summary>
     public double Item() => _data.Length == 1
@@ -243,13 +254,20 @@ public sealed partial class Tensor
     public static Tensor Scalar(double value) => new([value]);
 
     /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
-    public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
+    public static Tensor Zeros(params int[] shape)
+    {
+        var size = SizeOf(shape);
+        if (size < LargeArrays.MinLength) return new(new double[size], shape);
+        var zeros = Uninitialized(size, shape); // a recycled array, cleared: faster than fresh pages
+        Array.Clear(zeros._data);
+        return zeros;
+    }
 
     /// <summary>
     /// A tensor of the given shape whose elements are not set (<c>np.empty</c>): whoever makes it writes every
     /// element before anyone reads one. For a layer's output buffers, which a training step fills anew each time.
     /// </summary>
-    public static Tensor Empty(params int[] shape) => new(Kernels.Uninitialized(SizeOf(shape)), shape);
+    public static Tensor Empty(params int[] shape) => Uninitialized(shape);
 
     /// <summary>Ones of the given shape (<c>np.ones</c>).</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
@@ -340,7 +358,7 @@ public sealed partial class Tensor
         }
         // The same elements in the same order: the result shares this tensor's array until either of them is written.
         _shared = true;
-        return new Tensor(_data, target) { _shared = true };
+        return new Tensor(_data, target) { _shared = true, _lease = _lease };
     }
 
     /// <summary>A 1-D copy of all elements in row-major order (<c>x.flatten()</c>).</summary>
@@ -376,7 +394,8 @@ public sealed partial class Tensor
         }
         var outShape = new int[Ndim];
         for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
-        var result = Kernels.Uninitialized(Size);
+        var transposed = Uninitialized(outShape);
+        var result = transposed._data;
         if (BatchedTranspose(axes) is var (batch, rows, cols) && rows > 1 && cols > 1)
         {
             // A batch of matrix transposes: x.T, and the convolution's (0, 3, 1, 2) and (0, 2, 3, 1), tile by tile.
@@ -385,7 +404,8 @@ public sealed partial class Tensor
             {
                 Kernels.Transpose2D(_data.AsSpan(i * block, block), result.AsSpan(i * block, block), rows, cols);
             }
-            return new Tensor(result, outShape);
+            GC.KeepAlive(this);
+            return transposed;
         }
         var inStrides = Strides(_shape);
         var strides = new int[Ndim];
@@ -404,7 +424,8 @@ public sealed partial class Tensor
                 index[d] = 0;
             }
         }
-        return new Tensor(result, outShape);
+        GC.KeepAlive(this);
+        return transposed;
     }
 
     // When the permutation keeps the leading axes 0..p-1 and rotates the rest, moving the block of axes p..p+s-1 behind
@@ -456,9 +477,10 @@ public sealed partial class Tensor
         // Every index is resolved and checked before anything is copied.
         var rows = new int[indices.Count];
         for (var r = 0; r < rows.Length; r++) rows[r] = RowIndex(indices[r]);
-        var data = Kernels.Uninitialized(rows.Length * n);
-        Kernels.GatherRows(_data, rows, n, data);
-        return new Tensor(data, [indices.Count, .. rowShape]);
+        var gathered = Uninitialized([indices.Count, .. rowShape]);
+        Kernels.GatherRows(_data, rows, n, gathered._data);
+        GC.KeepAlive(this);
+        return gathered;
     }
 
     // Row i along axis 0, counting from the end when negative (x[-1] is the last row).

@@ -20,7 +20,7 @@ namespace DeepLearningKata.Benchmark;
 internal static class ConvNet
 {
     public const int Batch = 100;
-    private const int Seed = 2024;
+    public const int Seed = 2024;
 
     public sealed record Data(Tensor X, Tensor T, int[] Labels, IReadOnlyDictionary<string, Tensor> Start, int[] BatchIndices)
     {
