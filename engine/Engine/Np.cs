@@ -119,7 +119,10 @@ public static class Np
             _ => [m, n],
         };
         var c = Tensor.Uninitialized(m * n, shape);
-        Kernels.MatMul(a.Data, b.Data, c.Data, m, k, n);
+        // A transpose not yet computed (x.T) is read in place: np.dot(x.T, dout) copies nothing.
+        var aData = a.ProductOperand(out var aTransposed);
+        var bData = b.ProductOperand(out var bTransposed);
+        Kernels.MatMul(aData, aTransposed, bData, bTransposed, c.Data, m, k, n);
         GC.KeepAlive(a);
         GC.KeepAlive(b);
         return c;

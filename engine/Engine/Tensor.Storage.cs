@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DeepLearningKata;
 
 // Where a large tensor's elements live. A training step of the book's SimpleConvNet makes about fifteen
@@ -6,17 +8,17 @@ namespace DeepLearningKata;
 // collection or two per step, and thousands of page faults as the OS hands the pages back one by one.
 //
 // So the engine recycles them. An array of at least LargeArrays.MinLength doubles that the engine allocates
-// for a result is rented from a pool, and the tensor holds it through a Lease. When no tensor refers to the
-// lease any more, the collector finalizes it and the array goes back to the pool for the next result of the
-// same size; the memory stays the process's, warm, and is never collected.
+// for a result is rented from a pool, and the tensor holds it through a Lease. Once no tensor refers to the
+// lease any more (the collector says so through a weak reference), the array is used for the next result of
+// the same size; the memory stays the process's, warm, and is never collected.
 //
 // Ownership, so that an array is never in two live tensors' hands:
 //   • only arrays the engine allocated are rented; an array given to the public constructor stays the caller's;
 //   • a lease is shared only by tensors that share the array (Reshape), so it returns when the last one dies;
 //   • AsSpan hands the array to the caller's code, which may hold the span after the tensor is gone: the lease
 //     is dropped first, and the array is an ordinary one from then on;
-//   • operations keep their operands alive until they have read them (GC.KeepAlive), so a finalizer cannot
-//     return an array that a kernel on another thread is still reading.
+//   • operations keep their operands alive until they have read them (GC.KeepAlive), so an array is not found
+//     free while a kernel on another thread is still reading it.
 public sealed partial class Tensor
 {
     // The lease of _data when it came from the pool, else null. Invariant: _lease is null or _lease.Array == _data.
@@ -28,17 +30,81 @@ public sealed partial class Tensor
     internal static Tensor Uninitialized(int size, int[] shape)
     {
         if (size < LargeArrays.MinLength) return new Tensor(GC.AllocateUninitializedArray<double>(size), shape);
-        var lease = new LargeArrays.Lease(LargeArrays.Rent(size));
-        return new Tensor(lease.Array!, shape) { _lease = lease };
+        var lease = LargeArrays.Rent(size);
+        return new Tensor(lease.Array, shape) { _lease = lease };
     }
 
     // A copy of `source` in a fresh (possibly rented) array, for copy-on-write.
     private static (double[] Array, LargeArrays.Lease? Lease) CopyOf(double[] source)
     {
-        if (source.Length < LargeArrays.MinLength) return ((double[])source.Clone(), null);
-        var lease = new LargeArrays.Lease(LargeArrays.Rent(source.Length));
-        source.CopyTo(lease.Array!, 0);
-        return (lease.Array!, lease);
+        var (array, lease) = Fresh(source.Length);
+        source.CopyTo(array, 0);
+        return (array, lease);
+    }
+
+    // An array whose elements the caller sets, rented when large.
+    private static (double[] Array, LargeArrays.Lease? Lease) Fresh(int length)
+    {
+        if (length < LargeArrays.MinLength) return (GC.AllocateUninitializedArray<double>(length), null);
+        var lease = LargeArrays.Rent(length);
+        return (lease.Array, lease);
+    }
+
+    // ---------------------------------------------------------------- the transpose of a matrix, computed when read
+    //
+    // x.T of a matrix is taken all the time in the book's layers, mostly to go straight into a product:
+    // np.dot(x.T, dout), np.dot(dout, W.T). So x.T costs nothing at first: it remembers x's array, and Np.Dot reads
+    // that array through its strides (the product kernel reads a transposed operand in place). Any other use of
+    // the transpose computes it, once. x is marked shared, as by Reshape, so a later write to x copies x's array
+    // first and the transpose keeps reading the values it was taken of.
+
+    private sealed class PendingTranspose(double[] source, LargeArrays.Lease? lease, int rows, int cols)
+    {
+        public readonly double[] Source = source;  // the matrix transposed, (rows, cols), row-major
+        public readonly LargeArrays.Lease? Lease = lease; // held, so the pool does not reuse the source's array meanwhile
+        public readonly int Rows = rows, Cols = cols;
+    }
+
+    private PendingTranspose? _pending;
+
+    private Tensor TransposedView()
+    {
+        int rows = _shape[0], cols = _shape[1];
+        var view = new Tensor(_data, [cols, rows]);
+        _shared = true;
+        view._store = null;
+        view._pending = new PendingTranspose(_data, _lease, rows, cols);
+        return view;
+    }
+
+    // The elements, computed first if this tensor is a transpose not taken yet.
+    private double[] _data => _store ?? Materialize();
+
+    private double[] Materialize()
+    {
+        var pending = _pending!;
+        lock (pending)
+        {
+            if (_store is null)
+            {
+                var (array, lease) = Fresh(pending.Source.Length);
+                Kernels.Transpose2D(pending.Source, array, pending.Rows, pending.Cols);
+                _lease = lease;
+                _store = array;
+            }
+        }
+        return _store;
+    }
+
+    /// <summary>
+    /// For the product kernels: the array holding this 2-D tensor's elements, or, while it is a transpose not yet
+    /// computed, the array of the matrix it transposes (<paramref name="transposed"/> is then true).
+    /// </summary>
+    internal double[] ProductOperand(out bool transposed)
+    {
+        var source = _store is null ? _pending?.Source : null;
+        transposed = source is not null;
+        return source ?? _data;
     }
 
     // Before the array leaves the engine's hands (AsSpan): from now on it is an ordinary array, never recycled.
@@ -50,6 +116,13 @@ public sealed partial class Tensor
 }
 
 /// <summary>The pool of large arrays behind <see cref="Tensor"/> (see Tensor.Storage.cs for the ownership rules).</summary>
+/// <remarks>
+/// The pool holds every array it has handed out, with a weak reference to its lease. A lease the collector has
+/// found unreachable means no tensor refers to the array any more: the array is free again. This is checked when a
+/// rent finds no free array of its size; if none is found and much has been rented since the last collection, the
+/// pool runs one (a few hundred microseconds on a training program's small heap): far cheaper than the page faults
+/// of fresh memory, which cost about 10 µs per 4 KB page on these machines, 35 ms for one 14 MB array.
+/// </remarks>
 internal static class LargeArrays
 {
     /// <summary>
@@ -58,58 +131,106 @@ internal static class LargeArrays
     /// </summary>
     internal const int MinLength = 1 << 17;
 
-    // Free arrays are kept up to this many bytes; beyond it a returned array is left to the collector.
+    // Free arrays are kept up to this many bytes; beyond it a freed array is left to the collector.
     private const long MaxFreeBytes = 1L << 29;
 
+    // A collection is run for a rent that finds nothing free only when this many bytes were rented since the last one.
+    private const long CollectAfterBytes = 1L << 25;
+
     private static readonly Dictionary<int, Stack<double[]>> Free = [];
+    private static readonly List<SlotInfo> Out = [];
     private static long _freeBytes;
+    private static long _rentedSinceCollection;
+    private static int _collections = -1;
 
-    /// <summary>Counters for tests and the benchmark: arrays rented, of those found in the pool, and returned.</summary>
-    internal static long Rented, Reused, Returned;
+    /// <summary>Counters for tests and the benchmark: arrays rented, of those found free, and collections the pool ran.</summary>
+    internal static long Rented, Reused, Collections;
 
-    internal static double[] Rent(int length)
+    /// <summary>A lease of an array of <paramref name="length"/> doubles, its elements not set.</summary>
+    internal static Lease Rent(int length)
     {
-        Interlocked.Increment(ref Rented);
         lock (Free)
         {
-            if (Free.TryGetValue(length, out var stack) && stack.Count > 0)
+            Rented++;
+            var bytes = (long)length * sizeof(double);
+            if (_collections != GC.CollectionCount(2))
             {
-                _freeBytes -= (long)length * sizeof(double);
-                Reused++;
-                return stack.Pop();
+                _collections = GC.CollectionCount(2);
+                _rentedSinceCollection = 0;
             }
+            _rentedSinceCollection += bytes;
+            var array = TakeFree(length);
+            if (array is null && _rentedSinceCollection > CollectAfterBytes)
+            {
+                GC.Collect();
+                Collections++;
+                array = TakeFree(length);
+            }
+            if (array is not null) Reused++;
+            var lease = new Lease(array ?? GC.AllocateUninitializedArray<double>(length));
+            lease.Slot.Handle = GCHandle.Alloc(lease, GCHandleType.Weak);
+            Out.Add(lease.Slot);
+            return lease;
         }
-        return GC.AllocateUninitializedArray<double>(length);
     }
 
-    internal static void Return(double[] array)
+    // A free array of this length: from the free lists, after moving there the arrays of leases found dead.
+    private static double[]? TakeFree(int length)
+    {
+        if (Free.TryGetValue(length, out var stack) && stack.Count > 0) return Pop(stack);
+        for (var i = Out.Count - 1; i >= 0; i--)
+        {
+            var slot = Out[i];
+            if (slot.Handle.Target is not null) continue;
+            slot.Handle.Free();
+            Out[i] = Out[^1];
+            Out.RemoveAt(Out.Count - 1);
+            var array = slot.Array!;
+            var bytes = (long)array.Length * sizeof(double);
+            if (_freeBytes + bytes > MaxFreeBytes) continue;
+            if (!Free.TryGetValue(array.Length, out var s)) Free[array.Length] = s = new Stack<double[]>();
+            s.Push(array);
+            _freeBytes += bytes;
+        }
+        return Free.TryGetValue(length, out stack) && stack.Count > 0 ? Pop(stack) : null;
+    }
+
+    private static double[] Pop(Stack<double[]> stack)
+    {
+        var array = stack.Pop();
+        _freeBytes -= (long)array.Length * sizeof(double);
+        return array;
+    }
+
+    /// <summary>The array stays with its holders for good: the pool forgets it.</summary>
+    internal static void Release(Lease lease)
     {
         lock (Free)
         {
-            var bytes = (long)array.Length * sizeof(double);
-            if (_freeBytes + bytes > MaxFreeBytes) return;
-            if (!Free.TryGetValue(array.Length, out var stack)) Free[array.Length] = stack = new Stack<double[]>();
-            stack.Push(array);
-            _freeBytes += bytes;
-            Returned++;
+            var i = Out.IndexOf(lease.Slot);
+            if (i < 0) return;
+            lease.Slot.Handle.Free();
+            Out[i] = Out[^1];
+            Out.RemoveAt(Out.Count - 1);
         }
     }
 
-    /// <summary>Holds one rented array for the tensors that share it; returns it to the pool when they are all gone.</summary>
-    internal sealed class Lease(double[] array)
+    /// <summary>What the tensors sharing one rented array hold; the pool watches it through a weak reference.</summary>
+    internal sealed class Lease
     {
-        public double[]? Array { get; private set; } = array;
+        public Lease(double[] array) => Slot = new SlotInfo { Array = array };
 
-        /// <summary>The array stays with its holders for good and is never returned.</summary>
-        public void Release()
-        {
-            Array = null;
-            GC.SuppressFinalize(this);
-        }
+        public double[] Array => Slot.Array!;
 
-        ~Lease()
-        {
-            if (Array is { } array) Return(array);
-        }
+        // The pool's record of the lease, which outlives it: the array and the weak handle on the lease.
+        internal SlotInfo Slot { get; }
+
+        public void Release() => LargeArrays.Release(this);
+    }
+
+    internal sealed class SlotInfo
+    {
+        public double[]? Array;
+        public GCHandle Handle;
     }
 }

@@ -15,7 +15,9 @@ namespace DeepLearningKata;
 /// </remarks>
 public sealed partial class Tensor
 {
-    private double[] _data;
+    // The elements, or null while this tensor is a transpose not yet computed (see Tensor.Storage.cs); read them
+    // through _data, which computes them on first use.
+    private double[]? _store;
     private readonly int[] _shape;
 
     // True while _data is also another tensor's: Reshape hands its result the same array instead of a copy, and
@@ -27,7 +29,7 @@ public sealed partial class Tensor
     {
         if (_shared)
         {
-            (_data, _lease) = CopyOf(_data);
+            (_store, _lease) = CopyOf(_data);
             _shared = false;
         }
         return _data;
@@ -44,7 +46,7 @@ public sealed partial class Tensor
             throw new ShapeException(
                 $"{data.Length} values do not fill shape {ShapeException.Format(shape)} ({SizeOf(shape)} values).");
         }
-        _data = data;
+        _store = data;
         _shape = (int[])shape.Clone();
     }
 
@@ -55,7 +57,7 @@ public sealed partial class Tensor
     public int Ndim => _shape.Length;
 
     /// <summary>The number of elements (<c>x.size</c>).</summary>
-    public int Size => _data.Length;
+    public int Size => _store?.Length ?? SizeOf(_shape);
 
     /// <summary>The shape as NumPy prints it, e.g. <c>(2, 3)</c>.</summary>
     public string ShapeText => ShapeException.Format(_shape);
@@ -86,7 +88,16 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot assign a tensor of shape {value.ShapeText} to one of shape {ShapeText}.");
         }
-        value._data.CopyTo(Writable(), 0);
+        if (_shared)
+        {
+            // The array is also another tensor's: take a copy of the new values instead of copying the old ones first.
+            (_store, _lease) = CopyOf(value._data);
+            _shared = false;
+        }
+        else
+        {
+            value._data.CopyTo(Writable(), 0);
+        }
         GC.KeepAlive(value);
     }
 
@@ -102,8 +113,18 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot subtract a tensor of shape {other.ShapeText} from one of shape {ShapeText} in place.");
         }
-        var data = Writable();
-        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+        if (_shared)
+        {
+            // The array is also another tensor's (a transpose still reads it): write the result to a new one, in one pass.
+            var (result, lease) = Fresh(_data.Length);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, result);
+            (_store, _lease, _shared) = (result, lease, false);
+        }
+        else
+        {
+            var data = Writable();
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+        }
         GC.KeepAlive(other);
     }
 
@@ -370,6 +391,7 @@ public sealed partial class Tensor
         get
         {
             if (Ndim < 2) return Copy();
+            if (Ndim == 2) return TransposedView();
             var axes = new int[Ndim];
             for (var i = 0; i < axes.Length; i++) axes[i] = Ndim - 1 - i;
             return Transpose(axes);

@@ -47,9 +47,14 @@ internal static class ConvNetProfile
 
         var total = new List<double>();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauseBefore = GC.GetTotalPauseDuration();
         for (var step = 0; step < data.Steps; step++)
         {
-            if (step == warmup) gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            if (step == warmup)
+            {
+                gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                pauseBefore = GC.GetTotalPauseDuration();
+            }
             part = 0;
             var start = Stopwatch.GetTimestamp();
             faultStamp = Options.PageFaults();
@@ -92,6 +97,7 @@ internal static class ConvNetProfile
             Console.WriteLine($"  {names[i],-40} {m,8:F2}   {m / median,5:P0}   faults {faults[i].Skip(warmup).Average(),7:F0}");
         }
         Console.WriteLine($"  {"sum of the medians",-40} {sum,8:F2};  median of whole steps {median:F2}; collections gen0/1/2 " +
-            $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
+            $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}, " +
+            $"paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / steps:F2} ms per step");
     }
 }

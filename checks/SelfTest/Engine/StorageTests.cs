@@ -49,6 +49,16 @@ public sealed class StorageTests
     }
 
     [Test]
+    public void A_loop_of_temporaries_runs_on_a_few_recycled_arrays_without_waiting_for_the_collector()
+    {
+        Collect();
+        var (rented, reused) = (LargeArrays.Rented, LargeArrays.Reused);
+        MakeGarbage(60); // 60 rented results of 2 MB, each dead at once
+        Assert.That(LargeArrays.Rented - rented, Is.EqualTo(60));
+        Assert.That(LargeArrays.Reused - reused, Is.GreaterThan(40), "most temporaries should reuse a dead one's array");
+    }
+
+    [Test]
     public void A_reshaped_tensor_keeps_the_array_it_shares_after_the_original_is_gone()
     {
         var reshaped = ReshapedTemporary();
