@@ -118,14 +118,9 @@ public static class Np
             (2, 1) => [m],
             _ => [m, n],
         };
-        var c = Tensor.Uninitialized(m * n, shape);
-        // A transpose not yet computed (x.T) is read in place: np.dot(x.T, dout) copies nothing.
-        var aData = a.ProductOperand(out var aTransposed);
-        var bData = b.ProductOperand(out var bTransposed);
-        Kernels.MatMul(aData, aTransposed, bData, bTransposed, c.Data, m, k, n);
-        GC.KeepAlive(a);
-        GC.KeepAlive(b);
-        return c;
+        // Computed when first read (a product nobody reads costs nothing); a transpose not yet computed (x.T) is read
+        // in place, so np.dot(x.T, dout) copies nothing. See Tensor.Storage.cs.
+        return Tensor.DeferredProduct(a, b, m, k, n, shape);
     }
 
     /// <summary>The matrix product (<c>a @ b</c>); the same as <see cref="Dot"/> for 1-D and 2-D tensors.</summary>

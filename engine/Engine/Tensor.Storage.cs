@@ -50,61 +50,136 @@ public sealed partial class Tensor
         return (lease.Array, lease);
     }
 
-    // ---------------------------------------------------------------- the transpose of a matrix, computed when read
+    // ---------------------------------------------------------------- results computed when first read
     //
-    // x.T of a matrix is taken all the time in the book's layers, mostly to go straight into a product:
-    // np.dot(x.T, dout), np.dot(dout, W.T). So x.T costs nothing at first: it remembers x's array, and Np.Dot reads
-    // that array through its strides (the product kernel reads a transposed operand in place). Any other use of
-    // the transpose computes it, once. x is marked shared, as by Reshape, so a later write to x copies x's array
-    // first and the transpose keeps reading the values it was taken of.
+    // Two results are computed only when something reads them. x.T of a matrix is taken all the time in the book's
+    // layers, mostly to go straight into a product: np.dot(x.T, dout), np.dot(dout, W.T). So x.T costs nothing at
+    // first: it remembers x's array, and Np.Dot reads that array through its strides (the product kernel reads a
+    // transposed operand in place). And a matrix product is computed when its result is first read, so one that
+    // nobody reads costs nothing: the first layer's Backward returns dx = dout·Wᵀ, which a training step throws
+    // away (a framework with autograd does not compute it either).
+    //
+    // Either holds its operands' arrays (and their leases, so the pool does not reuse them meanwhile). The
+    // operands are marked shared, as by Reshape: a later write to one of them copies its array first, so the
+    // pending result still reads the values it was taken of. Reshape of a pending result shares the pending
+    // computation; it runs once, and both tensors then share its array (copy-on-write).
 
-    private sealed class PendingTranspose(double[] source, LargeArrays.Lease? lease, int rows, int cols)
+    private abstract class Pending
     {
-        public readonly double[] Source = source;  // the matrix transposed, (rows, cols), row-major
-        public readonly LargeArrays.Lease? Lease = lease; // held, so the pool does not reuse the source's array meanwhile
-        public readonly int Rows = rows, Cols = cols;
+        private double[]? _result;
+        private LargeArrays.Lease? _lease;
+
+        /// <summary>Writes the result into <paramref name="into"/>, every element.</summary>
+        protected abstract void Compute(double[] into);
+
+        public abstract int Length { get; }
+
+        public (double[] Array, LargeArrays.Lease? Lease) Result()
+        {
+            lock (this)
+            {
+                if (_result is null)
+                {
+                    var (array, lease) = Fresh(Length);
+                    Compute(array);
+                    (_result, _lease) = (array, lease);
+                }
+                return (_result, _lease);
+            }
+        }
     }
 
-    private PendingTranspose? _pending;
+    private sealed class PendingTranspose(double[] source, LargeArrays.Lease? lease, int rows, int cols) : Pending
+    {
+        public readonly double[] Source = source;  // the matrix transposed, (rows, cols), row-major
+        public readonly LargeArrays.Lease? SourceLease = lease;
+        public override int Length => Source.Length;
+        protected override void Compute(double[] into) => Kernels.Transpose2D(Source, into, rows, cols);
+    }
+
+    private sealed class PendingProduct(double[] a, bool aTransposed, LargeArrays.Lease? aLease,
+        double[] b, bool bTransposed, LargeArrays.Lease? bLease, int m, int k, int n) : Pending
+    {
+        private readonly LargeArrays.Lease? _aLease = aLease, _bLease = bLease;
+        public override int Length => m * n;
+        protected override void Compute(double[] into)
+        {
+            Kernels.MatMul(a, aTransposed, b, bTransposed, into, m, k, n);
+            GC.KeepAlive(_aLease);
+            GC.KeepAlive(_bLease);
+        }
+    }
+
+    private Pending? _pending;
+
+    // A tensor of the given shape whose elements `pending` computes when first read.
+    private static Tensor Deferred(Pending pending, int[] shape) => new(pending, shape);
+
+    private Tensor(Pending pending, int[] shape)
+    {
+        _pending = pending;
+        _shape = shape;
+    }
 
     private Tensor TransposedView()
     {
-        int rows = _shape[0], cols = _shape[1];
-        var view = new Tensor(_data, [cols, rows]);
-        _shared = true;
-        view._store = null;
-        view._pending = new PendingTranspose(_data, _lease, rows, cols);
-        return view;
+        _shared = true; // a later write to this matrix copies it first: the view keeps reading these values
+        return Deferred(new PendingTranspose(_data, _lease, _shape[0], _shape[1]), [_shape[1], _shape[0]]);
     }
 
-    // The elements, computed first if this tensor is a transpose not taken yet.
+    /// <summary>
+    /// <c>op(a)·op(b)</c>, computed when first read. <paramref name="a"/> and <paramref name="b"/> are 2-D (or 1-D as
+    /// Np.Dot treats them), their sizes checked by the caller; a pending transpose among them is read in place.
+    /// </summary>
+    internal static Tensor DeferredProduct(Tensor a, Tensor b, int m, int k, int n, int[] shape)
+    {
+        var aData = a.ProductOperand(out var aTransposed, out var aLease);
+        var bData = b.ProductOperand(out var bTransposed, out var bLease);
+        a._shared = true;
+        b._shared = true;
+        return Deferred(new PendingProduct(aData, aTransposed, aLease, bData, bTransposed, bLease, m, k, n), shape);
+    }
+
+    // The elements, computed first if this tensor is pending.
     private double[] _data => _store ?? Materialize();
 
     private double[] Materialize()
     {
         var pending = _pending!;
+        var (array, lease) = pending.Result();
         lock (pending)
         {
             if (_store is null)
             {
-                var (array, lease) = Fresh(pending.Source.Length);
-                Kernels.Transpose2D(pending.Source, array, pending.Rows, pending.Cols);
+                // Other tensors may share the pending result (Reshape): then the array is theirs too, copy-on-write.
+                _shared = _shared || _sharesPending;
                 _lease = lease;
                 _store = array;
+                _pending = null;
             }
         }
-        return _store;
+        return _store!;
     }
 
+    // True when Reshape handed this tensor's pending computation to another tensor as well.
+    private bool _sharesPending;
+
     /// <summary>
-    /// For the product kernels: the array holding this 2-D tensor's elements, or, while it is a transpose not yet
-    /// computed, the array of the matrix it transposes (<paramref name="transposed"/> is then true).
+    /// For the product kernels: the array holding this tensor's elements, or, while it is a pending transpose, the
+    /// array of the matrix it transposes (<paramref name="transposed"/> is then true); and the lease to hold meanwhile.
     /// </summary>
-    internal double[] ProductOperand(out bool transposed)
+    internal double[] ProductOperand(out bool transposed, out LargeArrays.Lease? lease)
     {
-        var source = _store is null ? _pending?.Source : null;
-        transposed = source is not null;
-        return source ?? _data;
+        if (_store is null && _pending is PendingTranspose view)
+        {
+            transposed = true;
+            lease = view.SourceLease;
+            return view.Source;
+        }
+        transposed = false;
+        var data = _data;
+        lease = _lease;
+        return data;
     }
 
     // Before the array leaves the engine's hands (AsSpan): from now on it is an ordinary array, never recycled.

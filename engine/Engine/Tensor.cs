@@ -27,6 +27,7 @@ public sealed partial class Tensor
     // _data for writing: this tensor's own array, made so by a copy when it is shared.
     private double[] Writable()
     {
+        _ = _data; // a pending result is computed first, and may then be shared (Tensor.Storage.cs)
         if (_shared)
         {
             (_store, _lease) = CopyOf(_data);
@@ -378,6 +379,12 @@ public sealed partial class Tensor
                 $"Cannot reshape {ShapeText} ({Size} elements) to {ShapeException.Format(shape)} ({SizeOf(target)} elements).");
         }
         // The same elements in the same order: the result shares this tensor's array until either of them is written.
+        if (_store is null)
+        {
+            // Not computed yet: the result shares the computation, which runs once, for whichever is read first.
+            _sharesPending = true;
+            return new Tensor(_pending!, target) { _sharesPending = true };
+        }
         _shared = true;
         return new Tensor(_data, target) { _shared = true, _lease = _lease };
     }

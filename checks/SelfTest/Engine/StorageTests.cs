@@ -103,4 +103,16 @@ public sealed class StorageTests
         Assert.That(zeros.Max(), Is.EqualTo(0));
         Assert.That(zeros.Min(), Is.EqualTo(0));
     }
+
+    [Test]
+    public void A_product_is_computed_when_its_result_is_first_read_and_not_before()
+    {
+        var a = Tensor.Ones(Side, 1);
+        var b = Tensor.Ones(1, Side);
+        var rented = LargeArrays.Rented;
+        var product = Np.Dot(a, b); // 512×512: a result the pool would hand out
+        Assert.That(LargeArrays.Rented, Is.EqualTo(rented), "nothing should be computed before the result is read");
+        Assert.That(product.Sum(), Is.EqualTo(Side * Side));
+        Assert.That(LargeArrays.Rented, Is.EqualTo(rented + 1));
+    }
 }

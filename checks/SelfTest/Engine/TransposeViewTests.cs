@@ -75,4 +75,34 @@ public sealed class TransposeViewTests
         TensorAssert.Equal(x, [2, 3], [1, 2, 3, 4, 5, 6]);
         TensorAssert.Equal(x.T.T, [2, 3], [1, 2, 3, 4, 5, 6]);
     }
+
+    [Test]
+    public void A_product_keeps_the_values_of_its_operands_when_they_are_written_before_it_is_read()
+    {
+        var a = Matrix(3, 4, 1) / 10.0;
+        var b = Matrix(4, 2, -2) / 10.0;
+        var expected = Naive(a, b);
+        var c = Np.Dot(a, b);
+        var d = Np.Dot(a, b.T.T);
+        a[0, 0] = 100;
+        b.SubtractInPlace(Tensor.Ones(4, 2), 3);
+        a.AsSpan()[1] = -50;
+        TensorAssert.Equal(c, [3, 2], expected, tolerance: 1e-12);
+        TensorAssert.Equal(d, [3, 2], expected, tolerance: 1e-12);
+    }
+
+    [Test]
+    public void A_reshaped_product_is_computed_once_and_each_tensor_then_writes_its_own_copy()
+    {
+        var a = Matrix(2, 3, 1);
+        var b = Matrix(3, 2, 0);
+        var c = Np.Dot(a, b);
+        var flat = c.Reshape(-1);
+        var expected = Naive(a, b);
+        flat[0] = -1;
+        TensorAssert.Equal(c, [2, 2], expected);
+        c[1, 1] = -2;
+        TensorAssert.Equal(flat, [4], [-1, expected[1], expected[2], expected[3]]);
+        TensorAssert.Equal(c, [2, 2], [expected[0], expected[1], expected[2], -2]);
+    }
 }
