@@ -91,6 +91,11 @@ public static class Np
     /// The dot product, as <c>np.dot</c>: 1-D·1-D is the inner product (a 0-D tensor), 2-D·2-D the
     /// matrix product, 2-D·1-D and 1-D·2-D a matrix–vector product.
     /// </summary>
+    /// <remarks>
+    /// The result is computed when it is first read, so a product nobody reads costs nothing; it holds the values
+    /// <paramref name="a"/> and <paramref name="b"/> had at the call, whatever is written to them later. A transpose
+    /// <c>x.T</c> passed in is read in place: <c>Np.Dot(x.T, dout)</c> copies nothing.
+    /// </remarks>
     /// <exception cref="ShapeException">The inner dimensions differ; the message names both shapes.</exception>
     public static Tensor Dot(Tensor a, Tensor b)
     {

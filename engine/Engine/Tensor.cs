@@ -393,6 +393,7 @@ public sealed partial class Tensor
     public Tensor Flatten() => Reshape(Size);
 
     /// <summary>The transpose (<c>x.T</c>): the order of the axes reversed. A 1-D tensor is returned unchanged.</summary>
+    /// <remarks>It behaves as a copy. Of a matrix it is computed only when read, and <see cref="Np.Dot"/> reads it in place.</remarks>
     public Tensor T
     {
         get
