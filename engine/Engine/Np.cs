@@ -91,6 +91,11 @@ public static class Np
     /// The dot product, as <c>np.dot</c>: 1-D·1-D is the inner product (a 0-D tensor), 2-D·2-D the
     /// matrix product, 2-D·1-D and 1-D·2-D a matrix–vector product.
     /// </summary>
+    /// <remarks>
+    /// The result is computed when it is first read, so a product nobody reads costs nothing; it holds the values
+    /// <paramref name="a"/> and <paramref name="b"/> had at the call, whatever is written to them later. A transpose
+    /// <c>x.T</c> passed in is read in place: <c>Np.Dot(x.T, dout)</c> copies nothing.
+    /// </remarks>
     /// <exception cref="ShapeException">The inner dimensions differ; the message names both shapes.</exception>
     public static Tensor Dot(Tensor a, Tensor b)
     {
@@ -111,8 +116,6 @@ public static class Np
                 $"Dot of shapes {a.ShapeText} and {b.ShapeText}: the last axis of the first ({k}) must equal " +
                 $"the {(b.Ndim == 2 ? "first" : "only")} axis of the second ({kb}).");
         }
-        var c = Kernels.Uninitialized(m * n);
-        Kernels.MatMul(a.Data, b.Data, c, m, k, n);
         int[] shape = (a.Ndim, b.Ndim) switch
         {
             (1, 1) => [],
@@ -120,7 +123,9 @@ public static class Np
             (2, 1) => [m],
             _ => [m, n],
         };
-        return new Tensor(c, shape);
+        // Computed when first read (a product nobody reads costs nothing); a transpose not yet computed (x.T) is read
+        // in place, so np.dot(x.T, dout) copies nothing. See Tensor.Storage.cs.
+        return Tensor.DeferredProduct(a, b, m, k, n, shape);
     }
 
     /// <summary>The matrix product (<c>a @ b</c>); the same as <see cref="Dot"/> for 1-D and 2-D tensors.</summary>
@@ -150,9 +155,11 @@ public static class Np
                 $"DotTransposeA (np.dot(a.T, b)) of shapes {a.ShapeText} and {b.ShapeText}: the first axis of a ({k}) " +
                 $"must equal the first axis of b ({b.Dim(0)}).");
         }
-        var c = Kernels.Uninitialized(m * n);
-        Kernels.MatMulTransposeA(a.Data, b.Data, c, m, k, n);
-        return new Tensor(c, m, n);
+        var c = Tensor.Uninitialized(m * n, [m, n]);
+        Kernels.MatMulTransposeA(a.Data, b.Data, c.Data, m, k, n);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        return c;
     }
 
     /// <summary>
@@ -179,9 +186,11 @@ public static class Np
                 $"DotTransposeB (np.dot(a, b.T)) of shapes {a.ShapeText} and {b.ShapeText}: the last axis of a ({k}) " +
                 $"must equal the last axis of b ({b.Dim(1)}).");
         }
-        var c = Kernels.Uninitialized(m * n);
-        Kernels.MatMulTransposeB(a.Data, b.Data, c, m, k, n);
-        return new Tensor(c, m, n);
+        var c = Tensor.Uninitialized(m * n, [m, n]);
+        Kernels.MatMulTransposeB(a.Data, b.Data, c.Data, m, k, n);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        return c;
     }
 
     /// <summary>
@@ -222,8 +231,9 @@ public static class Np
     private static Tensor Unary(Tensor x, Kernels.UnaryOp op)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = Kernels.Uninitialized(x.Size);
-        Kernels.Unary(op, x.Data, result);
-        return new Tensor(result, x.Shape);
+        var result = Tensor.Uninitialized(x.ShapeSpan.ToArray());
+        Kernels.Unary(op, x.Data, result.Data);
+        GC.KeepAlive(x);
+        return result;
     }
 }

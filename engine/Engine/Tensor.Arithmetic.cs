@@ -53,17 +53,19 @@ public sealed partial class Tensor
     private static Tensor Compare(Tensor a, double b, Kernels.CompareOp op)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Kernels.Uninitialized(a.Size);
-        Kernels.Compare(op, a._data, b, result);
-        return new Tensor(result, a._shape);
+        var result = Uninitialized(a._shape);
+        Kernels.Compare(op, a._data, b, result._data);
+        GC.KeepAlive(a);
+        return result;
     }
 
     private static Tensor Map(Tensor a, double b, Kernels.BinaryOp op)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Kernels.Uninitialized(a.Size);
-        Kernels.Scalar(op, a._data, b, result);
-        return new Tensor(result, a._shape);
+        var result = Uninitialized(a._shape);
+        Kernels.Scalar(op, a._data, b, result._data);
+        GC.KeepAlive(a);
+        return result;
     }
 
     /// <summary>The shape two shapes broadcast to, or a <see cref="ShapeException"/> naming both.</summary>
@@ -93,14 +95,22 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var shape = BroadcastShape(a._shape, b._shape, $"apply '{symbol}' to");
-        var result = Kernels.Uninitialized(SizeOf(shape));
+        var output = Uninitialized(shape);
+        BroadcastInto(a, b, op, shape, output._data);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        return output;
+    }
+
+    private static void BroadcastInto(Tensor a, Tensor b, Kernels.BinaryOp op, int[] shape, double[] result)
+    {
         if (a._shape.AsSpan().SequenceEqual(b._shape))
         {
             Kernels.Binary(op, a._data, b._data, result);
-            return new Tensor(result, shape);
+            return;
         }
-        if (b.Size == 1) { Kernels.Scalar(op, a._data, b._data[0], result); return new Tensor(result, shape); }
-        if (a.Size == 1) { Kernels.Scalar(Kernels.Reverse(op), b._data, a._data[0], result); return new Tensor(result, shape); }
+        if (b.Size == 1) { Kernels.Scalar(op, a._data, b._data[0], result); return; }
+        if (a.Size == 1) { Kernels.Scalar(Kernels.Reverse(op), b._data, a._data[0], result); return; }
 
         // A common case gets a fast path: every row of a matrix combined with one row vector.
         if (a.Size == result.Length && IsTrailingBlock(b._shape, shape))
@@ -109,7 +119,7 @@ public sealed partial class Tensor
             {
                 Kernels.Binary(op, a._data.AsSpan(off, b.Size), b._data, result.AsSpan(off, b.Size));
             }
-            return new Tensor(result, shape);
+            return;
         }
         if (b.Size == result.Length && IsTrailingBlock(a._shape, shape))
         {
@@ -117,7 +127,7 @@ public sealed partial class Tensor
             {
                 Kernels.Binary(op, a._data, b._data.AsSpan(off, a.Size), result.AsSpan(off, a.Size));
             }
-            return new Tensor(result, shape);
+            return;
         }
 
         // And another: every row combined with one number of a column, (m, n) with (m, 1), as in softmax's
@@ -129,7 +139,7 @@ public sealed partial class Tensor
             {
                 Kernels.Scalar(op, a._data.AsSpan(off, n), b._data[row], result.AsSpan(off, n));
             }
-            return new Tensor(result, shape);
+            return;
         }
         if (b.Size == result.Length && IsColumn(a._shape, shape))
         {
@@ -138,7 +148,7 @@ public sealed partial class Tensor
             {
                 Kernels.Scalar(Kernels.Reverse(op), b._data.AsSpan(off, n), a._data[row], result.AsSpan(off, n));
             }
-            return new Tensor(result, shape);
+            return;
         }
 
         // General case: walk the output with one odometer; a broadcast axis has stride 0.
@@ -160,7 +170,6 @@ public sealed partial class Tensor
                 index[d] = 0;
             }
         }
-        return new Tensor(result, shape);
     }
 
     // True when `small` equals the trailing axes of `full` (ignoring leading 1s), e.g. (3,) or (1, 3) in (4, 3).

@@ -15,7 +15,9 @@ namespace DeepLearningKata;
 /// </remarks>
 public sealed partial class Tensor
 {
-    private double[] _data;
+    // The elements, or null while this tensor is a transpose not yet computed (see Tensor.Storage.cs); read them
+    // through _data, which computes them on first use.
+    private double[]? _store;
     private readonly int[] _shape;
 
     // True while _data is also another tensor's: Reshape hands its result the same array instead of a copy, and
@@ -25,9 +27,10 @@ public sealed partial class Tensor
     // _data for writing: this tensor's own array, made so by a copy when it is shared.
     private double[] Writable()
     {
+        _ = _data; // a pending result is computed first, and may then be shared (Tensor.Storage.cs)
         if (_shared)
         {
-            _data = (double[])_data.Clone();
+            (_store, _lease) = CopyOf(_data);
             _shared = false;
         }
         return _data;
@@ -44,7 +47,7 @@ public sealed partial class Tensor
             throw new ShapeException(
                 $"{data.Length} values do not fill shape {ShapeException.Format(shape)} ({SizeOf(shape)} values).");
         }
-        _data = data;
+        _store = data;
         _shape = (int[])shape.Clone();
     }
 
@@ -55,7 +58,7 @@ public sealed partial class Tensor
     public int Ndim => _shape.Length;
 
     /// <summary>The number of elements (<c>x.size</c>).</summary>
-    public int Size => _data.Length;
+    public int Size => _store?.Length ?? SizeOf(_shape);
 
     /// <summary>The shape as NumPy prints it, e.g. <c>(2, 3)</c>.</summary>
     public string ShapeText => ShapeException.Format(_shape);
@@ -64,7 +67,12 @@ public sealed partial class Tensor
     public int Dim(int axis) => _shape[NormalizeAxis(axis)];
 
     /// <summary>The elements in row-major order, writable in place.</summary>
-    public Span<double> AsSpan() => Writable();
+    public Span<double> AsSpan()
+    {
+        var data = Writable();
+        Release(); // the caller's code may keep the span longer than this tensor: the array is never recycled
+        return data;
+    }
 
     /// <summary>A copy of the elements in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();
@@ -81,7 +89,17 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot assign a tensor of shape {value.ShapeText} to one of shape {ShapeText}.");
         }
-        value._data.CopyTo(Writable(), 0);
+        if (_shared)
+        {
+            // The array is also another tensor's: take a copy of the new values instead of copying the old ones first.
+            (_store, _lease) = CopyOf(value._data);
+            _shared = false;
+        }
+        else
+        {
+            value._data.CopyTo(Writable(), 0);
+        }
+        GC.KeepAlive(value);
     }
 
     /// <summary>
@@ -96,12 +114,27 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot subtract a tensor of shape {other.ShapeText} from one of shape {ShapeText} in place.");
         }
-        var data = Writable();
-        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+        if (_shared)
+        {
+            // The array is also another tensor's (a transpose still reads it): write the result to a new one, in one pass.
+            var (result, lease) = Fresh(_data.Length);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, result);
+            (_store, _lease, _shared) = (result, lease, false);
+        }
+        else
+        {
+            var data = Writable();
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+        }
+        GC.KeepAlive(other);
     }
 
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
-    public Tensor Copy() => new((double[])_data.Clone(), _shape);
+    public Tensor Copy()
+    {
+        var (data, lease) = CopyOf(_data);
+        return new Tensor(data, _shape) { _lease = lease };
+    }
 
     /// <summary>The single value of a tensor with one element (<c>x.item()</c>).</summary>
     public double Item() => _data.Length == 1
@@ -243,13 +276,20 @@ public sealed partial class Tensor
     public static Tensor Scalar(double value) => new([value]);
 
     /// <summary>Zeros of the given shape (<c>np.zeros</c>).</summary>
-    public static Tensor Zeros(params int[] shape) => new(new double[SizeOf(shape)], shape);
+    public static Tensor Zeros(params int[] shape)
+    {
+        var size = SizeOf(shape);
+        if (size < LargeArrays.MinLength) return new(new double[size], shape);
+        var zeros = Uninitialized(size, shape); // a recycled array, cleared: faster than fresh pages
+        Array.Clear(zeros._data);
+        return zeros;
+    }
 
     /// <summary>
     /// A tensor of the given shape whose elements are not set (<c>np.empty</c>): whoever makes it writes every
     /// element before anyone reads one. For a layer's output buffers, which a training step fills anew each time.
     /// </summary>
-    public static Tensor Empty(params int[] shape) => new(Kernels.Uninitialized(SizeOf(shape)), shape);
+    public static Tensor Empty(params int[] shape) => Uninitialized(shape);
 
     /// <summary>Ones of the given shape (<c>np.ones</c>).</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
@@ -339,19 +379,27 @@ public sealed partial class Tensor
                 $"Cannot reshape {ShapeText} ({Size} elements) to {ShapeException.Format(shape)} ({SizeOf(target)} elements).");
         }
         // The same elements in the same order: the result shares this tensor's array until either of them is written.
+        if (_store is null)
+        {
+            // Not computed yet: the result shares the computation, which runs once, for whichever is read first.
+            _sharesPending = true;
+            return new Tensor(_pending!, target) { _sharesPending = true };
+        }
         _shared = true;
-        return new Tensor(_data, target) { _shared = true };
+        return new Tensor(_data, target) { _shared = true, _lease = _lease };
     }
 
     /// <summary>A 1-D copy of all elements in row-major order (<c>x.flatten()</c>).</summary>
     public Tensor Flatten() => Reshape(Size);
 
     /// <summary>The transpose (<c>x.T</c>): the order of the axes reversed. A 1-D tensor is returned unchanged.</summary>
+    /// <remarks>It behaves as a copy. Of a matrix it is computed only when read, and <see cref="Np.Dot"/> reads it in place.</remarks>
     public Tensor T
     {
         get
         {
             if (Ndim < 2) return Copy();
+            if (Ndim == 2) return TransposedView();
             var axes = new int[Ndim];
             for (var i = 0; i < axes.Length; i++) axes[i] = Ndim - 1 - i;
             return Transpose(axes);
@@ -376,7 +424,8 @@ public sealed partial class Tensor
         }
         var outShape = new int[Ndim];
         for (var i = 0; i < Ndim; i++) outShape[i] = _shape[axes[i]];
-        var result = Kernels.Uninitialized(Size);
+        var transposed = Uninitialized(outShape);
+        var result = transposed._data;
         if (BatchedTranspose(axes) is var (batch, rows, cols) && rows > 1 && cols > 1)
         {
             // A batch of matrix transposes: x.T, and the convolution's (0, 3, 1, 2) and (0, 2, 3, 1), tile by tile.
@@ -385,7 +434,8 @@ public sealed partial class Tensor
             {
                 Kernels.Transpose2D(_data.AsSpan(i * block, block), result.AsSpan(i * block, block), rows, cols);
             }
-            return new Tensor(result, outShape);
+            GC.KeepAlive(this);
+            return transposed;
         }
         var inStrides = Strides(_shape);
         var strides = new int[Ndim];
@@ -404,7 +454,8 @@ public sealed partial class Tensor
                 index[d] = 0;
             }
         }
-        return new Tensor(result, outShape);
+        GC.KeepAlive(this);
+        return transposed;
     }
 
     // When the permutation keeps the leading axes 0..p-1 and rotates the rest, moving the block of axes p..p+s-1 behind
@@ -456,9 +507,10 @@ public sealed partial class Tensor
         // Every index is resolved and checked before anything is copied.
         var rows = new int[indices.Count];
         for (var r = 0; r < rows.Length; r++) rows[r] = RowIndex(indices[r]);
-        var data = Kernels.Uninitialized(rows.Length * n);
-        Kernels.GatherRows(_data, rows, n, data);
-        return new Tensor(data, [indices.Count, .. rowShape]);
+        var gathered = Uninitialized([indices.Count, .. rowShape]);
+        Kernels.GatherRows(_data, rows, n, gathered._data);
+        GC.KeepAlive(this);
+        return gathered;
     }
 
     // Row i along axis 0, counting from the end when negative (x[-1] is the last row).

@@ -16,6 +16,37 @@ public static class Guards
         new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{why} (input {inputSize}, filter {filterSize}, stride {stride}, pad {pad})."));
 
+    /// <summary>1.4's image is <c>(h, w, c)</c>.</summary>
+    public static void Image(Tensor image)
+    {
+        if (image.Ndim != 3) throw new ShapeException($"ImageToVector needs an image of shape (h, w, c); got {image.ShapeText}.");
+    }
+
+    /// <summary>1.9's Dot: the last axis of <paramref name="a"/> is as long as the first of <paramref name="b"/>.</summary>
+    public static void DotShapes(Tensor a, Tensor b)
+    {
+        if (b.Dim(0) != a.Dim(-1))
+        {
+            throw new ShapeException($"Dot of shapes {a.ShapeText} and {b.ShapeText}: the last axis of a ({a.Dim(-1)}) must equal the first axis of b ({b.Dim(0)}).");
+        }
+    }
+
+    /// <summary>The error of 1.9's Dot for ranks other than 1·1, 2·1 and 2·2.</summary>
+    public static ShapeException DotRanks(Tensor a, Tensor b) =>
+        new($"Dot handles 1-D·1-D, 2-D·1-D and 2-D·2-D; got {a.ShapeText}·{b.ShapeText}.");
+
+    /// <summary>1.9's Multiply takes two matrices.</summary>
+    public static void Matrices(Tensor a, Tensor b)
+    {
+        if (a.Ndim != 2 || b.Ndim != 2) throw new ShapeException($"Multiply takes two 2-D tensors; got {a.ShapeText} and {b.ShapeText}.");
+    }
+
+    /// <summary>1.9's Multiply: sizes <paramref name="m"/> and <paramref name="n"/> of one axis, different, broadcast only when <paramref name="m"/> is 1.</summary>
+    public static void Broadcastable(int m, int n, Tensor a, Tensor b)
+    {
+        if (m != 1) throw new ShapeException($"Cannot broadcast shapes {a.ShapeText} and {b.ShapeText}: sizes {m} and {n} differ and neither is 1.");
+    }
+
     /// <summary>col2im's <paramref name="col"/> is <c>(N·OH·OW, C·FH·FW)</c> for the image shape <paramref name="inputShape"/>.</summary>
     public static void Columns(Tensor col, int[] inputShape, int filterH, int filterW, int stride, int pad)
     {

@@ -20,7 +20,7 @@ namespace DeepLearningKata.Benchmark;
 internal static class ConvNet
 {
     public const int Batch = 100;
-    private const int Seed = 2024;
+    public const int Seed = 2024;
 
     public sealed record Data(Tensor X, Tensor T, int[] Labels, IReadOnlyDictionary<string, Tensor> Start, int[] BatchIndices)
     {
@@ -183,7 +183,7 @@ internal static class ConvNet
         var best = numpy.MinBy(p => Ms(p.Value)).Key;
         var ratio = Ms(engine) / Ms(numpy[best]);
         Console.WriteLine($"  NumPy best: OPENBLAS_NUM_THREADS={best} won");
-        Console.WriteLine($"  ratio engine / NumPy best                   {ratio,6:F2}   (goal ≤ {Report.Goal:F1}: {(ratio <= Report.Goal ? "met" : "missed")})");
+        Console.WriteLine($"  ratio engine / NumPy best                   {ratio,6:F2}   (goal ≤ {Report.ConvNetGoal:F1}: {(ratio <= Report.ConvNetGoal ? "met" : "missed")})");
         var n = numpyLosses!;
         var diff = Math.Max(Math.Abs(engineLoss.First - n[0]), Math.Abs(engineLoss.Last - n[^1]));
         Console.WriteLine($"  loss of the first batch: engine {engineLoss.First:F6}  NumPy {n[0]:F6}; of the last ({n.Count}): " +

@@ -16,6 +16,7 @@ if (options.Only == "convnet")
     ConvNet.Run(options.ConvNetSteps, options.ConvNetWarmup, options.Rounds,
         options.NoNumPy ? null : NumPySide.FindPython(options.Python), Options.FindRepoRoot());
     Console.WriteLine($"Load average at the end: {Options.LoadAverage()}");
+    if (options.Profile) ConvNetProfile.Print(options.ConvNetSteps, options.ConvNetWarmup);
     return;
 }
 var layers = LayerSet.Reference;

@@ -42,10 +42,4 @@ internal static partial class Kernels
             result[i] = yes ? 1.0 : 0.0;
         }
     }
-
-    /// <summary>
-    /// A result buffer whose every element the caller overwrites: not zeroed first, which for the large
-    /// tensors of a training step (a batch of images, a weight gradient) saves a pass over cold memory.
-    /// </summary>
-    internal static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
 }

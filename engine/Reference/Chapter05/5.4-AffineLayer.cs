@@ -37,8 +37,8 @@ public class AffineLayer : ILayer
     /// <inheritdoc/>
     public virtual Tensor Backward(Tensor dout)
     {
-        var dx = Np.DotTransposeB(dout, W); // np.dot(dout, W.T), reading W in place
-        dW = Np.DotTransposeA(x!, dout);    // np.dot(x.T, dout), reading x in place
+        var dx = Np.Dot(dout, W.T);
+        dW = Np.Dot(x!.T, dout);
         db = dout.Sum(axis: 0);
         return dx.Reshape(originalXShape!);
     }

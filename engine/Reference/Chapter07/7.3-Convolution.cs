@@ -61,8 +61,8 @@ public class Convolution : ILayer
         dout = dout.Transpose(0, 2, 3, 1).Reshape(-1, FN); // (N·OH·OW, FN): the rows of the product
 
         db = dout.Sum(axis: 0);
-        dW = Np.DotTransposeA(col!, dout).T.Reshape(W.Shape); // np.dot(col.T, dout): (C·FH·FW, FN) → (FN, C, FH, FW)
-        var dcol = Np.DotTransposeB(dout, colW!);              // np.dot(dout, colW.T): (N·OH·OW, C·FH·FW)
+        dW = Np.Dot(col!.T, dout).T.Reshape(W.Shape); // (C·FH·FW, FN) → (FN, C, FH, FW)
+        var dcol = Np.Dot(dout, colW!.T);              // (N·OH·OW, C·FH·FW)
         return ImageColumns.Col2Im(dcol, x!.Shape, FH, FW, stride, pad);
     }
 

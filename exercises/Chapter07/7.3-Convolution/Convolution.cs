@@ -20,12 +20,12 @@ namespace DeepLearningKata.Exercises;
 /// Hint:     the product's rows are (n, oh, ow) and its columns the filters, but the output is (N, FN, OH,
 ///           OW): the filter axis has to move (a reshape, then a transpose of the axes, or a loop) — a plain
 ///           Reshape to (N, FN, OH, OW) has the right shape and the wrong numbers. dout needs the opposite
-///           move before the products. Np.DotTransposeA and Np.DotTransposeB multiply by a transpose without
-///           building it. Use Earlier.Im2Col and Earlier.Col2Im. Keep W and b themselves (Params holds them).
+///           move before the products. Np.Dot(col.T, dout) reads col.T in place, without building it.
+///           Use Earlier.Im2Col and Earlier.Col2Im. Keep W and b themselves (Params holds them).
 /// 提示:     矩阵乘积的行是 (n, oh, ow)、列是各个滤波器，而输出要的是 (N, FN, OH, OW)：
 ///           滤波器这个轴需要移动（先变形再转置坐标轴，或写循环）——直接 Reshape 成 (N, FN, OH, OW) 形状对，
 ///           数值却是错的。反向传播时 dout 要先做相反的移动，再做矩阵乘法。
-///           Np.DotTransposeA 和 Np.DotTransposeB 可以乘以转置而不必先构造它。
+///           Np.Dot(col.T, dout) 直接读取 col.T，不会先构造转置。
 ///           使用 Earlier.Im2Col 和 Earlier.Col2Im。保留 W 和 b 本身（Params 里放的就是它们）。
 /// Grade it: ./run-checks.sh --exercise 7.3     (or: dotnet test --filter TestCategory=7.3)
 /// </code>
