@@ -139,12 +139,12 @@ public sealed partial class GradingRun
             var results = Graded.Values.Select(g => g.Result).OrderBy(r => r.Id, Comparer<string>.Create(Contracts.Blocks.CompareIds)).ToList();
             var text = new StringWriter { NewLine = "\n" };
             text.WriteLine();
-            text.WriteLine(Subject == "learner" ? "DeepLearningKata — your exercises" : $"DeepLearningKata — the subject '{Subject}'");
+            text.WriteLine(Subject == "learner" ? L10n.Say("DeepLearningKata — your exercises", "DeepLearningKata — 你的练习") : L10n.Say($"DeepLearningKata — the subject '{Subject}'", $"DeepLearningKata — 对象 '{Subject}'"));
             foreach (var chapter in results.GroupBy(r => r.Chapter))
             {
-                text.WriteLine($"  Chapter {chapter.Key}   {Counts(chapter.ToList())}");
+                text.WriteLine(L10n.Say($"  Chapter {chapter.Key}   {Counts(chapter.ToList())}", $"  第 {chapter.Key} 章     {Counts(chapter.ToList())}"));
             }
-            text.WriteLine($"  Total       {Counts(results)}");
+            text.WriteLine(L10n.Say($"  Total       {Counts(results)}", $"  合计         {Counts(results)}"));
             if (Subject == "learner" && Build.IsValueCreated && Build.Value.IsCompletedSuccessfully)
             {
                 var uses = new StringWriter { NewLine = "\n" };
@@ -159,8 +159,10 @@ public sealed partial class GradingRun
             if (results.FirstOrDefault(r => r.State != State.Passed) is { } next)
             {
                 text.WriteLine();
-                text.WriteLine($"Next: {next.Id} {next.Title} ({ExerciseResult.Word(next.State)}) in {SourceFile(Catalog.Get(next.Id))}");
-                text.WriteLine($"  dotnet test --filter TestCategory={next.Id}      (or: ./run-checks.sh --exercise {next.Id})");
+                text.WriteLine(L10n.Say($"Next: {next.Id} {next.Title} ({ExerciseResult.Word(next.State)}) in {SourceFile(Catalog.Get(next.Id))}",
+                    $"下一步：{next.Id} {next.Title}（{ExerciseResult.Said(next.State)}），位于 {SourceFile(Catalog.Get(next.Id))}"));
+                text.WriteLine(L10n.Say($"  dotnet test --filter TestCategory={next.Id}      (or: ./run-checks.sh --exercise {next.Id})",
+                    $"  dotnet test --filter TestCategory={next.Id}      （或：./run-checks.sh --exercise {next.Id} --lang zh）"));
             }
             // `dotnet test` keeps its console quiet (one line per check would be hundreds) and passes nothing a test
             // prints: the summary goes to the learner's terminal, else (an IDE, CI) to the test output.
@@ -172,7 +174,8 @@ public sealed partial class GradingRun
     {
         var passed = results.Count(r => r.State == State.Passed);
         var notStarted = results.Count(r => r.State == State.NotStarted);
-        return $"{passed} passed, {results.Count - passed - notStarted} failed, {notStarted} not started";
+        return L10n.Say($"{passed} passed, {results.Count - passed - notStarted} failed, {notStarted} not started",
+            $"{passed} 通过，{results.Count - passed - notStarted} 未通过，{notStarted} 未开始");
     }
 
     /// <summary>A failure whose stack trace is the line of the learner's code it concerns, so "go to failure" opens the exercise.</summary>
