@@ -11,6 +11,9 @@ namespace DeepLearningKata.Runner;
 /// </summary>
 public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<Exercise> selection)
 {
+    /// <summary>A chapter as a heading names it: "Chapter 3", "第 3 章".</summary>
+    public static string ChapterName(int chapter) => Say($"Chapter {chapter}", $"第 {chapter} 章");
+
     private readonly int _nameWidth = selection.Count == 0 ? 0 : selection.Max(e => e.Name.Length);
     private int? _chapter;
 
@@ -54,7 +57,7 @@ public sealed class ConsoleReport(TextWriter output, bool color, IReadOnlyList<E
         {
             _chapter = exercise.Chapter;
             output.WriteLine();
-            output.WriteLine(Bold(Say($"Chapter {exercise.Chapter}", $"第 {exercise.Chapter} 章")));
+            output.WriteLine(Bold(ChapterName(exercise.Chapter)));
         }
         var word = Word(result.State);
         var line = $"  {Paint(result.State, Report.Mark(result.State))} {exercise.Name.PadRight(_nameWidth)}  {word}{new string(' ', Math.Max(0, 12 - CheckFailure.Columns(word)))}";

@@ -59,16 +59,7 @@ public static class ClassroomCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var classFolder = Path.GetFullPath(options.Classroom ?? throw new ArgumentException("no --classroom", nameof(options)));
-        PointsTable points;
-        try
-        {
-            points = PointsTable.Load();
-        }
-        catch (InvalidDataException e)
-        {
-            stderr.WriteLine($"run-checks: {e.Message}");
-            return Cli.Usage;
-        }
+        if (PointsTable.LoadOrSay(stderr) is not { } points) return Cli.Usage;
         var submissions = Submissions.Find(classFolder, out var ignored);
         if (submissions.Count == 0)
         {

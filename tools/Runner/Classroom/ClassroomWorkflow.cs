@@ -113,16 +113,7 @@ public static class ClassroomWorkflow
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        PointsTable points;
-        try
-        {
-            points = PointsTable.Load();
-        }
-        catch (InvalidDataException e)
-        {
-            stderr.WriteLine($"run-checks: {e.Message}");
-            return Cli.Usage;
-        }
+        if (PointsTable.LoadOrSay(stderr) is not { } points) return Cli.Usage;
         var path = DefaultPath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, Render(Catalog.Exercises, points), new UTF8Encoding(false));

@@ -31,6 +31,24 @@ public sealed class PointsTable
     public static PointsTable Load() => Load(DefaultPath, Catalog.Exercises);
 
     /// <summary>
+    /// Reads the table of this copy of the kata for a command: null when it is missing or wrong, after saying why on
+    /// <paramref name="stderr"/> (the command then ends with <see cref="Cli.Usage"/>).
+    /// </summary>
+    public static PointsTable? LoadOrSay(TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return Load();
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine($"run-checks: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Reads <paramref name="path"/> and checks it lists every exercise of <paramref name="exercises"/> once and nothing
     /// else; an <see cref="InvalidDataException"/> names the line or the exercise that is wrong.
     /// </summary>

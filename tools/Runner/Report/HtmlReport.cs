@@ -95,7 +95,7 @@ public static class HtmlReport
         foreach (var c in report.Chapters)
         {
             var share = c.Total == 0 ? 0 : 100.0 * c.Passed / c.Total;
-            h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">{E(ChapterName(c.Chapter))}</a></th><td class=\"marks\">");
+            h.Append(CultureInfo.InvariantCulture, $"<tr data-chapter=\"{c.Chapter}\"><th scope=\"row\"><a href=\"#chapter-{c.Chapter}\">{E(ConsoleReport.ChapterName(c.Chapter))}</a></th><td class=\"marks\">");
             foreach (var e in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
                 h.Append(CultureInfo.InvariantCulture, $"<a class=\"mark {Class(e.Result.State)}\" href=\"#ex-{Anchor(e.Exercise)}\" title=\"{E(e.Exercise.Name)}: {E(Word(e.Result.State))}\">{E(Mark(e.Result.State))}</a>");
@@ -116,7 +116,7 @@ public static class HtmlReport
         // One section per chapter.
         foreach (var c in report.Chapters)
         {
-            h.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"chapter-{c.Chapter}\" data-chapter=\"{c.Chapter}\">\n<h2>{E(ChapterName(c.Chapter))} <span class=\"score\">{E(c.Score)}</span></h2>\n<ol class=\"exercises\">\n");
+            h.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"chapter-{c.Chapter}\" data-chapter=\"{c.Chapter}\">\n<h2>{E(ConsoleReport.ChapterName(c.Chapter))} <span class=\"score\">{E(c.Score)}</span></h2>\n<ol class=\"exercises\">\n");
             foreach (var (exercise, result, output) in report.Exercises.Where(e => e.Exercise.Chapter == c.Chapter))
             {
                 var state = Class(result.State);
@@ -193,8 +193,6 @@ public static class HtmlReport
     private static string Class(State state) => ExerciseResult.Word(state);
 
     private static string Word(State state) => ExerciseResult.Said(state).Replace('-', ' ');
-
-    private static string ChapterName(int chapter) => Say($"Chapter {chapter}", $"第 {chapter} 章");
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
