@@ -1,54 +1,35 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace DeepLearningKata;
 
 // Where a large tensor's elements live. A training step of the book's SimpleConvNet makes about fifteen
-// temporaries of 11–14 MB (a batch of convolution outputs, its ReLU mask, pooling windows …), each dead a
-// moment later. Left to the garbage collector, each lands on the large-object heap in fresh memory: a full
-// collection or two per step, and thousands of page faults as the OS hands the pages back one by one.
+// temporaries of 11–14 MB (a batch of convolution outputs, its ReLU mask, the windows of im2col …), each dead a
+// moment later. Left to the garbage collector, each is fresh memory: the collector hands the pages of a dead
+// large array back to the OS, and the next one faults them in again, about 10 ms for 14 MB on these machines.
 //
-// So the engine recycles them. An array of at least LargeArrays.MinLength doubles that the engine allocates
-// for a result is rented from a pool, and the tensor holds it through a Lease. Once no tensor refers to the
-// lease any more (the collector says so through a weak reference), the array is used for the next result of
-// the same size; the memory stays the process's, warm, and is never collected.
-//
-// Ownership, so that an array is never in two live tensors' hands:
-//   • only arrays the engine allocated are rented; an array given to the public constructor stays the caller's;
-//   • a lease is shared only by tensors that share the array (Reshape), so it returns when the last one dies;
-//   • AsSpan hands the array to the caller's code, which may hold the span after the tensor is gone: the lease
-//     is dropped first, and the array is an ordinary one from then on;
-//   • operations keep their operands alive until they have read them (GC.KeepAlive), so an array is not found
-//     free while a kernel on another thread is still reading it.
+// So the engine recycles them. An array of at least LargeArrays.MinLength doubles that the engine allocates for a
+// result (an operation's result, Zeros, Empty, a copy) is rented from a pool. It goes back to the pool when nothing
+// refers to it any more, found by the collector: no tensor, no span handed out by AsSpan, no kernel still reading
+// it. Until then nobody else gets it, so a recycled array can never show up in two places at once. An array
+// given to the public constructor stays the caller's and is never recycled.
 public sealed partial class Tensor
 {
-    // The lease of _data when it came from the pool, else null. Invariant: _lease is null or _lease.Array == _data.
-    private LargeArrays.Lease? _lease;
-
     // A tensor of the given shape whose elements the caller writes before anyone reads them; large ones are rented.
     internal static Tensor Uninitialized(int[] shape) => Uninitialized(SizeOf(shape), shape);
 
-    internal static Tensor Uninitialized(int size, int[] shape)
-    {
-        if (size < LargeArrays.MinLength) return new Tensor(GC.AllocateUninitializedArray<double>(size), shape);
-        var lease = LargeArrays.Rent(size);
-        return new Tensor(lease.Array, shape) { _lease = lease };
-    }
+    internal static Tensor Uninitialized(int size, int[] shape) => new(Fresh(size), shape);
 
     // A copy of `source` in a fresh (possibly rented) array, for copy-on-write.
-    private static (double[] Array, LargeArrays.Lease? Lease) CopyOf(double[] source)
+    private static double[] CopyOf(double[] source)
     {
-        var (array, lease) = Fresh(source.Length);
+        var array = Fresh(source.Length);
         source.CopyTo(array, 0);
-        return (array, lease);
+        return array;
     }
 
     // An array whose elements the caller sets, rented when large.
-    private static (double[] Array, LargeArrays.Lease? Lease) Fresh(int length)
-    {
-        if (length < LargeArrays.MinLength) return (GC.AllocateUninitializedArray<double>(length), null);
-        var lease = LargeArrays.Rent(length);
-        return (lease.Array, lease);
-    }
+    private static double[] Fresh(int length) =>
+        length < LargeArrays.MinLength ? GC.AllocateUninitializedArray<double>(length) : LargeArrays.Rent(length);
 
     // ---------------------------------------------------------------- results computed when first read
     //
@@ -59,7 +40,7 @@ public sealed partial class Tensor
     // nobody reads costs nothing: the first layer's Backward returns dx = dout·Wᵀ, which a training step throws
     // away (a framework with autograd does not compute it either).
     //
-    // Either holds its operands' arrays (and their leases, so the pool does not reuse them meanwhile). The
+    // Either holds its operands' arrays (so the pool does not reuse them meanwhile). The
     // operands are marked shared, as by Reshape: a later write to one of them copies its array first, so the
     // pending result still reads the values it was taken of. Reshape of a pending result shares the pending
     // computation; it runs once, and both tensors then share its array (copy-on-write).
@@ -67,47 +48,38 @@ public sealed partial class Tensor
     private abstract class Pending
     {
         private double[]? _result;
-        private LargeArrays.Lease? _lease;
 
         /// <summary>Writes the result into <paramref name="into"/>, every element.</summary>
         protected abstract void Compute(double[] into);
 
         public abstract int Length { get; }
 
-        public (double[] Array, LargeArrays.Lease? Lease) Result()
+        public double[] Result()
         {
             lock (this)
             {
                 if (_result is null)
                 {
-                    var (array, lease) = Fresh(Length);
+                    var array = Fresh(Length);
                     Compute(array);
-                    (_result, _lease) = (array, lease);
+                    _result = array;
                 }
-                return (_result, _lease);
+                return _result;
             }
         }
     }
 
-    private sealed class PendingTranspose(double[] source, LargeArrays.Lease? lease, int rows, int cols) : Pending
+    private sealed class PendingTranspose(double[] source, int rows, int cols) : Pending
     {
         public readonly double[] Source = source;  // the matrix transposed, (rows, cols), row-major
-        public readonly LargeArrays.Lease? SourceLease = lease;
         public override int Length => Source.Length;
         protected override void Compute(double[] into) => Kernels.Transpose2D(Source, into, rows, cols);
     }
 
-    private sealed class PendingProduct(double[] a, bool aTransposed, LargeArrays.Lease? aLease,
-        double[] b, bool bTransposed, LargeArrays.Lease? bLease, int m, int k, int n) : Pending
+    private sealed class PendingProduct(double[] a, bool aTransposed, double[] b, bool bTransposed, int m, int k, int n) : Pending
     {
-        private readonly LargeArrays.Lease? _aLease = aLease, _bLease = bLease;
         public override int Length => m * n;
-        protected override void Compute(double[] into)
-        {
-            Kernels.MatMul(a, aTransposed, b, bTransposed, into, m, k, n);
-            GC.KeepAlive(_aLease);
-            GC.KeepAlive(_bLease);
-        }
+        protected override void Compute(double[] into) => Kernels.MatMul(a, aTransposed, b, bTransposed, into, m, k, n);
     }
 
     private Pending? _pending;
@@ -124,7 +96,7 @@ public sealed partial class Tensor
     private Tensor TransposedView()
     {
         _shared = true; // a later write to this matrix copies it first: the view keeps reading these values
-        return Deferred(new PendingTranspose(_data, _lease, _shape[0], _shape[1]), [_shape[1], _shape[0]]);
+        return Deferred(new PendingTranspose(_data, _shape[0], _shape[1]), [_shape[1], _shape[0]]);
     }
 
     /// <summary>
@@ -133,11 +105,11 @@ public sealed partial class Tensor
     /// </summary>
     internal static Tensor DeferredProduct(Tensor a, Tensor b, int m, int k, int n, int[] shape)
     {
-        var aData = a.ProductOperand(out var aTransposed, out var aLease);
-        var bData = b.ProductOperand(out var bTransposed, out var bLease);
+        var aData = a.ProductOperand(out var aTransposed);
+        var bData = b.ProductOperand(out var bTransposed);
         a._shared = true;
         b._shared = true;
-        return Deferred(new PendingProduct(aData, aTransposed, aLease, bData, bTransposed, bLease, m, k, n), shape);
+        return Deferred(new PendingProduct(aData, aTransposed, bData, bTransposed, m, k, n), shape);
     }
 
     // The elements, computed first if this tensor is pending.
@@ -146,14 +118,13 @@ public sealed partial class Tensor
     private double[] Materialize()
     {
         var pending = _pending!;
-        var (array, lease) = pending.Result();
+        var array = pending.Result();
         lock (pending)
         {
             if (_store is null)
             {
                 // Other tensors may share the pending result (Reshape): then the array is theirs too, copy-on-write.
                 _shared = _shared || _sharesPending;
-                _lease = lease;
                 _store = array;
                 _pending = null;
             }
@@ -166,37 +137,28 @@ public sealed partial class Tensor
 
     /// <summary>
     /// For the product kernels: the array holding this tensor's elements, or, while it is a pending transpose, the
-    /// array of the matrix it transposes (<paramref name="transposed"/> is then true); and the lease to hold meanwhile.
+    /// array of the matrix it transposes (<paramref name="transposed"/> is then true).
     /// </summary>
-    internal double[] ProductOperand(out bool transposed, out LargeArrays.Lease? lease)
+    internal double[] ProductOperand(out bool transposed)
     {
         if (_store is null && _pending is PendingTranspose view)
         {
             transposed = true;
-            lease = view.SourceLease;
             return view.Source;
         }
         transposed = false;
-        var data = _data;
-        lease = _lease;
-        return data;
-    }
-
-    // Before the array leaves the engine's hands (AsSpan): from now on it is an ordinary array, never recycled.
-    private void Release()
-    {
-        _lease?.Release();
-        _lease = null;
+        return _data;
     }
 }
 
-/// <summary>The pool of large arrays behind <see cref="Tensor"/> (see Tensor.Storage.cs for the ownership rules).</summary>
+/// <summary>The pool of large arrays behind <see cref="Tensor"/>.</summary>
 /// <remarks>
-/// The pool holds every array it has handed out, with a weak reference to its lease. A lease the collector has
-/// found unreachable means no tensor refers to the array any more: the array is free again. This is checked when a
-/// rent finds no free array of its size; if none is found and much has been rented since the last collection, the
-/// pool runs one (a few hundred microseconds on a training program's small heap): far cheaper than the page faults
-/// of fresh memory, which cost about 10 µs per 4 KB page on these machines, 35 ms for one 14 MB array.
+/// Each rented array is paired with a small <c>Lease</c> through a <see cref="ConditionalWeakTable{TKey, TValue}"/>:
+/// the lease lives exactly as long as something refers to its array. When the collector finds the array
+/// unreachable, the lease's finalizer puts the array back on the free list, which keeps it: its memory stays the
+/// process's, warm, instead of going back to the OS. A rent that finds no free array of its size runs a collection
+/// (and the finalizers) first when much has been rented since the last one: a full collection on a training
+/// program's small heap takes a few hundred microseconds, far less than the page faults of fresh memory.
 /// </remarks>
 internal static class LargeArrays
 {
@@ -212,8 +174,8 @@ internal static class LargeArrays
     // A collection is run for a rent that finds nothing free only when this many bytes were rented since the last one.
     private const long CollectAfterBytes = 1L << 25;
 
+    private static readonly ConditionalWeakTable<double[], Lease> Owners = new();
     private static readonly Dictionary<int, Stack<double[]>> Free = [];
-    private static readonly List<SlotInfo> Out = [];
     private static long _freeBytes;
     private static long _rentedSinceCollection;
     private static int _collections = -1;
@@ -221,91 +183,60 @@ internal static class LargeArrays
     /// <summary>Counters for tests and the benchmark: arrays rented, of those found free, and collections the pool ran.</summary>
     internal static long Rented, Reused, Collections;
 
-    /// <summary>A lease of an array of <paramref name="length"/> doubles, its elements not set.</summary>
-    internal static Lease Rent(int length)
+    /// <summary>An array of <paramref name="length"/> doubles, its elements not set, recycled once nothing refers to it.</summary>
+    internal static double[] Rent(int length)
+    {
+        Interlocked.Increment(ref Rented);
+        var array = TakeFree(length, out var collect);
+        if (array is null && collect)
+        {
+            // Outside the lock: the finalizers that give arrays back take it.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Interlocked.Increment(ref Collections);
+            array = TakeFree(length, out _);
+        }
+        if (array is not null) Interlocked.Increment(ref Reused);
+        array ??= GC.AllocateUninitializedArray<double>(length);
+        Owners.AddOrUpdate(array, new Lease(array));
+        return array;
+    }
+
+    // A free array of this length, or null; `collect` says whether a collection is due before allocating a new one.
+    private static double[]? TakeFree(int length, out bool collect)
     {
         lock (Free)
         {
-            Rented++;
-            var bytes = (long)length * sizeof(double);
             if (_collections != GC.CollectionCount(2))
             {
                 _collections = GC.CollectionCount(2);
                 _rentedSinceCollection = 0;
             }
-            _rentedSinceCollection += bytes;
-            var array = TakeFree(length);
-            if (array is null && _rentedSinceCollection > CollectAfterBytes)
-            {
-                GC.Collect();
-                Collections++;
-                array = TakeFree(length);
-            }
-            if (array is not null) Reused++;
-            var lease = new Lease(array ?? GC.AllocateUninitializedArray<double>(length));
-            lease.Slot.Handle = GCHandle.Alloc(lease, GCHandleType.Weak);
-            Out.Add(lease.Slot);
-            return lease;
+            _rentedSinceCollection += (long)length * sizeof(double);
+            collect = _rentedSinceCollection > CollectAfterBytes;
+            if (!Free.TryGetValue(length, out var stack) || stack.Count == 0) return null;
+            var array = stack.Pop();
+            _freeBytes -= (long)array.Length * sizeof(double);
+            return array;
         }
     }
 
-    // A free array of this length: from the free lists, after moving there the arrays of leases found dead.
-    private static double[]? TakeFree(int length)
-    {
-        if (Free.TryGetValue(length, out var stack) && stack.Count > 0) return Pop(stack);
-        for (var i = Out.Count - 1; i >= 0; i--)
-        {
-            var slot = Out[i];
-            if (slot.Handle.Target is not null) continue;
-            slot.Handle.Free();
-            Out[i] = Out[^1];
-            Out.RemoveAt(Out.Count - 1);
-            var array = slot.Array!;
-            var bytes = (long)array.Length * sizeof(double);
-            if (_freeBytes + bytes > MaxFreeBytes) continue;
-            if (!Free.TryGetValue(array.Length, out var s)) Free[array.Length] = s = new Stack<double[]>();
-            s.Push(array);
-            _freeBytes += bytes;
-        }
-        return Free.TryGetValue(length, out stack) && stack.Count > 0 ? Pop(stack) : null;
-    }
-
-    private static double[] Pop(Stack<double[]> stack)
-    {
-        var array = stack.Pop();
-        _freeBytes -= (long)array.Length * sizeof(double);
-        return array;
-    }
-
-    /// <summary>The array stays with its holders for good: the pool forgets it.</summary>
-    internal static void Release(Lease lease)
+    // From a lease's finalizer: nothing refers to the array any more.
+    private static void GiveBack(double[] array)
     {
         lock (Free)
         {
-            var i = Out.IndexOf(lease.Slot);
-            if (i < 0) return;
-            lease.Slot.Handle.Free();
-            Out[i] = Out[^1];
-            Out.RemoveAt(Out.Count - 1);
+            var bytes = (long)array.Length * sizeof(double);
+            if (_freeBytes + bytes > MaxFreeBytes) return; // left to the collector
+            if (!Free.TryGetValue(array.Length, out var stack)) Free[array.Length] = stack = new Stack<double[]>();
+            stack.Push(array);
+            _freeBytes += bytes;
         }
     }
 
-    /// <summary>What the tensors sharing one rented array hold; the pool watches it through a weak reference.</summary>
-    internal sealed class Lease
+    /// <summary>Lives as long as its array is referred to (the table above); its finalizer returns the array.</summary>
+    private sealed class Lease(double[] array)
     {
-        public Lease(double[] array) => Slot = new SlotInfo { Array = array };
-
-        public double[] Array => Slot.Array!;
-
-        // The pool's record of the lease, which outlives it: the array and the weak handle on the lease.
-        internal SlotInfo Slot { get; }
-
-        public void Release() => LargeArrays.Release(this);
-    }
-
-    internal sealed class SlotInfo
-    {
-        public double[]? Array;
-        public GCHandle Handle;
+        ~Lease() => GiveBack(array);
     }
 }

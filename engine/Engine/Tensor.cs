@@ -30,7 +30,7 @@ public sealed partial class Tensor
         _ = _data; // a pending result is computed first, and may then be shared (Tensor.Storage.cs)
         if (_shared)
         {
-            (_store, _lease) = CopyOf(_data);
+            _store = CopyOf(_data);
             _shared = false;
         }
         return _data;
@@ -66,13 +66,11 @@ public sealed partial class Tensor
     /// <summary>The size of dimension <paramref name="axis"/>; negative axes count from the end.</summary>
     public int Dim(int axis) => _shape[NormalizeAxis(axis)];
 
-    /// <summary>The elements in row-major order, writable in place.</summary>
-    public Span<double> AsSpan()
-    {
-        var data = Writable();
-        Release(); // the caller's code may keep the span longer than this tensor: the array is never recycled
-        return data;
-    }
+    /// <summary>The elements in row-major order, writable in place (a shared array is copied first, see <see cref="Reshape"/>).</summary>
+    public Span<double> AsSpan() => Writable();
+
+    /// <summary>The elements in row-major order, to read: no copy, even of an array shared with another tensor.</summary>
+    public ReadOnlySpan<double> AsReadOnlySpan() => _data;
 
     /// <summary>A copy of the elements in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();
@@ -92,7 +90,7 @@ public sealed partial class Tensor
         if (_shared)
         {
             // The array is also another tensor's: take a copy of the new values instead of copying the old ones first.
-            (_store, _lease) = CopyOf(value._data);
+            _store = CopyOf(value._data);
             _shared = false;
         }
         else
@@ -117,9 +115,9 @@ public sealed partial class Tensor
         if (_shared)
         {
             // The array is also another tensor's (a transpose still reads it): write the result to a new one, in one pass.
-            var (result, lease) = Fresh(_data.Length);
+            var result = Fresh(_data.Length);
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, result);
-            (_store, _lease, _shared) = (result, lease, false);
+            (_store, _shared) = (result, false);
         }
         else
         {
@@ -132,8 +130,7 @@ public sealed partial class Tensor
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
     public Tensor Copy()
     {
-        var (data, lease) = CopyOf(_data);
-        return new Tensor(data, _shape) { _lease = lease };
+        return new Tensor(CopyOf(_data), _shape);
     }
 
     /// <summary>The single value of a tensor with one element (<c>x.item()</c>).</summary>
@@ -386,7 +383,7 @@ public sealed partial class Tensor
             return new Tensor(_pending!, target) { _sharesPending = true };
         }
         _shared = true;
-        return new Tensor(_data, target) { _shared = true, _lease = _lease };
+        return new Tensor(_data, target) { _shared = true };
     }
 
     /// <summary>A 1-D copy of all elements in row-major order (<c>x.flatten()</c>).</summary>

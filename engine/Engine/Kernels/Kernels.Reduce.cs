@@ -71,8 +71,22 @@ internal static partial class Kernels
             switch (op)
             {
                 case ReduceOp.Argmax:
-                    result[o] = FirstIndexOfMax(row, 0, 1, n);
+                {
+                    // Without branches that depend on the data: which element of a window is largest is a coin toss,
+                    // and a mispredicted branch costs more than the comparisons. The index moves to i when row[i] is
+                    // larger than the maximum so far, or is the first NaN (NumPy's argmax); Math.Max keeps a NaN.
+                    var best = 0;
+                    var m = row[0];
+                    for (var i = 1; i < row.Length; i++)
+                    {
+                        var v = row[i];
+                        var take = (v > m ? 1 : 0) | (double.IsNaN(v) && !double.IsNaN(m) ? 1 : 0);
+                        best += take * (i - best);
+                        m = Math.Max(m, v);
+                    }
+                    result[o] = best;
                     break;
+                }
                 case ReduceOp.Max:
                 {
                     var m = row[0];

@@ -9,8 +9,6 @@ namespace DeepLearningKata.Reference;
 /// <remarks>
 /// Rows run over <c>(n, oh, ow)</c> and columns over <c>(c, fh, fw)</c>, both row-major: the element
 /// <c>col[(n·OH + oh)·OW + ow, (c·FH + fh)·FW + fw]</c> is <c>x[n, c, oh·S + fh − P, ow·S + fw − P]</c>, or 0 in the padding.
-/// For a fixed <c>(n, c, oh, fh)</c> the <c>FW</c> values of a row are consecutive pixels of one image row, so both
-/// directions copy (or add) short contiguous runs and skip the padding without testing every pixel.
 /// </remarks>
 public static class ImageColumns
 {
@@ -27,9 +25,9 @@ public static class ImageColumns
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
         var k = c * filterH * filterW;
-        var col = new double[n * oh * ow * k];
-        Im2Col(x.AsSpan(), col, n, c, h, w, filterH, filterW, stride, pad, oh, ow);
-        return new Tensor(col, n * oh * ow, k);
+        var col = Tensor.Zeros(n * oh * ow, k);
+        Im2Col(x.AsReadOnlySpan(), col.AsSpan(), n, c, h, w, filterH, filterW, stride, pad, oh, ow);
+        return col;
     }
 
     /// <summary>col2im: adds every row of <paramref name="col"/> back onto its window and drops the padding.</summary>
@@ -45,9 +43,9 @@ public static class ImageColumns
         int n = inputShape[0], c = inputShape[1], h = inputShape[2], w = inputShape[3];
         var oh = Windows.OutputSize(h, filterH, stride, pad);
         var ow = Windows.OutputSize(w, filterW, stride, pad);
-        var image = new double[n * c * h * w];
-        Col2Im(col.AsSpan(), image, n, c, h, w, filterH, filterW, stride, pad, oh, ow);
-        return new Tensor(image, n, c, h, w);
+        var image = Tensor.Zeros(n, c, h, w);
+        Col2Im(col.AsReadOnlySpan(), image.AsSpan(), n, c, h, w, filterH, filterW, stride, pad, oh, ow);
+        return image;
     }
 
     /// <summary>The loops of <see cref="Im2Col(Tensor, int, int, int, int)"/> on flat, row-major buffers: <paramref name="col"/> must be zeros on entry (the padding is not written).</summary>
@@ -55,30 +53,23 @@ public static class ImageColumns
         int fh, int fw, int stride, int pad, int oh, int ow)
     {
         var k = c * fh * fw;
-        var row = 0;
         for (var ni = 0; ni < n; ni++)
+        for (var y = 0; y < oh; y++)
         {
-            for (var y = 0; y < oh; y++)
+            var windows = col.Slice((ni * oh + y) * ow * k, ow * k); // the rows of the ow windows at height y
+            for (var ci = 0; ci < c; ci++)
+            for (var fy = 0; fy < fh; fy++)
             {
-                for (var xo = 0; xo < ow; xo++, row++)
+                var iy = y * stride + fy - pad;
+                if (iy < 0 || iy >= h) continue; // a row of the padding: stays 0
+                var pixels = x.Slice(((ni * c + ci) * h + iy) * w, w); // the image row that filter row fy reads
+                for (var xo = 0; xo < ow; xo++)
                 {
-                    var dst = col.Slice(row * k, k);
-                    var left = xo * stride - pad;
-                    // The run of fw indices whose pixel is inside the image: [lo, hi), from image column `from`; an empty
-                    // run (the window all padding) starts at a column inside [0, w] too.
-                    var lo = Math.Clamp(-left, 0, fw);
-                    var hi = Math.Clamp(w - left, lo, fw);
-                    var from = Math.Clamp(left, 0, w);
-                    var j = 0;
-                    for (var ci = 0; ci < c; ci++)
+                    var dst = windows.Slice(xo * k + (ci * fh + fy) * fw, fw);
+                    for (var fx = 0; fx < fw; fx++)
                     {
-                        var plane = (ni * c + ci) * h;
-                        for (var fy = 0; fy < fh; fy++, j += fw)
-                        {
-                            var iy = y * stride + fy - pad;
-                            if (iy < 0 || iy >= h) continue; // a row of the padding: stays 0
-                            x.Slice((plane + iy) * w + from, hi - lo).CopyTo(dst.Slice(j + lo, hi - lo));
-                        }
+                        var ix = xo * stride + fx - pad;
+                        if (ix >= 0 && ix < w) dst[fx] = pixels[ix];
                     }
                 }
             }
@@ -90,31 +81,24 @@ public static class ImageColumns
         int fh, int fw, int stride, int pad, int oh, int ow)
     {
         var k = c * fh * fw;
-        var row = 0;
         for (var ni = 0; ni < n; ni++)
+        for (var y = 0; y < oh; y++)
         {
-            for (var y = 0; y < oh; y++)
+            var windows = col.Slice((ni * oh + y) * ow * k, ow * k);
+            for (var ci = 0; ci < c; ci++)
+            for (var fy = 0; fy < fh; fy++)
             {
-                for (var xo = 0; xo < ow; xo++, row++)
+                var iy = y * stride + fy - pad;
+                if (iy < 0 || iy >= h) continue; // padding: nothing to give back
+                var pixels = image.Slice(((ni * c + ci) * h + iy) * w, w);
+                for (var xo = 0; xo < ow; xo++)
                 {
-                    var src = col.Slice(row * k, k);
-                    var left = xo * stride - pad;
-                    var lo = Math.Clamp(-left, 0, fw);
-                    var hi = Math.Clamp(w - left, lo, fw);
-                    var from = Math.Clamp(left, 0, w);
-                    var j = 0;
-                    for (var ci = 0; ci < c; ci++)
+                    var src = windows.Slice(xo * k + (ci * fh + fy) * fw, fw);
+                    for (var fx = 0; fx < fw; fx++)
                     {
-                        var plane = (ni * c + ci) * h;
-                        for (var fy = 0; fy < fh; fy++, j += fw)
-                        {
-                            var iy = y * stride + fy - pad;
-                            if (iy < 0 || iy >= h) continue; // padding: nothing to give back
-                            var dst = image.Slice((plane + iy) * w + from, hi - lo);
-                            var run = src.Slice(j + lo, hi - lo);
-                            // Added, not assigned: overlapping windows share pixels, and each adds its part.
-                            for (var i = 0; i < run.Length; i++) dst[i] += run[i];
-                        }
+                        var ix = xo * stride + fx - pad;
+                        // Added, not assigned: overlapping windows share pixels, and each adds its part.
+                        if (ix >= 0 && ix < w) pixels[ix] += src[fx];
                     }
                 }
             }
