@@ -112,21 +112,15 @@ public sealed partial class Tensor
         if (b.Size == 1) { Kernels.Scalar(op, a._data, b._data[0], result); return; }
         if (a.Size == 1) { Kernels.Scalar(Kernels.Reverse(op), b._data, a._data[0], result); return; }
 
-        // A common case gets a fast path: every row of a matrix combined with one row vector.
+        // A common case gets a fast path: every row of a matrix combined with one row vector (x·W + b).
         if (a.Size == result.Length && IsTrailingBlock(b._shape, shape))
         {
-            for (var off = 0; off < result.Length; off += b.Size)
-            {
-                Kernels.Binary(op, a._data.AsSpan(off, b.Size), b._data, result.AsSpan(off, b.Size));
-            }
+            Kernels.BinaryRows(op, a._data, b._data, result);
             return;
         }
         if (b.Size == result.Length && IsTrailingBlock(a._shape, shape))
         {
-            for (var off = 0; off < result.Length; off += a.Size)
-            {
-                Kernels.Binary(op, a._data, b._data.AsSpan(off, a.Size), result.AsSpan(off, a.Size));
-            }
+            Kernels.BinaryRows(Kernels.Reverse(op), b._data, a._data, result);
             return;
         }
 

@@ -24,6 +24,11 @@ internal static partial class Kernels
             ReduceShortRows(op, x, result, outer, n);
             return;
         }
+        if (op == ReduceOp.Sum && inner > 1 && inner * 2 <= StripLength)
+        {
+            for (var o = 0; o < outer; o++) SumShortRows(x.Slice(o * n * inner, n * inner), result.Slice(o * inner, inner), n);
+            return;
+        }
         for (var o = 0; o < outer; o++)
         {
             var block = x.Slice(o * n * inner, n * inner);
@@ -56,6 +61,23 @@ internal static partial class Kernels
                 }
             }
         }
+    }
+
+    // The sum of the n rows of `block` (each dst.Length long) into dst: the bias gradient db = Σ dout over a batch
+    // (57,600 rows of 30 for a convolution). Rows are added a strip of several at a time into as many partial sums,
+    // which are added together at the end, so each SIMD call covers many rows.
+    private static void SumShortRows(ReadOnlySpan<double> block, Span<double> dst, int n)
+    {
+        var inner = dst.Length;
+        var rowsPerStrip = Math.Clamp(StripLength / inner, 1, Math.Max(n, 1));
+        Span<double> partial = stackalloc double[rowsPerStrip * inner];
+        partial.Clear();
+        var whole = n / rowsPerStrip * rowsPerStrip * inner;
+        for (var off = 0; off < whole; off += partial.Length) TensorPrimitives.Add(partial, block.Slice(off, partial.Length), partial);
+        var rest = block[whole..]; // fewer rows than a strip
+        TensorPrimitives.Add(partial[..rest.Length], rest, partial[..rest.Length]);
+        partial[..inner].CopyTo(dst);
+        for (var r = 1; r < rowsPerStrip; r++) TensorPrimitives.Add(dst, partial.Slice(r * inner, inner), dst);
     }
 
     // Rows up to this long are reduced by a plain loop: a call into TensorPrimitives costs more than the few
