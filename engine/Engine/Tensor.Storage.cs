@@ -163,10 +163,12 @@ public sealed partial class Tensor
 internal static class LargeArrays
 {
     /// <summary>
-    /// Arrays of this many doubles (1 MB) and more are pooled: the large-object heap's (from 4 MB), and the few
-    /// megabytes of a layer's outputs and an optimizer's moments, which would otherwise fill the young generation.
+    /// Arrays of this many doubles (256 KB) and more are pooled: the large-object heap's (from 4 MB), the few
+    /// megabytes of a layer's outputs and an optimizer's moments, and the few hundred kilobytes of a two-layer
+    /// net's batch and weight gradient (100×784, 784×50). Fresh, each of these costs page faults (a 784×50
+    /// gradient took longer to allocate than to compute); smaller ones live and die cheaply in the young generation.
     /// </summary>
-    internal const int MinLength = 1 << 17;
+    internal const int MinLength = 1 << 15;
 
     // Free arrays are kept up to this many bytes; beyond it a freed array is left to the collector.
     private const long MaxFreeBytes = 1L << 29;

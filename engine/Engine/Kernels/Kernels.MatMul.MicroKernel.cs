@@ -92,26 +92,52 @@ internal static unsafe partial class Kernels
             }
         }
 
-        // A tile that sticks out past C's last column is written to a scratch tile first, and only its
-        // existing columns are copied: the padding columns of the panel hold zeros, not results.
-        var direct = cols == width;
-        var scratch = stackalloc double[rows * width];
-        var dst = direct ? c : scratch;
-        var ld = direct ? ldc : width;
-        var add = accumulate && direct;
-        StoreRow<TLanes, TVectors>(dst, c00, c01, c02, c03, add);
-        if (rows > 1) StoreRow<TLanes, TVectors>(dst + ld, c10, c11, c12, c13, add);
-        if (rows > 2) StoreRow<TLanes, TVectors>(dst + 2 * ld, c20, c21, c22, c23, add);
-        if (rows > 3) StoreRow<TLanes, TVectors>(dst + 3 * ld, c30, c31, c32, c33, add);
-        if (rows > 4) StoreRow<TLanes, TVectors>(dst + 4 * ld, c40, c41, c42, c43, add);
-        if (rows > 5) StoreRow<TLanes, TVectors>(dst + 5 * ld, c50, c51, c52, c53, add);
-        if (direct) return;
-        for (var r = 0; r < rows; r++)
+        if (cols == width)
         {
-            var from = scratch + r * width;
-            var to = c + r * ldc;
-            for (var j = 0; j < cols; j++) to[j] = accumulate ? to[j] + from[j] : from[j];
+            StoreRow<TLanes, TVectors>(c, c00, c01, c02, c03, accumulate);
+            if (rows > 1) StoreRow<TLanes, TVectors>(c + ldc, c10, c11, c12, c13, accumulate);
+            if (rows > 2) StoreRow<TLanes, TVectors>(c + 2 * ldc, c20, c21, c22, c23, accumulate);
+            if (rows > 3) StoreRow<TLanes, TVectors>(c + 3 * ldc, c30, c31, c32, c33, accumulate);
+            if (rows > 4) StoreRow<TLanes, TVectors>(c + 4 * ldc, c40, c41, c42, c43, accumulate);
+            if (rows > 5) StoreRow<TLanes, TVectors>(c + 5 * ldc, c50, c51, c52, c53, accumulate);
+            return;
         }
+        // A tile that sticks out past C's last column (30 columns of a convolution's filters: 3 registers and 6 of a
+        // fourth): whole registers are stored as they are, and only the existing columns of the last one.
+        var spill = stackalloc double[lanes];
+        StoreEdgeRow<TLanes, TVectors>(c, cols, c00, c01, c02, c03, accumulate, spill);
+        if (rows > 1) StoreEdgeRow<TLanes, TVectors>(c + ldc, cols, c10, c11, c12, c13, accumulate, spill);
+        if (rows > 2) StoreEdgeRow<TLanes, TVectors>(c + 2 * ldc, cols, c20, c21, c22, c23, accumulate, spill);
+        if (rows > 3) StoreEdgeRow<TLanes, TVectors>(c + 3 * ldc, cols, c30, c31, c32, c33, accumulate, spill);
+        if (rows > 4) StoreEdgeRow<TLanes, TVectors>(c + 4 * ldc, cols, c40, c41, c42, c43, accumulate, spill);
+        if (rows > 5) StoreEdgeRow<TLanes, TVectors>(c + 5 * ldc, cols, c50, c51, c52, c53, accumulate, spill);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreEdgeRow<TLanes, TVectors>(double* dst, int cols, TLanes v0, TLanes v1, TLanes v2, TLanes v3, bool add, double* spill)
+        where TLanes : struct, ILanes<TLanes>
+        where TVectors : struct, IConstant
+    {
+        var lanes = TLanes.Count;
+        StoreSome(dst, cols, v0, add, spill);
+        if (TVectors.Value > 1) StoreSome(dst + lanes, cols - lanes, v1, add, spill);
+        if (TVectors.Value > 2) StoreSome(dst + 2 * lanes, cols - 2 * lanes, v2, add, spill);
+        if (TVectors.Value > 3) StoreSome(dst + 3 * lanes, cols - 3 * lanes, v3, add, spill);
+    }
+
+    // The first `count` lanes of v (all of them when count ≥ lanes, none when count ≤ 0) to dst, or added to it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreSome<TLanes>(double* dst, int count, TLanes v, bool add, double* spill) where TLanes : struct, ILanes<TLanes>
+    {
+        if (count >= TLanes.Count)
+        {
+            if (add) v = TLanes.Add(v, TLanes.Load(dst));
+            v.Store(dst);
+            return;
+        }
+        if (count <= 0) return;
+        v.Store(spill);
+        for (var j = 0; j < count; j++) dst[j] = add ? dst[j] + spill[j] : spill[j];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
