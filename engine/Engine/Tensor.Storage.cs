@@ -229,7 +229,17 @@ internal static class LargeArrays
         lock (Free)
         {
             var bytes = (long)array.Length * sizeof(double);
-            if (_freeBytes + bytes > MaxFreeBytes) return; // left to the collector
+            if (bytes > MaxFreeBytes) return; // left to the collector
+            // Over the limit, free arrays of other sizes make room: what a program rents now matters, not what it once did.
+            foreach (var (length, other) in Free)
+            {
+                while (_freeBytes + bytes > MaxFreeBytes && length != array.Length && other.Count > 0)
+                {
+                    other.Pop();
+                    _freeBytes -= (long)length * sizeof(double);
+                }
+            }
+            if (_freeBytes + bytes > MaxFreeBytes) return; // all free arrays are of this size: enough of them
             if (!Free.TryGetValue(array.Length, out var stack)) Free[array.Length] = stack = new Stack<double[]>();
             stack.Push(array);
             _freeBytes += bytes;
