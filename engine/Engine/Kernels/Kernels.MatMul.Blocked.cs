@@ -76,27 +76,25 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>
-    /// Packs all of B at once, block of the shared dimension after block (block p0 starts at
-    /// <c>p0 · N</c> rounded up to registers), for products whose row parts run on several threads.
+    /// Packs block number <paramref name="block"/> of the shared dimension of all of B, for products whose row parts
+    /// run on several threads: block p0 starts at <c>p0 · N</c> (rounded up to registers) in <paramref name="packed"/>.
+    /// The blocks can be packed in any order, by any thread.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackAll<TLanes>(in Product x, double* packed) where TLanes : struct, ILanes<TLanes>
+    private static void PackSharedBlock<TLanes>(in Product x, double* packed, int block) where TLanes : struct, ILanes<TLanes>
     {
         var kc = SharedBlock(x.K);
-        for (var p0 = 0; p0 < x.K; p0 += kc)
-        {
-            var depth = Math.Min(kc, x.K - p0);
-            PackBlock<TLanes>(x, x.B + p0 * x.BRow, depth, x.N, packed + PackedSize<TLanes>(p0, x.N));
-        }
+        var p0 = block * kc;
+        PackBlock<TLanes>(x, x.B + p0 * x.BRow, Math.Min(kc, x.K - p0), x.N, packed + PackedSize<TLanes>(p0, x.N));
     }
 
-    /// <summary>Whether <see cref="PackAll{TLanes}"/> fits B in one column block.</summary>
+    /// <summary>Whether all of B, packed once for the row parts of a threaded product, fits in one column block.</summary>
     private static bool FitsOneColumnBlock<TLanes>(in Product x) where TLanes : struct, ILanes<TLanes> =>
         x.N <= ColumnBlock<TLanes>(SharedBlock(x.K));
 
     /// <summary>
     /// Computes <c>C = A·B</c> on the calling thread with the micro-kernel for <typeparamref name="TLanes"/>.
-    /// <paramref name="packedB"/> is B already packed by <see cref="PackAll{TLanes}"/>, or null to pack here.
+    /// <paramref name="packedB"/> is B already packed by <see cref="PackSharedBlock{TLanes}"/>, or null to pack here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<TLanes>(Product x, double* packedB) where TLanes : struct, ILanes<TLanes>

@@ -147,8 +147,13 @@ internal static unsafe partial class Kernels
             fixed (double* pinned = shared)
             {
                 var packed = shared is null ? null : (double*)(((nint)pinned + 63) & ~(nint)63);
-                if (packed is not null) PackAll<TLanes>(x, packed);
                 var packedAddress = (nint)packed; // a lambda cannot capture a pointer
+                if (packed is not null)
+                {
+                    // B is packed by both threads too, a block of the shared dimension each (784 steps: 4 blocks):
+                    // packed by the caller alone, it was a fifth of a two-layer net's (100×784)·(784×50) on two threads.
+                    RunParts(DivUp(x.K, SharedBlock(x.K)), block => PackSharedBlock<TLanes>(x, (double*)packedAddress, block));
+                }
                 RunParts(parts, part =>
                 {
                     var from = (int)((long)units * part / parts);
