@@ -35,6 +35,19 @@ internal class SigmoidOutputNet(int i, int h, int o, Random r, double s) : Chapt
 [Mutant("4.8", "sigmoid at the output instead of softmax")]
 internal sealed class TwoLayerNetSigmoidOutput : TwoLayerNetMutant<SigmoidOutputNet>;
 
+internal class UnstableSoftmaxNet(int i, int h, int o, Random r, double s) : Chapter4Reference.TwoLayerNet(i, h, o, r, s)
+{
+    public override Tensor Predict(Tensor x)
+    {
+        var z1 = Sigmoid(Np.Dot(x, Params["W1"]) + Params["b1"]);
+        var e = Np.Exp(Np.Dot(z1, Params["W2"]) + Params["b2"]);
+        return e / e.Sum(axis: 1, keepdims: true);
+    }
+}
+
+[Mutant("4.8", "softmax without subtracting each row's max: e^a / Σ e^a, NaN once a score passes about 709")]
+internal sealed class TwoLayerNetUnstableSoftmax : TwoLayerNetMutant<UnstableSoftmaxNet>;
+
 internal class NoHiddenBiasNet(int i, int h, int o, Random r, double s) : Chapter4Reference.TwoLayerNet(i, h, o, r, s)
 {
     public override Tensor Predict(Tensor x)

@@ -121,6 +121,20 @@ public sealed class TwoLayerNetChecks
         }
     }
 
+    [Check("Predict stays finite for scores in the thousands: its softmax subtracts each row's max first",
+           "得分达到几千时 Predict 仍是有限的概率：它的 softmax 先减去每行的最大值")]
+    public void PredictStaysFiniteForLargeScores(IChapter4 c)
+    {
+        var net = Net(c, 40);
+        var w2 = Param(net, "W2");
+        w2.Assign(w2 * 1000.0);
+        var (x, _) = Batch(140);
+        Expect.Close(net.Predict(x.Copy()), Forward(Snapshot(net), x), Say("net.Predict(x) with W2 a thousand times larger (scores in the thousands)", "W2 放大一千倍之后（得分达到几千）的 net.Predict(x)"),
+            Tolerance.Value, [Expect.Input("x", x)],
+            Say("softmax(a) = e^(a − max) / Σ e^(a − max), one max per row, as your 1.6 (Earlier.Softmax2D) computes it: e^1000 is +∞ in double " +
+                "precision and ∞ / ∞ is NaN.", "softmax(a) = e^(a − max) / Σ e^(a − max)，每行一个最大值，和你的 1.6（Earlier.Softmax2D）一样：双精度下 e^1000 是 +∞，∞ / ∞ 是 NaN。"));
+    }
+
     [Check("Params are the very tensors the network computes with: changing them in place changes Predict",
            "Params 正是网络计算时用的那些张量：原地修改它们会改变 Predict")]
     public void ParamsAreLive(IChapter4 c)

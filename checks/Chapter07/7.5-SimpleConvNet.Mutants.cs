@@ -17,16 +17,16 @@ internal sealed class ConvNetBackwardSkipsRelu1 : Chapter7Reference
             var dout = lastLayer.Backward(1.0);
             for (var i = layers.Count - 1; i >= 0; i--)
             {
-                if (layers[i].Name != "Relu1") dout = layers[i].Layer.Backward(dout);
+                if (i != 1) dout = layers[i].Backward(dout); // layers[1] is Relu1
             }
             return Collect();
         }
 
         private Dictionary<string, Tensor> Collect() => new()
         {
-            ["W1"] = layers[0].Layer.Grads["W"], ["b1"] = layers[0].Layer.Grads["b"],
-            ["W2"] = layers[3].Layer.Grads["W"], ["b2"] = layers[3].Layer.Grads["b"],
-            ["W3"] = layers[5].Layer.Grads["W"], ["b3"] = layers[5].Layer.Grads["b"],
+            ["W1"] = layers[0].Grads["W"], ["b1"] = layers[0].Grads["b"],
+            ["W2"] = layers[3].Grads["W"], ["b2"] = layers[3].Grads["b"],
+            ["W3"] = layers[5].Grads["W"], ["b3"] = layers[5].Grads["b"],
         };
     }
 }
@@ -44,13 +44,13 @@ internal sealed class ConvNetBackwardSkipsPool : Chapter7Reference
             var dout = lastLayer.Backward(1.0);
             for (var i = layers.Count - 1; i >= 0; i--)
             {
-                if (layers[i].Name != "Pool1") dout = layers[i].Layer.Backward(dout);
+                if (i != 2) dout = layers[i].Backward(dout); // layers[2] is Pool1
             }
             return new Dictionary<string, Tensor>
             {
-                ["W1"] = layers[0].Layer.Grads["W"], ["b1"] = layers[0].Layer.Grads["b"],
-                ["W2"] = layers[3].Layer.Grads["W"], ["b2"] = layers[3].Layer.Grads["b"],
-                ["W3"] = layers[5].Layer.Grads["W"], ["b3"] = layers[5].Layer.Grads["b"],
+                ["W1"] = layers[0].Grads["W"], ["b1"] = layers[0].Grads["b"],
+                ["W2"] = layers[3].Grads["W"], ["b2"] = layers[3].Grads["b"],
+                ["W3"] = layers[5].Grads["W"], ["b3"] = layers[5].Grads["b"],
             };
         }
     }
@@ -63,7 +63,28 @@ internal sealed class ConvNetAveragePool : Chapter7Reference
 
     private sealed class Net : SimpleConvNet
     {
-        public Net(ConvNetSettings s, Random r) : base(s, r) => layers[2] = ("Pool1", new AveragePooling(2, 2, 2));
+        public Net(ConvNetSettings s, Random r) : base(s, r) => layers[2] = new AveragePooling(2, 2, 2); // in place of Pool1
+    }
+}
+
+[Mutant("7.5", "Accuracy predicts whole batches of 100 only: the images of a last, shorter batch are never counted")]
+internal sealed class ConvNetAccuracyDropsTheLastBatch : Chapter7Reference
+{
+    public override INetwork CreateSimpleConvNet(ConvNetSettings settings, Random random) => new Net(settings, random);
+
+    private sealed class Net(ConvNetSettings s, Random r) : SimpleConvNet(s, r)
+    {
+        public override double Accuracy(Tensor x, Tensor t)
+        {
+            var n = x.Dim(0);
+            var hits = 0.0;
+            for (var start = 0; start + AccuracyBatch <= n; start += AccuracyBatch)
+            {
+                var rows = Enumerable.Range(start, AccuracyBatch).ToArray();
+                hits += Np.Equal(Predict(x.Rows(rows)).Argmax(axis: 1), t.Rows(rows)).Sum();
+            }
+            return hits / n;
+        }
     }
 }
 

@@ -225,6 +225,39 @@ public sealed class SimpleConvNetChecks
             Say("Conv1 must compute with Params[\"W1\"] and Params[\"b1\"] themselves.", "Conv1 必须用 Params[\"W1\"] 和 Params[\"b1\"] 本身来计算。"));
     }
 
+    [Check("Accuracy is the share of images whose largest score is their label, for any number of images, as images or as flat rows",
+           "Accuracy 是得分最大的类别等于标签的图像所占的比例：图像多少张都可以，图像或展平的行都可以")]
+    public void AccuracyOfAnyNumberOfImages(IChapter7 c)
+    {
+        var random = new Random(8);
+        var net = c.CreateSimpleConvNet(Small, new Random(9));
+        foreach (var name in Names) net.Params[name].Assign(Tensor.RandomUniform(random, -0.5, 0.5, net.Params[name].Shape));
+        // 250 images: two batches of 100 and a last one of 50, if Accuracy predicts 100 at a time; then a handful as flat rows.
+        foreach (var (n, flat) in new[] { (250, false), (7, true) })
+        {
+            var x = Tensor.RandomUniform(random, 0, 1, n, Small.Channels, Small.Height, Small.Width);
+            var scores = Oracle(x, net.Params, Small).Scores;
+            // Every third image labelled with its largest score (a hit), the others with their third largest (a miss).
+            var labels = new double[n];
+            var hits = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var order = Enumerable.Range(0, Small.OutputSize).OrderByDescending(j => scores[i, j]).ToArray();
+                var hit = i % 3 == 0 && scores[i, order[0]] - scores[i, order[1]] > 1e-9;
+                labels[i] = hit ? order[0] : order[2];
+                if (hit) hits++;
+            }
+            var input = flat ? x.Reshape(n, -1) : x;
+            var call = flat ? $"Accuracy(x ({n}, {Small.Channels * Small.Height * Small.Width}), t)" : $"Accuracy(x ({n}, {Small.Channels}, {Small.Height}, {Small.Width}), t)";
+            var accuracy = net.Accuracy(input.Copy(), Tensor.From(labels));
+            Expect.That(Tolerance.Value.Accepts(accuracy, (double)hits / n),
+                Say($"{call} is {Tensor.FormatNumber(accuracy)}; expected {hits} / {n} = {Tensor.FormatNumber((double)hits / n)}.", $"{call} 是 {Tensor.FormatNumber(accuracy)}；期望 {hits} / {n} = {Tensor.FormatNumber((double)hits / n)}。"),
+                [(Say("settings", "设置"), Small.ToString()), (Say("labels", "标签"), Say("every third image's label is its largest score, the others' their third largest", "每三张图像中有一张的标签是它得分最大的类别，其余的是得分第三大的类别"))],
+                Say("count the images whose largest score (Argmax of Predict) is their label, over every image, and divide by N. Predicting 100 at a time, " +
+                    "the last batch is shorter when N is not a multiple of 100: it counts too.", "统计得分最大的类别（Predict 的 Argmax）等于标签的图像数，要算上每一张图像，再除以 N。每次预测 100 张时，如果 N 不是 100 的倍数，最后一批会短一些：它也要算进去。"));
+        }
+    }
+
     // ------------------------------------------------------------------ the training loop, with a spy
 
     [Check("Train hands every step's gradient to the optimizer, with the net's Params, once per batch of consecutive rows",

@@ -82,6 +82,18 @@ public static class Guards
         }
     }
 
+    /// <summary>
+    /// 7.5's convolution output <paramref name="convH"/>×<paramref name="convW"/> is even (its <c>Shapes:</c> line), so that the
+    /// 2×2 max-pooling with stride 2 covers it; the settings are wrong otherwise.
+    /// </summary>
+    public static void EvenForPooling(int convH, int convW)
+    {
+        if (convH % 2 != 0 || convW % 2 != 0)
+        {
+            throw new ArgumentException($"The convolution's output is {convH}×{convW}; the 2×2 max-pooling with stride 2 needs even sizes.");
+        }
+    }
+
     /// <summary><paramref name="dout"/> has the shape of the last output, <paramref name="shape"/>.</summary>
     public static void SameShape(Tensor dout, ReadOnlySpan<int> shape)
     {

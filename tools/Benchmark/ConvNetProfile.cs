@@ -13,9 +13,12 @@ internal static class ConvNetProfile
     // The reference net with its layers in reach (they are protected in SimpleConvNet).
     private sealed class OpenNet(ConvNetSettings settings, Random random) : SimpleConvNet(settings, random)
     {
-        public IReadOnlyList<(string Name, ILayer Layer)> Layers => layers;
+        public IReadOnlyList<ILayer> Layers => layers;
         public ILossLayer Last => lastLayer;
     }
+
+    /// <summary>The names of the reference's layers, in its order (the book's OrderedDict keys).</summary>
+    private static readonly string[] LayerNames = ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"];
 
     public static void Print(int steps, int warmup)
     {
@@ -63,24 +66,24 @@ internal static class ConvNetProfile
             var t = data.T.Rows(data.BatchOf(step));
             Mark("gather the batch");
             x = x.Reshape(x.Dim(0), 1, 28, 28);
-            foreach (var (name, layer) in net.Layers)
+            for (var i = 0; i < net.Layers.Count; i++)
             {
-                x = layer.Forward(x);
-                Mark($"{name} forward");
+                x = net.Layers[i].Forward(x);
+                Mark($"{LayerNames[i]} forward");
             }
             net.Last.Forward(x, t);
             var dout = net.Last.Backward(1.0);
             Mark("softmax with loss, forward and backward");
             for (var i = net.Layers.Count - 1; i >= 0; i--)
             {
-                dout = net.Layers[i].Layer.Backward(dout);
-                Mark($"{net.Layers[i].Name} backward");
+                dout = net.Layers[i].Backward(dout);
+                Mark($"{LayerNames[i]} backward");
             }
             var grads = new Dictionary<string, Tensor>
             {
-                ["W1"] = net.Layers[0].Layer.Grads["W"], ["b1"] = net.Layers[0].Layer.Grads["b"],
-                ["W2"] = net.Layers[3].Layer.Grads["W"], ["b2"] = net.Layers[3].Layer.Grads["b"],
-                ["W3"] = net.Layers[5].Layer.Grads["W"], ["b3"] = net.Layers[5].Layer.Grads["b"],
+                ["W1"] = net.Layers[0].Grads["W"], ["b1"] = net.Layers[0].Grads["b"],
+                ["W2"] = net.Layers[3].Grads["W"], ["b2"] = net.Layers[3].Grads["b"],
+                ["W3"] = net.Layers[5].Grads["W"], ["b3"] = net.Layers[5].Grads["b"],
             };
             optimizer.Update(net.Params, grads);
             Mark("Adam update");

@@ -5,7 +5,8 @@
 //
 // Prints one row per chapter: mutants, killed, timed out, survived, not covered, equivalent (mutants
 // inside calls to the reference's input guards, left out by `ignore-methods` in
-// tools/mutation/stryker-config.json, or disabled with a `// Stryker disable` comment and a reason; see
+// tools/mutation/stryker-config.json; inside the spans of tools/mutation/equivalent-spans.txt, which run.sh
+// passes as exclusions; or disabled with a `// Stryker disable` comment and a reason; see
 // tools/mutation/equivalent.md), compile errors, the score (killed + timed out over killed + timed out +
 // survived + not covered, as Stryker counts it) and the raw score (equivalents counted as survivors).
 // Exit code 1 when a chapter's score is below --min, 2 for a bad command line.
@@ -36,8 +37,11 @@ if (reports.Count == 0) { Console.Error.WriteLine("usage: Score.cs [--min 90] [-
 // Stryker's own filters ("Removed by block already covered filter", "Removed by mutate filter", …) say
 // "Removed by"; any other reason of an ignored mutant is the reason written in a `// Stryker disable` comment.
 // "Removed by method filter" is the configuration's `ignore-methods` (the calls to Guards.*): equivalent
-// mutants with their reason in equivalent.md, counted as such.
-static bool FilteredByStryker(string reason) => reason.StartsWith("Removed by", StringComparison.Ordinal) && reason != "Removed by method filter";
+// mutants with their reason in equivalent.md, counted as such. "Removed by mutate filter" in a file the run
+// mutates is a span of equivalent-spans.txt (run.sh excludes them), counted as equivalent too; in the files
+// the run does not mutate every mutant says it, and those files are skipped below.
+static bool FilteredByStryker(string reason) =>
+    reason.StartsWith("Removed by", StringComparison.Ordinal) && reason is not ("Removed by method filter" or "Removed by mutate filter");
 var rows = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
 var survivors = new List<string>();
 foreach (var path in reports)
@@ -91,7 +95,7 @@ foreach (var (chapter, c) in rows)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{chapter,-10}{c.Mutants,8}{c.Killed,8}{c.Timeout,8}{c.Survived,9}{c.NoCoverage,8}{c.Equivalent,7}{c.CompileError,7}{score,8:0.0}%{c.Raw,8:0.0}%{(score < min ? "  < " + min.ToString(CultureInfo.InvariantCulture) + "%" : "")}"));
 }
-Console.WriteLine("mutants = killed + timeout + survived + no cov + equiv (disabled with a reason); compile errors and");
+Console.WriteLine("mutants = killed + timeout + survived + no cov + equiv (left out with a reason); compile errors and");
 Console.WriteLine("duplicates Stryker drops itself are not counted. score = (killed + timeout) / (mutants - equiv); raw = (killed + timeout) / mutants.");
 if (survivors.Count > 0)
 {

@@ -3,7 +3,8 @@
 # (engine/Reference/ChapterNN/N.M-Title.cs; not the chapter classes' plumbing), and for each mutant runs
 # "the reference passes every check of exercise X" (checks/Mutation, one NUnit test per exercise).
 # A mutant the checks do not reject is a gap in the checks, or an equivalent mutant listed with its
-# reason in tools/mutation/equivalent.md.
+# reason in tools/mutation/equivalent.md. The spans of tools/mutation/equivalent-spans.txt (code whose every
+# mutant is equivalent) are left out of every run that mutates their file.
 #
 #   tools/mutation/run.sh                 every chapter (one Stryker run per chapter, found from the folders)
 #   tools/mutation/run.sh --chapter 3     one chapter (repeat, or a list: 1,3)
@@ -52,6 +53,38 @@ fi
 
 dotnet tool restore >/dev/null
 
+# The exclusions for the exercise files a run mutates (tools/mutation/equivalent-spans.txt): for each entry
+# "FILE | CODE" whose FILE matches one of the globs given (paths under engine/Reference/), a Stryker pattern
+# -m "!**/FILE{start..end}" over the characters of CODE, counted in UTF-16 code units as Roslyn counts them.
+excluded=()
+exclusions() {
+  excluded=()
+  local line file code text prefix rest start length glob match
+  while IFS= read -r line; do
+    file="${line%% | *}"; code="${line#* | }"
+    match=0
+    for glob in "$@"; do
+      # shellcheck disable=SC2053 # the glob is a pattern on purpose
+      if [[ "$file" == $glob ]]; then match=1; fi
+    done
+    [ "$match" -eq 1 ] || continue
+    [ -f "engine/Reference/$file" ] || { echo "equivalent-spans.txt names engine/Reference/$file, which does not exist" >&2; exit 2; }
+    text="$(cat "engine/Reference/$file")"
+    case "$text" in
+      *"$code"*) ;;
+      *) echo "equivalent-spans.txt: \"$code\" is not in engine/Reference/$file (update the list with the reference)" >&2; exit 2 ;;
+    esac
+    prefix="${text%%"$code"*}"
+    rest="${text#"$prefix$code"}"
+    case "$rest" in
+      *"$code"*) echo "equivalent-spans.txt: \"$code\" is in engine/Reference/$file more than once" >&2; exit 2 ;;
+    esac
+    start=$(( $(printf '%s' "$prefix" | iconv -f UTF-8 -t UTF-16LE | wc -c) / 2 ))
+    length=$(( $(printf '%s' "$code" | iconv -f UTF-8 -t UTF-16LE | wc -c) / 2 ))
+    excluded+=(-m "!**/$file{$start..$((start + length))}")
+  done < <(grep -vE '^[[:space:]]*(#|$)' tools/mutation/equivalent-spans.txt)
+}
+
 # One Stryker run: -O output folder, then mutate options and the test filter.
 stryker() {
   local out="$1" filter="$2"; shift 2
@@ -74,6 +107,10 @@ if [ "$slice" -eq 1 ]; then
     id="$(basename "$f")"; id="${id%%-*}"
     filter="${filter:+$filter|}TestCategory=Exercise$id"
   done < <(grep -vE '^[[:space:]]*(#|$)' "$sliceFile")
+  sliceFiles=()
+  while read -r f; do sliceFiles+=("$f"); done < <(grep -vE '^[[:space:]]*(#|$)' "$sliceFile")
+  exclusions "${sliceFiles[@]}"
+  mutate+=("${excluded[@]}")
   out="$root/StrykerOutput/Slice"
   [ "$sliceFile" = tools/mutation/slice.txt ] || out="$root/StrykerOutput/Slice-$(basename "${sliceFile%.*}")"
   echo "== slice ($sliceFile): mutating ${mutate[*]//-m /}"
@@ -88,7 +125,9 @@ else
     [ -d "engine/Reference/Chapter$nn" ] || { echo "no chapter $n: engine/Reference/Chapter$nn does not exist" >&2; exit 2; }
     echo "== chapter $n: mutating engine/Reference/Chapter$nn/[0-9]*.cs"
     t0=$(date +%s)
-    if stryker "$root/StrykerOutput/Chapter$nn" "TestCategory=Chapter$n" -m "**/Chapter$nn/[0-9]*.cs"; then
+    exclusions "Chapter$nn/[0-9]*.cs"
+    [ ${#excluded[@]} -eq 0 ] || echo "== chapter $n: equivalent spans left out: ${excluded[*]//-m /}"
+    if stryker "$root/StrykerOutput/Chapter$nn" "TestCategory=Chapter$n" -m "**/Chapter$nn/[0-9]*.cs" "${excluded[@]}"; then
       reports+=("$root/StrykerOutput/Chapter$nn/reports/mutation-report.json")
     else
       echo "FAIL: Stryker failed on chapter $n" >&2; status=1

@@ -15,7 +15,6 @@ public class Dropout(double ratio, Random random) : ILayer
     public virtual Tensor Forward(Tensor x, bool train = true)
     {
         if (!train) return x * (1.0 - ratio); // every unit is on, so scale to what training saw on average
-        // Stryker disable once Equality : > and >= differ only when a uniform draw equals ratio exactly (probability about 2^-53 per element); no check can see it.
         mask = Tensor.RandomUniform(random, 0, 1, x.Shape) > ratio;
         return x * mask;
     }

@@ -14,8 +14,8 @@ public class SimpleConvNet : INetwork
 
     protected readonly Dictionary<string, Tensor> @params;
 
-    /// <summary>The layers in forward order (the book's OrderedDict).</summary>
-    protected readonly List<(string Name, ILayer Layer)> layers;
+    /// <summary>The layers in forward order, the book's OrderedDict: Conv1, Relu1, Pool1, Affine1, Relu2, Affine2.</summary>
+    protected readonly List<ILayer> layers;
 
     protected readonly ILossLayer lastLayer;
 
@@ -23,16 +23,11 @@ public class SimpleConvNet : INetwork
 
     public SimpleConvNet(ConvNetSettings settings, Random random)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(random);
         this.settings = settings;
         var s = settings;
         var convH = Windows.OutputSize(s.Height, s.FilterSize, s.Stride, s.Pad);
         var convW = Windows.OutputSize(s.Width, s.FilterSize, s.Stride, s.Pad);
-        if (convH % 2 != 0 || convW % 2 != 0)
-        {
-            throw new ArgumentException($"The convolution's output is {convH}×{convW}; the 2×2 max-pooling with stride 2 needs even sizes.");
-        }
+        Guards.EvenForPooling(convH, convW);
         var poolOutputSize = s.FilterCount * (convH / 2) * (convW / 2);
 
         @params = new Dictionary<string, Tensor>
@@ -47,12 +42,12 @@ public class SimpleConvNet : INetwork
         // The layers hold the very tensors in Params, so an optimizer's update of Params updates the layers.
         layers =
         [
-            ("Conv1", new Convolution(@params["W1"], @params["b1"], s.Stride, s.Pad)),
-            ("Relu1", new ReluLayer()),
-            ("Pool1", new MaxPooling(2, 2, stride: 2)),
-            ("Affine1", new AffineLayer(@params["W2"], @params["b2"])),
-            ("Relu2", new ReluLayer()),
-            ("Affine2", new AffineLayer(@params["W3"], @params["b3"])),
+            new Convolution(@params["W1"], @params["b1"], s.Stride, s.Pad), // Conv1
+            new ReluLayer(),                                                 // Relu1
+            new MaxPooling(2, 2, stride: 2),                                 // Pool1
+            new AffineLayer(@params["W2"], @params["b2"]),                   // Affine1
+            new ReluLayer(),                                                 // Relu2
+            new AffineLayer(@params["W3"], @params["b3"]),                   // Affine2
         ];
         lastLayer = new SoftmaxWithLossLayer();
     }
@@ -60,15 +55,14 @@ public class SimpleConvNet : INetwork
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, Tensor> Params => @params;
 
-    /// <summary>The input as images <c>(N, C, H, W)</c>: a batch of flat rows <c>(N, C·H·W)</c> is reshaped.</summary>
-    protected Tensor AsImages(Tensor x) =>
-        x.Ndim == 4 ? x : x.Reshape(x.Dim(0), settings.Channels, settings.Height, settings.Width);
+    /// <summary>The input as images <c>(N, C, H, W)</c>, whether it comes as images or as flat rows <c>(N, C·H·W)</c>.</summary>
+    protected Tensor AsImages(Tensor x) => x.Reshape(x.Dim(0), settings.Channels, settings.Height, settings.Width);
 
     /// <inheritdoc/>
     public virtual Tensor Predict(Tensor x)
     {
         x = AsImages(x);
-        foreach (var (_, layer) in layers) x = layer.Forward(x);
+        foreach (var layer in layers) x = layer.Forward(x);
         return x;
     }
 
@@ -78,8 +72,6 @@ public class SimpleConvNet : INetwork
     /// <inheritdoc/>
     public virtual double Accuracy(Tensor x, Tensor t)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(t);
         if (t.Ndim != 1) t = t.Argmax(axis: 1);
         var n = x.Dim(0);
         var hits = 0.0;
@@ -100,9 +92,9 @@ public class SimpleConvNet : INetwork
 
         // backward: from the loss down through the layers in reverse order
         var dout = lastLayer.Backward(1.0);
-        for (var i = layers.Count - 1; i >= 0; i--) dout = layers[i].Layer.Backward(dout);
+        for (var i = layers.Count - 1; i >= 0; i--) dout = layers[i].Backward(dout);
 
-        IReadOnlyDictionary<string, Tensor> conv = layers[0].Layer.Grads, affine1 = layers[3].Layer.Grads, affine2 = layers[5].Layer.Grads;
+        IReadOnlyDictionary<string, Tensor> conv = layers[0].Grads, affine1 = layers[3].Grads, affine2 = layers[5].Grads;
         return new Dictionary<string, Tensor>
         {
             ["W1"] = conv["W"], ["b1"] = conv["b"],
@@ -121,12 +113,6 @@ public partial class Chapter7Reference
     public virtual TrainingHistory Train(INetwork net, IOptimizer optimizer, Tensor xTrain, Tensor tTrain, Tensor xTest, Tensor tTest,
         TrainingSettings settings, TextWriter progress)
     {
-        ArgumentNullException.ThrowIfNull(net);
-        ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(xTrain);
-        ArgumentNullException.ThrowIfNull(tTrain);
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(progress);
         var loss = new List<double>();
         var trainAccuracy = new List<double>();
         var testAccuracy = new List<double>();
