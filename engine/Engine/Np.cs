@@ -157,8 +157,6 @@ public static class Np
         }
         var c = Tensor.Uninitialized(m * n, [m, n]);
         Kernels.MatMulTransposeA(a.Data, b.Data, c.Data, m, k, n);
-        GC.KeepAlive(a);
-        GC.KeepAlive(b);
         return c;
     }
 
@@ -188,8 +186,6 @@ public static class Np
         }
         var c = Tensor.Uninitialized(m * n, [m, n]);
         Kernels.MatMulTransposeB(a.Data, b.Data, c.Data, m, k, n);
-        GC.KeepAlive(a);
-        GC.KeepAlive(b);
         return c;
     }
 
@@ -233,7 +229,6 @@ public static class Np
         ArgumentNullException.ThrowIfNull(x);
         var result = Tensor.Uninitialized(x.ShapeSpan.ToArray());
         Kernels.Unary(op, x.Data, result.Data);
-        GC.KeepAlive(x);
         return result;
     }
 }

@@ -55,7 +55,6 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         var result = Uninitialized(a._shape);
         Kernels.Compare(op, a._data, b, result._data);
-        GC.KeepAlive(a);
         return result;
     }
 
@@ -64,7 +63,6 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         var result = Uninitialized(a._shape);
         Kernels.Scalar(op, a._data, b, result._data);
-        GC.KeepAlive(a);
         return result;
     }
 
@@ -97,8 +95,6 @@ public sealed partial class Tensor
         var shape = BroadcastShape(a._shape, b._shape, $"apply '{symbol}' to");
         var output = Uninitialized(shape);
         BroadcastInto(a, b, op, shape, output._data);
-        GC.KeepAlive(a);
-        GC.KeepAlive(b);
         return output;
     }
 

@@ -4,7 +4,7 @@ namespace DeepLearningKata;
 public sealed partial class Tensor
 {
     /// <summary>The sum of all elements (<c>np.sum(x)</c>).</summary>
-    public double Sum() => KeepingAlive(Kernels.Sum(_data));
+    public double Sum() => Kernels.Sum(_data);
 
     /// <summary>
     /// Sums along <paramref name="axis"/> (<c>np.sum(x, axis=axis, keepdims=keepdims)</c>): that axis
@@ -22,7 +22,7 @@ public sealed partial class Tensor
     /// <summary>The largest element (<c>np.max(x)</c>); NaN if there is one.</summary>
     public double Max() => Size == 0
         ? throw new ShapeException("Max() of an empty tensor has no value.")
-        : KeepingAlive(Kernels.Max(_data));
+        : Kernels.Max(_data);
 
     /// <summary>Maxima along <paramref name="axis"/> (<c>np.max(x, axis=…, keepdims=…)</c>); NaN if the slice holds one.</summary>
     public Tensor Max(int axis, bool keepdims = false) => Reduce(axis, keepdims, Kernels.ReduceOp.Max);
@@ -30,7 +30,7 @@ public sealed partial class Tensor
     /// <summary>The smallest element (<c>np.min(x)</c>); NaN if there is one.</summary>
     public double Min() => Size == 0
         ? throw new ShapeException("Min() of an empty tensor has no value.")
-        : KeepingAlive(Kernels.Min(_data));
+        : Kernels.Min(_data);
 
     /// <summary>Minima along <paramref name="axis"/> (<c>np.min(x, axis=…, keepdims=…)</c>); NaN if the slice holds one.</summary>
     public Tensor Min(int axis, bool keepdims = false) => Reduce(axis, keepdims, Kernels.ReduceOp.Min);
@@ -42,7 +42,7 @@ public sealed partial class Tensor
     public int Argmax()
     {
         if (Size == 0) throw new ShapeException("Argmax() of an empty tensor has no value.");
-        return KeepingAlive(Kernels.FirstIndexOfMax(_data, 0, 1, _data.Length));
+        return Kernels.FirstIndexOfMax(_data, 0, 1, _data.Length);
     }
 
     /// <summary>
@@ -66,14 +66,6 @@ public sealed partial class Tensor
             : [.. _shape[..a], .. _shape[(a + 1)..]];
         var result = Uninitialized(shape);
         Kernels.ReduceAxis(op, _data, result._data, outer, n, inner);
-        GC.KeepAlive(this);
         return result;
-    }
-
-    // Returns `value`, computed from this tensor's array, after which the tensor may be collected (Tensor.Storage.cs).
-    private T KeepingAlive<T>(T value)
-    {
-        GC.KeepAlive(this);
-        return value;
     }
 }

@@ -102,7 +102,6 @@ public sealed partial class Tensor
         {
             value._data.CopyTo(Writable(), 0);
         }
-        GC.KeepAlive(value);
     }
 
     /// <summary>
@@ -129,7 +128,6 @@ public sealed partial class Tensor
             var data = Writable();
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
         }
-        GC.KeepAlive(other);
     }
 
     /// <summary>A deep copy (<c>x.copy()</c>).</summary>
@@ -443,7 +441,6 @@ public sealed partial class Tensor
             {
                 Kernels.Transpose2D(_data.AsSpan(i * block, block), result.AsSpan(i * block, block), rows, cols);
             }
-            GC.KeepAlive(this);
             return transposed;
         }
         var inStrides = Strides(_shape);
@@ -463,7 +460,6 @@ public sealed partial class Tensor
                 index[d] = 0;
             }
         }
-        GC.KeepAlive(this);
         return transposed;
     }
 
@@ -518,7 +514,6 @@ public sealed partial class Tensor
         for (var r = 0; r < rows.Length; r++) rows[r] = RowIndex(indices[r]);
         var gathered = Uninitialized([indices.Count, .. rowShape]);
         Kernels.GatherRows(_data, rows, n, gathered._data);
-        GC.KeepAlive(this);
         return gathered;
     }
 
