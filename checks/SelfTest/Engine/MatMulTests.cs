@@ -111,7 +111,9 @@ public sealed class MatMulTests
     [TestCase(7, 3, 33, TestName = "One more than a full tile each way")]
     public void Thin_and_tiny_shapes_match_the_naive_loop(int m, int k, int n) => CheckShape(new Random(m * 1000 + k * 10 + n), m, k, n);
 
-    [TestCase(100, 784, 50, TestName = "The two-layer net's forward x·W1 (two threads, rows split)")]
+    [TestCase(100, 784, 50, TestName = "The two-layer net's forward x·W1 (cut in two along the shared dimension)")]
+    [TestCase(7, 1000, 13, TestName = "A long shared dimension in four blocks, odd sizes (cut in two)")]
+    [TestCase(37, 513, 40, TestName = "A long shared dimension in three blocks (cut after the second)")]
     [TestCase(784, 100, 50, TestName = "The two-layer net's weight gradient xᵀ·dout (two threads)")]
     [TestCase(100, 50, 784, TestName = "The two-layer net's input gradient dout·W1ᵀ (two threads, columns split)")]
     [TestCase(61, 600, 70, TestName = "A shared dimension longer than one block (results accumulate)")]
@@ -132,6 +134,31 @@ public sealed class MatMulTests
                 AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
             }
         }
+    }
+
+    [TestCase(100, 784, 50)]
+    [TestCase(37, 513, 40)]
+    [TestCase(200, 200, 200)]
+    [TestCase(784, 100, 50)]
+    public void One_thread_and_two_give_the_same_bits(int m, int k, int n)
+    {
+        // How a product is cut depends on its shape only, so the sums are added in the same order either way.
+        var random = new Random(m * 7 + k * 3 + n);
+        var a = TensorAssert.Random(random.Next(), m, k);
+        var b = TensorAssert.Random(random.Next(), k, n);
+        double[] On(int threads)
+        {
+            AppContext.SetData("DeepLearningKata.MatMul.Threads", threads);
+            try
+            {
+                return Np.Dot(a, b).ToArray();
+            }
+            finally
+            {
+                AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
+            }
+        }
+        Assert.That(On(2), Is.EqualTo(On(1)), $"({m}×{k})·({k}×{n}) on two threads against one");
     }
 
     [TestCase(0, 3, 4)]

@@ -42,6 +42,10 @@ internal static unsafe partial class Kernels
         public Product Rows(int start, int count) =>
             new(A + start * ARow, ARow, ACol, B, BRow, BCol, C + start * Ldc, Ldc, count, K, N);
 
+        /// <summary>The part <c>A[:, start:start + count]·B[start:start + count, :]</c> of the product, written to <paramref name="c"/>.</summary>
+        public Product Depth(int start, int count, double* c, nint ldc) =>
+            new(A + start * ACol, ARow, ACol, B + start * BRow, BRow, BCol, c, ldc, M, count, N);
+
         /// <summary>The product restricted to columns <c>[start, start + count)</c> of B and C.</summary>
         public Product Columns(int start, int count) =>
             new(A, ARow, ACol, B + start * BCol, BRow, BCol, C + start, Ldc, M, K, count);

@@ -70,8 +70,12 @@ internal static partial class Kernels
         // How long the helper stays awake after its last product, spinning and yielding.
         private static readonly long StayAwake = Stopwatch.Frequency / 5000; // 200 µs
 
+        // How long KeepAwake keeps it awake at most: a training step's next product of the same shape comes sooner.
+        private static readonly long KeepAwakeAtMost = Stopwatch.Frequency / 500; // 2 ms
+
         private static SharedParts? _offered;
         private static int _asleep;
+        private static long _awakeUntil;
         private static readonly SemaphoreSlim WakeUp = new(0);
 
         static ProductHelper()
@@ -88,6 +92,16 @@ internal static partial class Kernels
             if (Interlocked.CompareExchange(ref _asleep, 0, 1) == 1) WakeUp.Release();
         }
 
+        /// <summary>True while the helper waits to be woken (it has had no product for a while).</summary>
+        public static bool Asleep => Volatile.Read(ref _asleep) == 1;
+
+        /// <summary>Wakes the helper if it sleeps and keeps it awake for the next few products (at most KeepAwakeAtMost).</summary>
+        public static void KeepAwake()
+        {
+            Volatile.Write(ref _awakeUntil, Stopwatch.GetTimestamp() + KeepAwakeAtMost);
+            if (Interlocked.CompareExchange(ref _asleep, 0, 1) == 1) WakeUp.Release();
+        }
+
         private static void Run()
         {
             var lastWork = Stopwatch.GetTimestamp();
@@ -101,7 +115,8 @@ internal static partial class Kernels
                     spin.Reset();
                     continue;
                 }
-                if (Stopwatch.GetTimestamp() - lastWork < StayAwake)
+                var now = Stopwatch.GetTimestamp();
+                if (now - lastWork < StayAwake || now < Volatile.Read(ref _awakeUntil))
                 {
                     spin.SpinOnce(sleep1Threshold: -1);
                     continue;

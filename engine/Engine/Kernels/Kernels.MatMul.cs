@@ -18,9 +18,10 @@ namespace DeepLearningKata;
 //   Kernels.MatMul.MicroKernel.cs the register tile: MR rows × up to 4 registers of C
 //   Kernels.MatMul.Lanes.cs       AVX-512, AVX2, 128-bit and scalar registers behind one interface
 //
-// How fast, on the 2-core AVX-512 machines of this project (one thread): about 95 GFLOP/s at
-// 512×512×512 and 75–80 on the two-layer net's (100×784)·(784×50), against a hardware peak of about
-// 112 per core; see tools/benchmark.sh for the comparison with NumPy + OpenBLAS.
+// How fast, on the project's current 2-core AMD EPYC Zen 4 machines (AVX-512 executed as two 256-bit halves): one
+// thread 46–49 GFLOP/s at 512×512×512 and about 46 on the two-layer net's (100×784)·(784×50), near the core's peak
+// of 16 flops a cycle; two threads 90–95 at 512 when the second core is free. tools/benchmark.sh compares the
+// engine with NumPy + OpenBLAS side by side.
 //
 // Results can differ from a naive triple loop in the last bits: the sums are added in another order.
 internal static unsafe partial class Kernels
@@ -108,14 +109,19 @@ internal static unsafe partial class Kernels
             return;
         }
         var slot = ThreadChoice.Slot(x);
-        threads = ThreadChoice.Choose(slot);
+        threads = ThreadChoice.Choose(slot, out var record);
         var start = Stopwatch.GetTimestamp();
         RunOn<TLanes>(x, threads);
-        ThreadChoice.Record(slot, work, threads, Stopwatch.GetTimestamp() - start);
+        if (record) ThreadChoice.Record(slot, work, threads, Stopwatch.GetTimestamp() - start);
     }
 
     private static void RunOn<TLanes>(Product x, int threads) where TLanes : struct, ILanes<TLanes>
     {
+        if (DepthHalf(x) is var half and > 0)
+        {
+            RunInHalves<TLanes>(x, half, threads);
+            return;
+        }
         if (threads == 1)
         {
             Blocked<TLanes>(x, null);
@@ -174,6 +180,60 @@ internal static unsafe partial class Kernels
         finally
         {
             if (shared is not null) ArrayPool<double>.Shared.Return(shared);
+        }
+    }
+
+    // C holds at most this many doubles for a product to be cut along the shared dimension (DepthHalf).
+    private const int HalvesBudget = 1 << 14;
+
+    /// <summary>
+    /// Where a product with a long shared dimension and a small C is cut in two along that dimension, or 0 when it
+    /// is not. The two-layer net's (100×784)·(784×50) is such a product: its C has too few tiles to share among
+    /// threads evenly, and the threads would share one packing of B, each reading the half the other packed from
+    /// the other core's cache. Cut in the shared dimension instead, each half packs its own B and reads its own
+    /// columns of A, and the halves' results are added at the end (C is small). The cut depends on the shape
+    /// only, never on the number of threads, so a product gives the same bits on one thread as on two.
+    /// </summary>
+    private static int DepthHalf(in Product x)
+    {
+        var kc = SharedBlock(x.K);
+        var blocks = DivUp(x.K, kc);
+        return blocks >= 2 && x.K >= 2 * KcMax && (long)x.M * x.N <= HalvesBudget ? DivUp(blocks, 2) * kc : 0;
+    }
+
+    /// <summary>C = A[:, :half]·B[:half, :] + A[:, half:]·B[half:, :], the halves on two threads when there are two.</summary>
+    private static void RunInHalves<TLanes>(Product x, int half, int threads) where TLanes : struct, ILanes<TLanes>
+    {
+        var second = ArrayPool<double>.Shared.Rent(x.M * x.N);
+        try
+        {
+            fixed (double* pinned = second)
+            {
+                var secondAddress = (nint)pinned; // a lambda cannot capture a pointer
+                void Half(int which)
+                {
+                    if (which == 0) Blocked<TLanes>(x.Depth(0, half, x.C, x.Ldc), null);
+                    else Blocked<TLanes>(x.Depth(half, x.K - half, (double*)secondAddress, x.N), null);
+                }
+                if (threads == 1)
+                {
+                    Half(0);
+                    Half(1);
+                }
+                else
+                {
+                    RunParts(2, Half);
+                }
+                for (var i = 0; i < x.M; i++)
+                {
+                    var row = new Span<double>(x.C + i * x.Ldc, x.N);
+                    TensorPrimitives.Add(row, new ReadOnlySpan<double>(pinned + i * x.N, x.N), row);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(second);
         }
     }
 
