@@ -167,6 +167,103 @@ public sealed partial class Tensor
         set => Writable()[Offset(i, j)] = value;
     }
 
+    /// <summary>
+    /// The elements at <c>(rows[i], columns[i])</c> of a 2-D tensor, paired one to one (NumPy's indexing by two integer
+    /// arrays): <c>y[Tensor.Arange(0, n), t]</c> picks one element per row. Setting writes the value's elements to
+    /// those places in order (a single value goes to every place): <c>dmax[Tensor.Arange(0, n), argMax] = d</c>.
+    /// Indices are whole numbers; negative ones count from the end. The result has <paramref name="rows"/>' shape.
+    /// </summary>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public Tensor this[Tensor rows, Tensor columns]
+    {
+        get
+        {
+            var offsets = PairOffsets(rows, columns);
+            try
+            {
+                var picked = Fresh(rows.Size);
+                var data = _data;
+                for (var i = 0; i < picked.Length; i++) picked[i] = data[offsets[i]];
+                return new Tensor(picked, rows.Shape);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(offsets);
+            }
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var values = value._data;
+            var count = rows?.Size ?? 0;
+            if (values.Length != count && values.Length != 1)
+            {
+                throw new ShapeException(
+                    $"{values.Length} values (shape {value.ShapeText}) cannot fill {count} places: give one value per (row, column) pair, or a single value.");
+            }
+            var offsets = PairOffsets(rows!, columns);
+            try
+            {
+                var data = Writable();
+                for (var i = 0; i < count; i++) data[offsets[i]] = values[values.Length == 1 ? 0 : i];
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(offsets);
+            }
+        }
+    }
+
+    // Where each (rows[i], columns[i]) pair lies in this 2-D tensor's elements, every index checked first; the first
+    // rows.Size elements of an array rented from ArrayPool<int>.Shared, which the caller returns.
+    private int[] PairOffsets(Tensor rows, Tensor columns)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (_shape.Length != 2)
+        {
+            throw new ShapeException($"Indexing by (rows, columns) needs a 2-D tensor, but the shape is {ShapeText}.");
+        }
+        if (rows.Size != columns.Size)
+        {
+            throw new ShapeException(
+                $"rows has {rows.Size} indices and columns {columns.Size}: they pair up one to one, so they need as many (shapes {rows.ShapeText} and {columns.ShapeText}).");
+        }
+        var r = rows._data;
+        var c = columns._data;
+        int height = _shape[0], width = _shape[1];
+        var offsets = System.Buffers.ArrayPool<int>.Shared.Rent(r.Length);
+        for (var i = 0; i < r.Length; i++)
+        {
+            int row = (int)r[i], column = (int)c[i];
+            if (row != r[i] || column != c[i] || (uint)row >= (uint)height || (uint)column >= (uint)width)
+            {
+                // Not a plain index: negative, out of range or not whole (NaN included).
+                row = WholeIndex(r[i], 0, "rows", i);
+                column = WholeIndex(c[i], 1, "columns", i);
+            }
+            offsets[i] = row * width + column;
+        }
+        return offsets;
+    }
+
+    // A whole-number index along axis d, counting from the end when negative.
+    private int WholeIndex(double value, int d, string name, int position)
+    {
+        var size = _shape[d];
+        if (value != Math.Floor(value))
+        {
+            throw new ArgumentException($"{name}[{position}] is {value.ToString(CultureInfo.InvariantCulture)}, not a whole number: indices count elements.");
+        }
+        var i = value < 0 ? value + size : value;
+        if (!(i >= 0 && i < size))
+        {
+            throw new IndexOutOfRangeException(
+                $"{name}[{position}] is {value.ToString(CultureInfo.InvariantCulture)}, out of range for axis {d} of size {size} (shape {ShapeText}).");
+        }
+        return (int)i;
+    }
+
     // The element indexers are small enough to be inlined into a learner's loop (the throw lives in a method of its
     // own): a loop over 432,000 pooling windows, dmax[r, argMax[r]] = d[r], costs a few nanoseconds an element.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -317,7 +414,7 @@ public sealed partial class Tensor
     {
         if (step == 0 || double.IsNaN(step)) throw new ArgumentException("Arange needs a non-zero step.", nameof(step));
         var n = Math.Max(0, (int)Math.Ceiling((stop - start) / step));
-        var data = new double[n];
+        var data = Fresh(n);
         for (var i = 0; i < n; i++) data[i] = start + i * step;
         return new Tensor(data, n);
     }

@@ -277,4 +277,52 @@ public sealed class ShapeOperationTests
         e = Assert.Throws<IndexOutOfRangeException>(() => x.Rows([-5]));
         Assert.That(e!.Message, Does.Contain("Row -5"));
     }
+
+    [Test]
+    public void Pairs_of_rows_and_columns_pick_one_element_each_as_NumPy_does()
+    {
+        var x = Tensor.Arange(0, 12).Reshape(4, 3);
+        TensorAssert.Equal(x[Tensor.From(0.0, 1.0, 3.0), Tensor.From(2.0, 0.0, 1.0)], [3], [2, 3, 10]);
+        TensorAssert.Equal(x[Tensor.From(-1.0, 0.0), Tensor.From(-1.0, -3.0)], [2], [11, 0]);
+        TensorAssert.Equal(x[Tensor.From(1.0, 2.0).Reshape(2, 1), Tensor.From(1.0, 1.0).Reshape(2, 1)], [2, 1], [4, 7]);
+        TensorAssert.Equal(x[Tensor.Zeros(0), Tensor.Zeros(0)], [0], []);
+    }
+
+    [Test]
+    public void Setting_pairs_of_rows_and_columns_writes_each_value_in_its_place_and_nothing_else()
+    {
+        var dmax = Tensor.Zeros(3, 4);
+        dmax[Tensor.Arange(0, 3), Tensor.From(3.0, 0.0, 2.0)] = Tensor.From(5.0, 6.0, 7.0);
+        TensorAssert.Equal(dmax, [3, 4], [0, 0, 0, 5, 6, 0, 0, 0, 0, 0, 7, 0]);
+
+        dmax[Tensor.From(-1.0, 0.0), Tensor.From(-1.0, 0.0)] = Tensor.From(9.0); // one value for every place
+        TensorAssert.Equal(dmax, [3, 4], [9, 0, 0, 5, 6, 0, 0, 0, 0, 0, 7, 9]);
+
+        var shared = dmax.Reshape(12); // copy-on-write: the reshaped tensor keeps its values
+        dmax[Tensor.From(1.0), Tensor.From(1.0)] = Tensor.From(8.0);
+        Assert.That(dmax[1, 1], Is.EqualTo(8));
+        Assert.That(shared[5], Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Pairs_that_do_not_fit_are_named_and_nothing_is_written()
+    {
+        var x = Tensor.Zeros(2, 3);
+        var e = Assert.Throws<IndexOutOfRangeException>(() => x[Tensor.From(0.0, 1.0), Tensor.From(0.0, 3.0)] = Tensor.From(1.0, 2.0));
+        Assert.That(e!.Message, Does.Contain("columns[1] is 3").And.Contain("axis 1 of size 3"));
+        Assert.That(x.Max(), Is.EqualTo(0), "an index out of range is found before anything is written");
+
+        var notWhole = Assert.Throws<ArgumentException>(() => _ = x[Tensor.From(0.5), Tensor.From(0.0)]);
+        Assert.That(notWhole!.Message, Does.Contain("rows[0] is 0.5").And.Contain("not a whole number"));
+        Assert.Throws<ArgumentException>(() => _ = x[Tensor.From(double.NaN), Tensor.From(0.0)]);
+
+        var pairs = Assert.Throws<ShapeException>(() => _ = x[Tensor.From(0.0, 1.0), Tensor.From(0.0)]);
+        Assert.That(pairs!.Message, Does.Contain("rows has 2 indices and columns 1"));
+
+        var values = Assert.Throws<ShapeException>(() => x[Tensor.From(0.0, 1.0), Tensor.From(0.0, 1.0)] = Tensor.From(1.0, 2.0, 3.0));
+        Assert.That(values!.Message, Does.Contain("3 values").And.Contain("2 places"));
+
+        var flat = Assert.Throws<ShapeException>(() => _ = Tensor.Zeros(6)[Tensor.From(0.0), Tensor.From(0.0)]);
+        Assert.That(flat!.Message, Does.Contain("needs a 2-D tensor").And.Contain("(6,)"));
+    }
 }

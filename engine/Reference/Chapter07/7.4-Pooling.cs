@@ -71,8 +71,7 @@ public class MaxPooling(int poolH, int poolW, int stride = 1, int pad = 0) : Poo
     {
         var d = dout.Transpose(0, 2, 3, 1).Flatten(); // in the windows' order (n, oh, ow, c)
         var dmax = Tensor.Zeros(d.Size, poolH * poolW);
-        // dmax[np.arange(N·OH·OW·C), arg_max] = dout: only the maximum moved the output.
-        for (var r = 0; r < d.Size; r++) dmax[r, (int)argMax![r]] = d[r];
+        dmax[Tensor.Arange(0, d.Size), argMax!] = d; // only the maximum of each window moved the output
         return Col2Im(dmax);
     }
 }
