@@ -110,4 +110,21 @@ public sealed class FastPathTests
             Assert.That(argmax[i], Is.EqualTo(best), $"row {i}");
         }
     }
+
+    [Test]
+    public void A_large_gather_of_rows_shared_by_two_threads_copies_every_row_to_its_place()
+    {
+        var data = TensorAssert.Random(3, 1000, 784);
+        var random = new Random(4);
+        foreach (var count in new[] { 83, 100, 257 }) // 83·784 values stay on one thread; the others are cut into parts
+        {
+            var picked = Enumerable.Range(0, count).Select(_ => random.Next(-1000, 1000)).ToArray();
+            var batch = data.Rows(picked);
+            Assert.That(batch.Shape, Is.EqualTo(new[] { count, 784 }));
+            for (var r = 0; r < count; r++)
+            {
+                Assert.That(batch.Row(r).ToArray(), Is.EqualTo(data.Row(picked[r]).ToArray()), $"row {r} of {count} (data row {picked[r]})");
+            }
+        }
+    }
 }
