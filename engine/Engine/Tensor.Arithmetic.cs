@@ -93,6 +93,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var shape = BroadcastShape(a._shape, b._shape, $"apply '{symbol}' to");
+        if (op == Kernels.BinaryOp.Add && (ProductPlusRow(a, b) ?? ProductPlusRow(b, a)) is { } fused) return fused;
         var output = Uninitialized(shape);
         BroadcastInto(a, b, op, shape, output._data);
         return output;

@@ -76,10 +76,43 @@ public sealed partial class Tensor
         protected override void Compute(double[] into) => Kernels.Transpose2D(Source, into, rows, cols);
     }
 
-    private sealed class PendingProduct(double[] a, bool aTransposed, double[] b, bool bTransposed, int m, int k, int n) : Pending
+    private sealed class PendingProduct(double[] a, bool aTransposed, double[] b, bool bTransposed, int m, int k, int n, double[]? bias = null) : Pending
     {
         public override int Length => m * n;
-        protected override void Compute(double[] into) => Kernels.MatMul(a, aTransposed, b, bTransposed, into, m, k, n);
+        public int Columns => n;
+        public bool HasBias => bias is not null;
+        protected override void Compute(double[] into) => Kernels.MatMul(a, aTransposed, b, bTransposed, into, m, k, n, bias);
+
+        /// <summary>The same product with <paramref name="row"/> (n values) added to every row of its result.</summary>
+        public PendingProduct PlusRow(double[] row) => new(a, aTransposed, b, bTransposed, m, k, n, row);
+    }
+
+    /// <summary>
+    /// <c>product + row</c> for a matrix product not yet computed and a row of its width (x·W + b, in every Affine
+    /// layer and convolution): one pending product that adds the row to each tile of its result as the tile is
+    /// finished, instead of a second pass over the whole result. Null when the case is not that one.
+    /// </summary>
+    private static Tensor? ProductPlusRow(Tensor product, Tensor row)
+    {
+        if (product._store is not null || product._pending is not PendingProduct { HasBias: false } pending || product._shape.Length != 2) return null;
+        if (row._shape.Length > 2) return null; // (1, 1, n) would make the sum 3-D
+        var rowShape = row._shape.AsSpan();
+        while (rowShape.Length > 1 && rowShape[0] == 1) rowShape = rowShape[1..];
+        if (rowShape.Length != 1 || rowShape[0] != pending.Columns || pending.Columns != product._shape[1]) return null;
+        row._shared = true; // the pending result reads the row's values as they are now
+        return Deferred(pending.PlusRow(row._data), product._shape);
+    }
+
+    // Tensor.Arange's values, start + i·step, computed when first read: an index that Tensor[rows, columns] reads
+    // straight from this description instead of from memory (dmax[Tensor.Arange(0, n), argMax] = d).
+    private sealed class PendingArange(double start, double step, int count) : Pending
+    {
+        public readonly double Start = start, Step = step;
+        public override int Length => count;
+        protected override void Compute(double[] into)
+        {
+            for (var i = 0; i < into.Length; i++) into[i] = Start + i * Step;
+        }
     }
 
     private Pending? _pending;

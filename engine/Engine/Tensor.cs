@@ -116,17 +116,38 @@ public sealed partial class Tensor
         {
             throw new ShapeException($"Cannot subtract a tensor of shape {other.ShapeText} from one of shape {ShapeText} in place.");
         }
+        MultiplyAddInPlace(other, -scale);
+    }
+
+    /// <summary>
+    /// In place, <c>this += scale · other</c>: NumPy's <c>m += (1 − β1) * (g − m)</c> as
+    /// <c>m.AddInPlace(g - m, 1 - beta1)</c>, one fused multiply-add pass. Every holder of this tensor sees the change.
+    /// </summary>
+    /// <exception cref="ShapeException">The shapes differ.</exception>
+    public void AddInPlace(Tensor other, double scale = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!other.ShapeSpan.SequenceEqual(_shape))
+        {
+            throw new ShapeException($"Cannot add a tensor of shape {other.ShapeText} to one of shape {ShapeText} in place.");
+        }
+        MultiplyAddInPlace(other, scale);
+    }
+
+    // this = this + factor · other, shapes checked.
+    private void MultiplyAddInPlace(Tensor other, double factor)
+    {
         if (_shared)
         {
             // The array is also another tensor's (a transpose still reads it): write the result to a new one, in one pass.
             var result = Fresh(_data.Length);
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, _data, result);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, factor, _data, result);
             (_store, _shared) = (result, false);
         }
         else
         {
             var data = Writable();
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, -scale, data, data);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(other._data, factor, data, data);
         }
     }
 
@@ -229,17 +250,20 @@ public sealed partial class Tensor
             throw new ShapeException(
                 $"rows has {rows.Size} indices and columns {columns.Size}: they pair up one to one, so they need as many (shapes {rows.ShapeText} and {columns.ShapeText}).");
         }
-        var r = rows._data;
+        // Rows from Tensor.Arange not yet read are computed here, as Arange would, instead of read from memory.
+        var arange = rows._store is null ? rows._pending as PendingArange : null;
+        var r = arange is null ? rows._data : null;
         var c = columns._data;
         int height = _shape[0], width = _shape[1];
-        var offsets = System.Buffers.ArrayPool<int>.Shared.Rent(r.Length);
-        for (var i = 0; i < r.Length; i++)
+        var offsets = System.Buffers.ArrayPool<int>.Shared.Rent(c.Length);
+        for (var i = 0; i < c.Length; i++)
         {
-            int row = (int)r[i], column = (int)c[i];
-            if (row != r[i] || column != c[i] || (uint)row >= (uint)height || (uint)column >= (uint)width)
+            var rowValue = r is null ? arange!.Start + i * arange.Step : r[i];
+            int row = (int)rowValue, column = (int)c[i];
+            if (row != rowValue || column != c[i] || (uint)row >= (uint)height || (uint)column >= (uint)width)
             {
                 // Not a plain index: negative, out of range or not whole (NaN included).
-                row = WholeIndex(r[i], 0, "rows", i);
+                row = WholeIndex(rowValue, 0, "rows", i);
                 column = WholeIndex(c[i], 1, "columns", i);
             }
             offsets[i] = row * width + column;
@@ -414,9 +438,7 @@ public sealed partial class Tensor
     {
         if (step == 0 || double.IsNaN(step)) throw new ArgumentException("Arange needs a non-zero step.", nameof(step));
         var n = Math.Max(0, (int)Math.Ceiling((stop - start) / step));
-        var data = Fresh(n);
-        for (var i = 0; i < n; i++) data[i] = start + i * step;
-        return new Tensor(data, n);
+        return Deferred(new PendingArange(start, step, n), [n]);
     }
 
     /// <summary>Samples of the standard normal distribution N(0, 1) (<c>np.random.randn</c>), from a seeded generator.</summary>

@@ -247,4 +247,33 @@ public sealed class ArithmeticTests
         TensorAssert.Equal(holder["W"], [2, 2], [0, 0, 0, 0]);
         Assert.Throws<ShapeException>(() => w.SubtractInPlace(Tensor.Zeros(4)));
     }
+
+    [Test]
+    public void AddInPlace_is_m_plus_equals_scale_times_g_and_every_holder_sees_it()
+    {
+        var m = Tensor.From(new double[,] { { 1, 2 }, { 3, 4 } });
+        var holder = new Dictionary<string, Tensor> { ["m"] = m };
+        var reshaped = m.Reshape(4); // shares m's array until one of them is written
+        m.AddInPlace(Tensor.From(new double[,] { { 10, 20 }, { 30, 40 } }), 0.5);
+        TensorAssert.Equal(holder["m"], [2, 2], [6, 12, 18, 24]);
+        TensorAssert.Equal(reshaped, [4], [1, 2, 3, 4]);
+        m.AddInPlace(Tensor.Ones(2, 2));
+        TensorAssert.Equal(m, [2, 2], [7, 13, 19, 25]);
+        var e = Assert.Throws<ShapeException>(() => m.AddInPlace(Tensor.Zeros(4)));
+        Assert.That(e!.Message, Does.Contain("(4,)").And.Contain("(2, 2)"));
+    }
+
+    [Test]
+    public void Arange_computed_when_read_has_the_values_of_start_plus_i_times_step()
+    {
+        TensorAssert.Equal(Tensor.Arange(0, 5), [5], [0, 1, 2, 3, 4]);
+        TensorAssert.Equal(Tensor.Arange(1, 2, 0.25), [4], [1, 1.25, 1.5, 1.75]);
+        TensorAssert.Equal(Tensor.Arange(5, 0, -2), [3], [5, 3, 1]);
+        TensorAssert.Equal(Tensor.Arange(0, 6).Reshape(2, 3), [2, 3], [0, 1, 2, 3, 4, 5]);
+        var a = Tensor.Arange(0, 3);
+        a[1] = 7; // written like any tensor
+        TensorAssert.Equal(a, [3], [0, 7, 2]);
+        var x = Tensor.Arange(0, 6).Reshape(3, 2);
+        TensorAssert.Equal(x[Tensor.Arange(2, -1, -1), Tensor.Arange(0, 3) * 0 + 1], [3], [5, 3, 1]);
+    }
 }

@@ -105,4 +105,55 @@ public sealed class TransposeViewTests
         TensorAssert.Equal(flat, [4], [-1, expected[1], expected[2], expected[3]]);
         TensorAssert.Equal(c, [2, 2], [expected[0], expected[1], expected[2], -2]);
     }
+
+    [TestCase(3, 4, 2)]
+    [TestCase(1, 5, 7)]
+    [TestCase(9, 1, 1)]
+    [TestCase(100, 784, 50)]
+    [TestCase(200, 30, 61)]
+    [TestCase(5, 0, 3)]
+    public void A_product_plus_a_row_has_the_bits_of_the_product_and_then_the_sum(int m, int k, int n)
+    {
+        // x·W + b adds b to each tile of the product as it is finished: the same bits as adding it afterwards.
+        var a = TensorAssert.Random(m + k, m, k);
+        var w = TensorAssert.Random(k + n, k, n);
+        var b = TensorAssert.Random(n, n);
+        double[] ThenAdded(Tensor product) // the product read at once (computed on its own), then b added
+        {
+            var values = product.ToArray();
+            for (var i = 0; i < m; i++)
+                for (var j = 0; j < n; j++) values[i * n + j] += b[j];
+            return values;
+        }
+        foreach (var threads in new object?[] { 1, 2 })
+        {
+            AppContext.SetData("DeepLearningKata.MatMul.Threads", threads);
+            try
+            {
+                Assert.That((Np.Dot(a, w) + b).ToArray(), Is.EqualTo(ThenAdded(Np.Dot(a, w))), $"({m}×{k})·({k}×{n}) + b, {threads} thread(s)");
+                Assert.That((b.Reshape(1, n) + Np.Dot(a, w)).ToArray(), Is.EqualTo(ThenAdded(Np.Dot(a, w))), "b as (1, n), on the left");
+                Assert.That((Np.Dot(a.T.T, w.T.T) + b).ToArray(), Is.EqualTo(ThenAdded(Np.Dot(a.T.T, w.T.T))), "operands read through transposes");
+            }
+            finally
+            {
+                AppContext.SetData("DeepLearningKata.MatMul.Threads", null);
+            }
+        }
+    }
+
+    [Test]
+    public void A_product_plus_a_row_keeps_the_values_of_the_row_and_of_the_product_as_they_were()
+    {
+        var a = Matrix(3, 4, 1) / 10.0;
+        var w = Matrix(4, 2, -2) / 10.0;
+        var b = Tensor.From(1.0, 2.0);
+        var product = Np.Dot(a, w);
+        var sum = product + b;
+        b[0] = 100; // written before the sum is read
+        var expected = Naive(a, w);
+        TensorAssert.Equal(sum, [3, 2], expected.Select((v, i) => v + (i % 2 == 0 ? 1.0 : 2.0)).ToArray(), tolerance: 1e-12);
+        TensorAssert.Equal(product, [3, 2], expected, tolerance: 1e-12); // the product itself has no bias
+        TensorAssert.Equal(Np.Dot(a, w) + Tensor.Ones(1, 1, 2), [1, 3, 2], expected.Select(v => v + 1).ToArray(), tolerance: 1e-12);
+        TensorAssert.Equal(Np.Dot(a, w) + Tensor.Ones(3, 2), [3, 2], expected.Select(v => v + 1).ToArray(), tolerance: 1e-12);
+    }
 }

@@ -30,25 +30,29 @@ internal static unsafe partial class Kernels
         public readonly nint ARow, ACol, BRow, BCol, Ldc;
         public readonly int M, K, N;
 
-        public Product(double* a, nint aRow, nint aCol, double* b, nint bRow, nint bCol, double* c, nint ldc, int m, int k, int n)
+        /// <summary>N values added to every row of C once its sums are complete, or null.</summary>
+        public readonly double* Bias;
+
+        public Product(double* a, nint aRow, nint aCol, double* b, nint bRow, nint bCol, double* c, nint ldc, int m, int k, int n, double* bias = null)
         {
             A = a; ARow = aRow; ACol = aCol;
             B = b; BRow = bRow; BCol = bCol;
             C = c; Ldc = ldc;
             M = m; K = k; N = n;
+            Bias = bias;
         }
 
         /// <summary>The product restricted to rows <c>[start, start + count)</c> of A and C.</summary>
         public Product Rows(int start, int count) =>
-            new(A + start * ARow, ARow, ACol, B, BRow, BCol, C + start * Ldc, Ldc, count, K, N);
+            new(A + start * ARow, ARow, ACol, B, BRow, BCol, C + start * Ldc, Ldc, count, K, N, Bias);
 
-        /// <summary>The part <c>A[:, start:start + count]·B[start:start + count, :]</c> of the product, written to <paramref name="c"/>.</summary>
+        /// <summary>The part <c>A[:, start:start + count]·B[start:start + count, :]</c> of the product, written to <paramref name="c"/>, without the bias.</summary>
         public Product Depth(int start, int count, double* c, nint ldc) =>
             new(A + start * ACol, ARow, ACol, B + start * BRow, BRow, BCol, c, ldc, M, count, N);
 
         /// <summary>The product restricted to columns <c>[start, start + count)</c> of B and C.</summary>
         public Product Columns(int start, int count) =>
-            new(A, ARow, ACol, B + start * BCol, BRow, BCol, C + start, Ldc, M, K, count);
+            new(A, ARow, ACol, B + start * BCol, BRow, BCol, C + start, Ldc, M, K, count, Bias is null ? null : Bias + start);
     }
 
     /// <summary>Blocks of equal length, so the last one is not a sliver (784 steps: 4 × 196, not 3 × 256 + 16).</summary>
@@ -148,6 +152,10 @@ internal static unsafe partial class Kernels
                                 var vectors = PanelVectors<TLanes>(cols - jj);
                                 var width = vectors * lanes;
                                 Tile<TLanes>(rows, vectors, depth, aTile, x.ARow, x.ACol, panel, cTile + jj, x.Ldc, Math.Min(width, cols - jj), p0 > 0);
+                                if (x.Bias is not null && p0 + depth == x.K)
+                                {
+                                    AddBias(cTile + jj, x.Ldc, rows, Math.Min(width, cols - jj), x.Bias + j0 + jj);
+                                }
                                 panel += depth * width;
                                 jj += width;
                             }
@@ -159,6 +167,17 @@ internal static unsafe partial class Kernels
         finally
         {
             if (buffer is not null) ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    // The bias added to each row of a finished tile, still in L1.
+    private static void AddBias(double* c, nint ldc, int rows, int cols, double* bias)
+    {
+        var b = new ReadOnlySpan<double>(bias, cols);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = new Span<double>(c + r * ldc, cols);
+            System.Numerics.Tensors.TensorPrimitives.Add(row, b, row);
         }
     }
 

@@ -30,7 +30,7 @@ public class Momentum(double learningRate, double momentum) : IOptimizer
         {
             if (!v.TryGetValue(key, out var vk)) v[key] = vk = Tensor.ZerosLike(p);
             vk.Assign(momentum * vk - lr * grads[key]);
-            p.Assign(p + vk);
+            p.AddInPlace(vk);
         }
     }
 }
@@ -50,7 +50,7 @@ public class AdaGrad(double learningRate) : IOptimizer
         {
             var g = grads[key];
             if (!h.TryGetValue(key, out var hk)) h[key] = hk = Tensor.ZerosLike(p);
-            hk.Assign(hk + g * g);
+            hk.AddInPlace(g * g);
             // 1e-7 after the square root keeps the first step finite where g (and so h) is 0.
             p.SubtractInPlace(g / (Np.Sqrt(hk) + 1e-7), lr);
         }
@@ -84,8 +84,8 @@ public class Adam(double learningRate, double beta1, double beta2) : IOptimizer
             var g = grads[key];
             if (!m.TryGetValue(key, out var mk)) m[key] = mk = Tensor.ZerosLike(p);
             if (!v.TryGetValue(key, out var vk)) v[key] = vk = Tensor.ZerosLike(p);
-            mk.Assign(mk + (1 - beta1) * (g - mk));
-            vk.Assign(vk + (1 - beta2) * (g * g - vk));
+            mk.AddInPlace(g - mk, 1 - beta1); // m += (1 − β1)·(g − m)
+            vk.AddInPlace(g * g - vk, 1 - beta2); // v += (1 − β2)·(g² − v)
             p.SubtractInPlace(mk / (Np.Sqrt(vk) + 1e-7), lrT);
         }
     }
