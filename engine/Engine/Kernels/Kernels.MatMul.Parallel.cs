@@ -70,8 +70,8 @@ internal static partial class Kernels
         // How long the helper stays awake after its last product, spinning and yielding.
         private static readonly long StayAwake = Stopwatch.Frequency / 5000; // 200 µs
 
-        // How long KeepAwake keeps it awake at most: a training step's next product of the same shape comes sooner.
-        private static readonly long KeepAwakeAtMost = Stopwatch.Frequency / 500; // 2 ms
+        // How long KeepAwake keeps it awake at most: a two-layer step's next product of the same shape comes sooner.
+        private static readonly long KeepAwakeAtMost = Stopwatch.Frequency / 1000; // 1 ms
 
         private static SharedParts? _offered;
         private static int _asleep;

@@ -45,8 +45,9 @@ internal static partial class Kernels
         private const int Slots = 64;
 
         // While one thread is the faster, one product in this many tries two: cheap, as two threads are
-        // never much slower than one, and it notices soon when the other core becomes free again.
-        private const int TryTwoEvery = 16;
+        // never much slower than one, and it notices soon when the other core becomes free again. (A try keeps
+        // the helper awake for up to a millisecond, yielding its core to any other program that wants it.)
+        private const int TryTwoEvery = 32;
 
         // While two threads are the faster, one product in this many tries one: dear (one thread takes nearly
         // twice as long), so seldom; it notices when the other core has become busy.
