@@ -188,6 +188,24 @@ public sealed partial class Tensor
         set => Writable()[Offset(i, j)] = value;
     }
 
+    /// <summary>Reads or writes one element of a 3-D tensor (<c>x[i, j, k]</c>); negative indices count from the end.</summary>
+    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public double this[int i, int j, int k]
+    {
+        get => _data[Offset(i, j, k)];
+        set => Writable()[Offset(i, j, k)] = value;
+    }
+
+    /// <summary>Reads or writes one element of a 4-D tensor (<c>x[n, c, h, w]</c>, an image batch); negative indices count from the end.</summary>
+    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over pixels.</remarks>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public double this[int i, int j, int k, int l]
+    {
+        get => _data[Offset(i, j, k, l)];
+        set => Writable()[Offset(i, j, k, l)] = value;
+    }
+
     /// <summary>
     /// The elements at <c>(rows[i], columns[i])</c> of a 2-D tensor, paired one to one (NumPy's indexing by two integer
     /// arrays): <c>y[Tensor.Arange(0, n), t]</c> picks one element per row. Setting writes the value's elements to
@@ -302,6 +320,20 @@ public sealed partial class Tensor
     {
         if (_shape.Length != 2) return Offset([i, j]);
         return Index(i, 0) * _shape[1] + Index(j, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Offset(int i, int j, int k)
+    {
+        if (_shape.Length != 3) return Offset([i, j, k]);
+        return (Index(i, 0) * _shape[1] + Index(j, 1)) * _shape[2] + Index(k, 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Offset(int i, int j, int k, int l)
+    {
+        if (_shape.Length != 4) return Offset([i, j, k, l]);
+        return ((Index(i, 0) * _shape[1] + Index(j, 1)) * _shape[2] + Index(k, 2)) * _shape[3] + Index(l, 3);
     }
 
     // One index along axis d, counting from the end when negative, checked against the axis' size.

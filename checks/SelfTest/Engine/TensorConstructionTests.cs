@@ -163,6 +163,34 @@ public sealed class TensorConstructionTests
         Assert.Throws<ShapeException>(() => _ = Tensor.Zeros(2, 2, 2)[0, 0]);
     }
 
+    // x[i, j, k] and x[n, c, h, w] too: chapter 7's loops over pixels index 4-D batches of images.
+    [Test]
+    public void Three_and_four_indices_read_write_and_fail_as_the_general_indexer_does()
+    {
+        var t = Tensor.Arange(0, 24).Reshape(2, 3, 4);
+        var images = Tensor.Arange(0, 120).Reshape(2, 3, 4, 5);
+        Assert.Multiple(() =>
+        {
+            Assert.That(t[1, 2, 3], Is.EqualTo(t[[1, 2, 3]]));
+            Assert.That(t[-1, -3, 1], Is.EqualTo(13));
+            Assert.That(images[1, 2, 3, 4], Is.EqualTo(119));
+            Assert.That(images[0, 1, 2, 3], Is.EqualTo(33));
+            Assert.That(images[-2, -2, -2, -2], Is.EqualTo(images[[0, 1, 2, 3]]));
+        });
+        t[0, 2, 1] = -5;
+        images[1, 0, 3, 2] = -7;
+        Assert.That(t.AsSpan()[9], Is.EqualTo(-5));
+        Assert.That(images.AsSpan()[60 + 15 + 2], Is.EqualTo(-7));
+        Assert.Throws<IndexOutOfRangeException>(() => _ = t[2, 0, 0]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = t[0, 0, 4]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = images[0, 3, 0, 0]);
+        Assert.Throws<IndexOutOfRangeException>(() => _ = images[0, 0, 0, -6]);
+        var e = Assert.Throws<IndexOutOfRangeException>(() => images[0, 0, 4, 0] = 1);
+        Assert.That(e!.Message, Does.Contain("axis 2 of size 4").And.Contain("(2, 3, 4, 5)"));
+        Assert.Throws<ShapeException>(() => _ = t[0, 0, 0, 0]);
+        Assert.Throws<ShapeException>(() => _ = images[0, 0, 0]);
+    }
+
     [Test]
     public void Negative_indices_count_from_the_end_as_in_NumPy()
     {
