@@ -18,8 +18,7 @@ public partial class Chapter4Reference
         if (t.Size == y.Size) t = t.Argmax(axis: 1);
 
         var batchSize = y.Dim(0);
-        var sum = 0.0;
-        for (var i = 0; i < batchSize; i++) sum += Math.Log(y[i, (int)t.AsSpan()[i]] + CrossEntropyDelta);
-        return -sum / batchSize;
+        // y[np.arange(batch_size), t]: each row's probability of its own label.
+        return -Np.Log(y[Tensor.Arange(0, batchSize), t] + CrossEntropyDelta).Sum() / batchSize;
     }
 }

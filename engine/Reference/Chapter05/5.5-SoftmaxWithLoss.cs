@@ -36,7 +36,7 @@ public class SoftmaxWithLossLayer : ILossLayer
         else
         {
             dx = probabilities.Copy(); // labels: subtract 1 at each row's class
-            for (var i = 0; i < batchSize; i++) dx[i, (int)targets[i]] -= 1;
+            dx[Tensor.Arange(0, batchSize), targets] -= 1;
             dx /= batchSize;
         }
         return dx * dout;
@@ -55,9 +55,7 @@ public class SoftmaxWithLossLayer : ILossLayer
         const double delta = 1e-7;
         var batchSize = y.Dim(0);
         if (t.Size == y.Size) return -(t * Np.Log(y + delta)).Sum() / batchSize; // one-hot targets
-        var sum = 0.0;
-        for (var i = 0; i < batchSize; i++) sum += Math.Log(y[i, (int)t[i]] + delta); // labels
-        return -sum / batchSize;
+        return -Np.Log(y[Tensor.Arange(0, batchSize), t] + delta).Sum() / batchSize; // labels: y[np.arange(N), t]
     }
 }
 
