@@ -163,15 +163,16 @@ public sealed partial class Tensor
         : throw new ShapeException($"Item() needs exactly one element, but the shape is {ShapeText}.");
 
     /// <summary>Reads or writes one element; one index per dimension, negative indices count from the end.</summary>
+    /// <remarks>The indices are passed on the stack (a <c>params</c> span): <c>col[n, c, y, x, i, j]</c> allocates nothing.</remarks>
     [System.Runtime.CompilerServices.IndexerName("Element")]
-    public double this[params int[] index]
+    public double this[params ReadOnlySpan<int> index]
     {
         get => _data[Offset(index)];
         set => Writable()[Offset(index)] = value;
     }
 
     /// <summary>Reads or writes one element of a 1-D tensor (<c>x[i]</c>); a negative index counts from the end.</summary>
-    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    /// <remarks>The same as the general indexer, with its arithmetic unrolled: for loops over elements.</remarks>
     [System.Runtime.CompilerServices.IndexerName("Element")]
     public double this[int i]
     {
@@ -180,7 +181,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Reads or writes one element of a 2-D tensor (<c>x[i, j]</c>); negative indices count from the end.</summary>
-    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    /// <remarks>The same as the general indexer, with its arithmetic unrolled: for loops over elements.</remarks>
     [System.Runtime.CompilerServices.IndexerName("Element")]
     public double this[int i, int j]
     {
@@ -189,7 +190,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Reads or writes one element of a 3-D tensor (<c>x[i, j, k]</c>); negative indices count from the end.</summary>
-    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over elements.</remarks>
+    /// <remarks>The same as the general indexer, with its arithmetic unrolled: for loops over elements.</remarks>
     [System.Runtime.CompilerServices.IndexerName("Element")]
     public double this[int i, int j, int k]
     {
@@ -198,7 +199,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Reads or writes one element of a 4-D tensor (<c>x[n, c, h, w]</c>, an image batch); negative indices count from the end.</summary>
-    /// <remarks>The same as the general indexer, without allocating the array of indices: for loops over pixels.</remarks>
+    /// <remarks>The same as the general indexer, with its arithmetic unrolled: for loops over pixels.</remarks>
     [System.Runtime.CompilerServices.IndexerName("Element")]
     public double this[int i, int j, int k, int l]
     {
@@ -350,7 +351,7 @@ public sealed partial class Tensor
     private void ThrowIndexOutOfRange(int index, int d) =>
         throw new IndexOutOfRangeException($"Index {index} is out of range for axis {d} of size {_shape[d]} (shape {ShapeText}).");
 
-    private int Offset(int[] index)
+    private int Offset(ReadOnlySpan<int> index)
     {
         if (index.Length != _shape.Length)
         {

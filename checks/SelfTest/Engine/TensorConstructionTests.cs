@@ -191,6 +191,28 @@ public sealed class TensorConstructionTests
         Assert.Throws<ShapeException>(() => _ = images[0, 0, 0]);
     }
 
+    // The book's im2col fills a 6-D array col[n, c, y, x, i, j]: the general indexer takes its indices on the stack.
+    [Test]
+    public void Six_indices_read_and_write_without_allocating()
+    {
+        var col = Tensor.Zeros(2, 1, 3, 3, 2, 2);
+        col[1, 0, 2, 1, 1, 0] = 4;
+        Assert.That(col.AsSpan()[66], Is.EqualTo(4)); // ((((1·1 + 0)·3 + 2)·3 + 1)·2 + 1)·2 + 0
+        // Indices from variables, as in a loop (constant indices make the test's own unoptimised code allocate).
+        int n = 1, c = 0, y = 2, x = 1, i0 = 1, j0 = 0;
+        var sum = 0.0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++) sum += col[n, c, y, x, i0, j0] + col[-n, c - 1, -1, x - 3, -i0, j0 - 2];
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sum, Is.EqualTo(8000));
+            Assert.That(allocated, Is.Zero, "bytes allocated by 2,000 reads");
+        });
+        Assert.Throws<IndexOutOfRangeException>(() => _ = col[0, 1, 0, 0, 0, 0]);
+        Assert.Throws<ShapeException>(() => _ = col[0, 0, 0, 0, 0]);
+    }
+
     [Test]
     public void Negative_indices_count_from_the_end_as_in_NumPy()
     {
