@@ -212,15 +212,23 @@ internal static class LargeArrays
     // freed array is left to the collector.
     private static readonly long MaxFreeBytes = Math.Min(1L << 29, Available / 8);
 
-    // A collection is run for a rent that finds nothing free only when this many bytes (128 MB, at most a sixteenth
-    // of the memory available) were rented since the last one: about one collection per SimpleConvNet step
-    // (0.7 ms), where 32 MB ran three (2.1 ms of a 52 ms step).
+    // A rent that finds nothing free runs a collection first when one of these holds since the last collection:
+    //  - this many bytes (128 MB, at most a sixteenth of the memory available) were rented: about one collection per
+    //    SimpleConvNet step (0.7 ms), where 32 MB ran three (2.1 ms of a 52 ms step);
+    //  - this many bytes (16 MB, at most a 64th of the memory available) had to be allocated fresh: a program that has
+    //    just started, or changed what it computes, reaches a pool that serves it after a few collections, not after
+    //    128 MB of page faults (a loop of 512×512 products: 500 faults a product, a quarter of its time);
+    //  - the arrays the last collection found (at least that same 16 MB) have all been rented again: a loop that drops
+    //    its results finds them again at each collection, and allocates nothing fresh at all.
     private static readonly long CollectAfterBytes = Math.Min(1L << 27, Available / 16);
+    private static readonly long CollectAfterFreshBytes = Math.Min(1L << 24, Available / 64);
 
     private static readonly ConditionalWeakTable<double[], Lease> Owners = new();
     private static readonly Dictionary<int, Stack<double[]>> Free = [];
     private static long _freeBytes;
     private static long _rentedSinceCollection;
+    private static long _freshSinceCollection;
+    private static long _foundByLastCollection;
     private static int _collections = -1;
 
     /// <summary>Counters for tests and the benchmark: arrays rented, of those found free, and collections the pool ran.</summary>
@@ -234,13 +242,19 @@ internal static class LargeArrays
         if (array is null && collect)
         {
             // Outside the lock: the finalizers that give arrays back take it.
+            var freeBefore = Interlocked.Read(ref _freeBytes);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             Interlocked.Increment(ref Collections);
+            Interlocked.Exchange(ref _foundByLastCollection, Interlocked.Read(ref _freeBytes) - freeBefore);
             array = TakeFree(length, out _);
         }
         if (array is not null) Interlocked.Increment(ref Reused);
-        array ??= GC.AllocateUninitializedArray<double>(length);
+        else
+        {
+            Interlocked.Add(ref _freshSinceCollection, (long)length * sizeof(double));
+            array = GC.AllocateUninitializedArray<double>(length);
+        }
         Owners.AddOrUpdate(array, new Lease(array));
         return array;
     }
@@ -254,9 +268,12 @@ internal static class LargeArrays
             {
                 _collections = GC.CollectionCount(2);
                 _rentedSinceCollection = 0;
+                _freshSinceCollection = 0;
             }
             _rentedSinceCollection += (long)length * sizeof(double);
-            collect = _rentedSinceCollection > CollectAfterBytes;
+            collect = _rentedSinceCollection > CollectAfterBytes
+                      || _freshSinceCollection >= CollectAfterFreshBytes
+                      || (_foundByLastCollection >= CollectAfterFreshBytes && _rentedSinceCollection > _foundByLastCollection);
             if (!Free.TryGetValue(length, out var stack) || stack.Count == 0) return null;
             var array = stack.Pop();
             _freeBytes -= (long)array.Length * sizeof(double);

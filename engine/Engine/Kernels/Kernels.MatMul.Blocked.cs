@@ -59,24 +59,24 @@ internal static unsafe partial class Kernels
     private static int SharedBlock(int k) => DivUp(k, DivUp(k, KcMax));
 
     /// <summary>The columns of one block of C: as many as keep its packed panels within the budget.</summary>
-    private static int ColumnBlock<TLanes>(int kc) where TLanes : struct, ILanes<TLanes>
+    private static int ColumnBlock<TLanes>(int kc) where TLanes : struct
     {
-        var maxWidth = TLanes.MaxVectors * TLanes.Count;
+        var maxWidth = Lanes<TLanes>.MaxVectors * Lanes<TLanes>.Count;
         return Math.Max(maxWidth, PackedBudget / kc / maxWidth * maxWidth);
     }
 
     /// <summary>Doubles of packed B for <paramref name="cols"/> columns over <paramref name="depth"/> steps: panels round up to whole registers.</summary>
-    private static int PackedSize<TLanes>(int depth, int cols) where TLanes : struct, ILanes<TLanes> =>
-        depth * DivUp(cols, TLanes.Count) * TLanes.Count;
+    private static int PackedSize<TLanes>(int depth, int cols) where TLanes : struct =>
+        depth * DivUp(cols, Lanes<TLanes>.Count) * Lanes<TLanes>.Count;
 
     /// <summary>Packs one block of B (<paramref name="depth"/> steps from <paramref name="b"/>, <paramref name="cols"/> columns) into consecutive panels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBlock<TLanes>(in Product x, double* b, int depth, int cols, double* packed)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
     {
         for (var jj = 0; jj < cols;)
         {
-            var width = PanelVectors<TLanes>(cols - jj) * TLanes.Count;
+            var width = PanelVectors<TLanes>(cols - jj) * Lanes<TLanes>.Count;
             PackPanel(b + jj * x.BCol, x.BRow, x.BCol, depth, Math.Min(width, cols - jj), width, packed);
             packed += depth * width;
             jj += width;
@@ -89,7 +89,7 @@ internal static unsafe partial class Kernels
     /// The blocks can be packed in any order, by any thread.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackSharedBlock<TLanes>(in Product x, double* packed, int block) where TLanes : struct, ILanes<TLanes>
+    private static void PackSharedBlock<TLanes>(in Product x, double* packed, int block) where TLanes : struct
     {
         var kc = SharedBlock(x.K);
         var p0 = block * kc;
@@ -97,7 +97,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>Whether all of B, packed once for the row parts of a threaded product, fits in one column block.</summary>
-    private static bool FitsOneColumnBlock<TLanes>(in Product x) where TLanes : struct, ILanes<TLanes> =>
+    private static bool FitsOneColumnBlock<TLanes>(in Product x) where TLanes : struct =>
         x.N <= ColumnBlock<TLanes>(SharedBlock(x.K));
 
     /// <summary>
@@ -105,10 +105,10 @@ internal static unsafe partial class Kernels
     /// <paramref name="packedB"/> is B already packed by <see cref="PackSharedBlock{TLanes}"/>, or null to pack here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Blocked<TLanes>(Product x, double* packedB) where TLanes : struct, ILanes<TLanes>
+    private static void Blocked<TLanes>(Product x, double* packedB) where TLanes : struct
     {
-        var lanes = TLanes.Count;
-        var mr = TLanes.Rows;
+        var lanes = Lanes<TLanes>.Count;
+        var mr = Lanes<TLanes>.Rows;
         var kc = SharedBlock(x.K);
         var nc = packedB is null ? ColumnBlock<TLanes>(kc) : x.N;
 

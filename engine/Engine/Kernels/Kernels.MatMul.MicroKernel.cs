@@ -19,11 +19,11 @@ internal static unsafe partial class Kernels
     [SkipLocalsInit]
     private static void MicroKernel<TLanes, TRows, TVectors>(
         int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
     {
-        var lanes = TLanes.Count;
+        var lanes = Lanes<TLanes>.Count;
         var width = TVectors.Value * lanes;
         var rows = TRows.Value;
         var vectors = TVectors.Value;
@@ -40,55 +40,55 @@ internal static unsafe partial class Kernels
         for (var p = 0; p < kc; p++, a += aCol, b += width)
         {
             // One row of the panel: 1 to 4 registers wide.
-            var b0 = TLanes.Load(b);
-            var b1 = vectors > 1 ? TLanes.Load(b + lanes) : default;
-            var b2 = vectors > 2 ? TLanes.Load(b + 2 * lanes) : default;
-            var b3 = vectors > 3 ? TLanes.Load(b + 3 * lanes) : default;
+            var b0 = Lanes<TLanes>.Load(b);
+            var b1 = vectors > 1 ? Lanes<TLanes>.Load(b + lanes) : default;
+            var b2 = vectors > 2 ? Lanes<TLanes>.Load(b + 2 * lanes) : default;
+            var b3 = vectors > 3 ? Lanes<TLanes>.Load(b + 3 * lanes) : default;
 
-            var x = TLanes.Broadcast(a[0]);
-            c00 = TLanes.MultiplyAdd(x, b0, c00);
-            if (vectors > 1) c01 = TLanes.MultiplyAdd(x, b1, c01);
-            if (vectors > 2) c02 = TLanes.MultiplyAdd(x, b2, c02);
-            if (vectors > 3) c03 = TLanes.MultiplyAdd(x, b3, c03);
+            var x = Lanes<TLanes>.Broadcast(a[0]);
+            c00 = Lanes<TLanes>.MultiplyAdd(x, b0, c00);
+            if (vectors > 1) c01 = Lanes<TLanes>.MultiplyAdd(x, b1, c01);
+            if (vectors > 2) c02 = Lanes<TLanes>.MultiplyAdd(x, b2, c02);
+            if (vectors > 3) c03 = Lanes<TLanes>.MultiplyAdd(x, b3, c03);
             if (rows > 1)
             {
-                x = TLanes.Broadcast(a[aRow]);
-                c10 = TLanes.MultiplyAdd(x, b0, c10);
-                if (vectors > 1) c11 = TLanes.MultiplyAdd(x, b1, c11);
-                if (vectors > 2) c12 = TLanes.MultiplyAdd(x, b2, c12);
-                if (vectors > 3) c13 = TLanes.MultiplyAdd(x, b3, c13);
+                x = Lanes<TLanes>.Broadcast(a[aRow]);
+                c10 = Lanes<TLanes>.MultiplyAdd(x, b0, c10);
+                if (vectors > 1) c11 = Lanes<TLanes>.MultiplyAdd(x, b1, c11);
+                if (vectors > 2) c12 = Lanes<TLanes>.MultiplyAdd(x, b2, c12);
+                if (vectors > 3) c13 = Lanes<TLanes>.MultiplyAdd(x, b3, c13);
             }
             if (rows > 2)
             {
-                x = TLanes.Broadcast(a[a2]);
-                c20 = TLanes.MultiplyAdd(x, b0, c20);
-                if (vectors > 1) c21 = TLanes.MultiplyAdd(x, b1, c21);
-                if (vectors > 2) c22 = TLanes.MultiplyAdd(x, b2, c22);
-                if (vectors > 3) c23 = TLanes.MultiplyAdd(x, b3, c23);
+                x = Lanes<TLanes>.Broadcast(a[a2]);
+                c20 = Lanes<TLanes>.MultiplyAdd(x, b0, c20);
+                if (vectors > 1) c21 = Lanes<TLanes>.MultiplyAdd(x, b1, c21);
+                if (vectors > 2) c22 = Lanes<TLanes>.MultiplyAdd(x, b2, c22);
+                if (vectors > 3) c23 = Lanes<TLanes>.MultiplyAdd(x, b3, c23);
             }
             if (rows > 3)
             {
-                x = TLanes.Broadcast(a[a3]);
-                c30 = TLanes.MultiplyAdd(x, b0, c30);
-                if (vectors > 1) c31 = TLanes.MultiplyAdd(x, b1, c31);
-                if (vectors > 2) c32 = TLanes.MultiplyAdd(x, b2, c32);
-                if (vectors > 3) c33 = TLanes.MultiplyAdd(x, b3, c33);
+                x = Lanes<TLanes>.Broadcast(a[a3]);
+                c30 = Lanes<TLanes>.MultiplyAdd(x, b0, c30);
+                if (vectors > 1) c31 = Lanes<TLanes>.MultiplyAdd(x, b1, c31);
+                if (vectors > 2) c32 = Lanes<TLanes>.MultiplyAdd(x, b2, c32);
+                if (vectors > 3) c33 = Lanes<TLanes>.MultiplyAdd(x, b3, c33);
             }
             if (rows > 4)
             {
-                x = TLanes.Broadcast(a[a4]);
-                c40 = TLanes.MultiplyAdd(x, b0, c40);
-                if (vectors > 1) c41 = TLanes.MultiplyAdd(x, b1, c41);
-                if (vectors > 2) c42 = TLanes.MultiplyAdd(x, b2, c42);
-                if (vectors > 3) c43 = TLanes.MultiplyAdd(x, b3, c43);
+                x = Lanes<TLanes>.Broadcast(a[a4]);
+                c40 = Lanes<TLanes>.MultiplyAdd(x, b0, c40);
+                if (vectors > 1) c41 = Lanes<TLanes>.MultiplyAdd(x, b1, c41);
+                if (vectors > 2) c42 = Lanes<TLanes>.MultiplyAdd(x, b2, c42);
+                if (vectors > 3) c43 = Lanes<TLanes>.MultiplyAdd(x, b3, c43);
             }
             if (rows > 5)
             {
-                x = TLanes.Broadcast(a[a5]);
-                c50 = TLanes.MultiplyAdd(x, b0, c50);
-                if (vectors > 1) c51 = TLanes.MultiplyAdd(x, b1, c51);
-                if (vectors > 2) c52 = TLanes.MultiplyAdd(x, b2, c52);
-                if (vectors > 3) c53 = TLanes.MultiplyAdd(x, b3, c53);
+                x = Lanes<TLanes>.Broadcast(a[a5]);
+                c50 = Lanes<TLanes>.MultiplyAdd(x, b0, c50);
+                if (vectors > 1) c51 = Lanes<TLanes>.MultiplyAdd(x, b1, c51);
+                if (vectors > 2) c52 = Lanes<TLanes>.MultiplyAdd(x, b2, c52);
+                if (vectors > 3) c53 = Lanes<TLanes>.MultiplyAdd(x, b3, c53);
             }
         }
 
@@ -113,12 +113,14 @@ internal static unsafe partial class Kernels
         if (rows > 5) StoreEdgeRow<TLanes, TVectors>(c + 5 * ldc, cols, c50, c51, c52, c53, accumulate, spill);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined: the right edge is the rare case, and its code inlined six times over would use up the JIT's
+    // inlining budget for the kernel, leaving even Lanes<T>.Count a call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StoreEdgeRow<TLanes, TVectors>(double* dst, int cols, TLanes v0, TLanes v1, TLanes v2, TLanes v3, bool add, double* spill)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
         where TVectors : struct, IConstant
     {
-        var lanes = TLanes.Count;
+        var lanes = Lanes<TLanes>.Count;
         StoreSome(dst, cols, v0, add, spill);
         if (TVectors.Value > 1) StoreSome(dst + lanes, cols - lanes, v1, add, spill);
         if (TVectors.Value > 2) StoreSome(dst + 2 * lanes, cols - 2 * lanes, v2, add, spill);
@@ -127,43 +129,43 @@ internal static unsafe partial class Kernels
 
     // The first `count` lanes of v (all of them when count ≥ lanes, none when count ≤ 0) to dst, or added to it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreSome<TLanes>(double* dst, int count, TLanes v, bool add, double* spill) where TLanes : struct, ILanes<TLanes>
+    private static void StoreSome<TLanes>(double* dst, int count, TLanes v, bool add, double* spill) where TLanes : struct
     {
-        if (count >= TLanes.Count)
+        if (count >= Lanes<TLanes>.Count)
         {
-            if (add) v = TLanes.Add(v, TLanes.Load(dst));
-            v.Store(dst);
+            if (add) v = Lanes<TLanes>.Add(v, Lanes<TLanes>.Load(dst));
+            Lanes<TLanes>.Store(v, dst);
             return;
         }
         if (count <= 0) return;
-        v.Store(spill);
+        Lanes<TLanes>.Store(v, spill);
         for (var j = 0; j < count; j++) dst[j] = add ? dst[j] + spill[j] : spill[j];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow<TLanes, TVectors>(double* dst, TLanes v0, TLanes v1, TLanes v2, TLanes v3, bool add)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
         where TVectors : struct, IConstant
     {
-        var lanes = TLanes.Count;
+        var lanes = Lanes<TLanes>.Count;
         if (add)
         {
-            v0 = TLanes.Add(v0, TLanes.Load(dst));
-            if (TVectors.Value > 1) v1 = TLanes.Add(v1, TLanes.Load(dst + lanes));
-            if (TVectors.Value > 2) v2 = TLanes.Add(v2, TLanes.Load(dst + 2 * lanes));
-            if (TVectors.Value > 3) v3 = TLanes.Add(v3, TLanes.Load(dst + 3 * lanes));
+            v0 = Lanes<TLanes>.Add(v0, Lanes<TLanes>.Load(dst));
+            if (TVectors.Value > 1) v1 = Lanes<TLanes>.Add(v1, Lanes<TLanes>.Load(dst + lanes));
+            if (TVectors.Value > 2) v2 = Lanes<TLanes>.Add(v2, Lanes<TLanes>.Load(dst + 2 * lanes));
+            if (TVectors.Value > 3) v3 = Lanes<TLanes>.Add(v3, Lanes<TLanes>.Load(dst + 3 * lanes));
         }
-        v0.Store(dst);
-        if (TVectors.Value > 1) v1.Store(dst + lanes);
-        if (TVectors.Value > 2) v2.Store(dst + 2 * lanes);
-        if (TVectors.Value > 3) v3.Store(dst + 3 * lanes);
+        Lanes<TLanes>.Store(v0, dst);
+        if (TVectors.Value > 1) Lanes<TLanes>.Store(v1, dst + lanes);
+        if (TVectors.Value > 2) Lanes<TLanes>.Store(v2, dst + 2 * lanes);
+        if (TVectors.Value > 3) Lanes<TLanes>.Store(v3, dst + 3 * lanes);
     }
 
     /// <summary>Runs the micro-kernel specialised for <paramref name="rows"/> (1..MR) and a panel of <paramref name="vectors"/> registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TLanes>(
         int rows, int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
     {
         switch (rows)
         {
@@ -179,7 +181,7 @@ internal static unsafe partial class Kernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TLanes, TRows>(
         int vectors, int kc, double* a, nint aRow, nint aCol, double* b, double* c, nint ldc, int cols, bool accumulate)
-        where TLanes : struct, ILanes<TLanes>
+        where TLanes : struct
         where TRows : struct, IConstant
     {
         switch (vectors)

@@ -14,8 +14,8 @@ internal static unsafe partial class Kernels
     /// widest the kernel has, or at the edge just enough registers, so a panel is never padded by more than
     /// one register's worth of zeros (50 columns: 32 + 24 with AVX-512, not 32 + 32).
     /// </summary>
-    private static int PanelVectors<TLanes>(int remaining) where TLanes : struct, ILanes<TLanes> =>
-        Math.Min(TLanes.MaxVectors, DivUp(remaining, TLanes.Count));
+    private static int PanelVectors<TLanes>(int remaining) where TLanes : struct =>
+        Math.Min(Lanes<TLanes>.MaxVectors, DivUp(remaining, Lanes<TLanes>.Count));
 
     /// <summary>
     /// Copies one panel of B, <c>B[0..kc, 0..cols]</c> with element (p, j) at <c>b[p·bRow + j·bCol]</c>, into
@@ -60,22 +60,6 @@ internal static unsafe partial class Kernels
         if (cols < width)
         {
             for (var p = 0; p < kc; p++) new Span<double>(packed + p * width + cols, width - cols).Clear();
-        }
-    }
-
-    /// <summary>
-    /// Copies the tile's <paramref name="rows"/> rows of A over <paramref name="kc"/> steps into
-    /// <c>packed[p·MR + r]</c>: the micro-kernel then reads A as one sequential stream.
-    /// </summary>
-    private static void PackA<TLanes>(double* a, nint aRow, nint aCol, int rows, int kc, double* packed)
-        where TLanes : struct, ILanes<TLanes>
-    {
-        var mr = TLanes.Rows;
-        for (var r = 0; r < rows; r++)
-        {
-            var from = a + r * aRow;
-            var to = packed + r;
-            for (var p = 0; p < kc; p++) to[p * mr] = from[p * aCol];
         }
     }
 }

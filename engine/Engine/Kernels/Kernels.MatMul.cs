@@ -86,19 +86,19 @@ internal static unsafe partial class Kernels
         fixed (double* pa = a, pb = b, pc = c, pBias = bias)
         {
             var product = new Product(pa, aRow, aCol, pb, bRow, bCol, pc, n, m, k, n, bias.IsEmpty ? null : pBias);
-            if (Vector512.IsHardwareAccelerated) Run<Lanes512>(product);
-            else if (Vector256.IsHardwareAccelerated) Run<Lanes256>(product);
-            else if (Vector128.IsHardwareAccelerated) Run<Lanes128>(product);
-            else Run<LanesScalar>(product);
+            if (Vector512.IsHardwareAccelerated) Run<Vector512<double>>(product);
+            else if (Vector256.IsHardwareAccelerated) Run<Vector256<double>>(product);
+            else if (Vector128.IsHardwareAccelerated) Run<Vector128<double>>(product);
+            else Run<double>(product);
         }
     }
 
     /// <summary>Runs the product on one thread, or on two when it is large enough and two are faster (see ThreadChoice).</summary>
-    private static void Run<TLanes>(Product x) where TLanes : struct, ILanes<TLanes>
+    private static void Run<TLanes>(Product x) where TLanes : struct
     {
         var work = (long)x.M * x.K * x.N;
-        var rowTiles = DivUp(x.M, TLanes.Rows);
-        var columnPanels = DivUp(x.N, TLanes.MaxVectors * TLanes.Count);
+        var rowTiles = DivUp(x.M, Lanes<TLanes>.Rows);
+        var columnPanels = DivUp(x.N, Lanes<TLanes>.MaxVectors * Lanes<TLanes>.Count);
         if (work < ParallelThreshold || Math.Max(rowTiles, columnPanels) < 2)
         {
             Blocked<TLanes>(x, null);
@@ -117,7 +117,7 @@ internal static unsafe partial class Kernels
         if (record) ThreadChoice.Record(slot, work, threads, Stopwatch.GetTimestamp() - start);
     }
 
-    private static void RunOn<TLanes>(Product x, int threads) where TLanes : struct, ILanes<TLanes>
+    private static void RunOn<TLanes>(Product x, int threads) where TLanes : struct
     {
         if (DepthHalf(x) is var half and > 0)
         {
@@ -129,8 +129,8 @@ internal static unsafe partial class Kernels
             Blocked<TLanes>(x, null);
             return;
         }
-        var rowTiles = DivUp(x.M, TLanes.Rows);
-        var maxWidth = TLanes.MaxVectors * TLanes.Count;
+        var rowTiles = DivUp(x.M, Lanes<TLanes>.Rows);
+        var maxWidth = Lanes<TLanes>.MaxVectors * Lanes<TLanes>.Count;
         var columnPanels = DivUp(x.N, maxWidth);
         // C is cut into parts at tile boundaries, several per thread, which the threads take in turn (see
         // RunParts): if one thread is slowed down, the other takes more. Cut by columns, each part packs
@@ -173,8 +173,8 @@ internal static unsafe partial class Kernels
                     }
                     else
                     {
-                        var start = from * TLanes.Rows;
-                        Blocked<TLanes>(x.Rows(start, Math.Min(x.M, to * TLanes.Rows) - start), (double*)packedAddress);
+                        var start = from * Lanes<TLanes>.Rows;
+                        Blocked<TLanes>(x.Rows(start, Math.Min(x.M, to * Lanes<TLanes>.Rows) - start), (double*)packedAddress);
                     }
                 });
             }
@@ -204,7 +204,7 @@ internal static unsafe partial class Kernels
     }
 
     /// <summary>C = A[:, :half]·B[:half, :] + A[:, half:]·B[half:, :], the halves on two threads when there are two.</summary>
-    private static void RunInHalves<TLanes>(Product x, int half, int threads) where TLanes : struct, ILanes<TLanes>
+    private static void RunInHalves<TLanes>(Product x, int half, int threads) where TLanes : struct
     {
         var second = ArrayPool<double>.Shared.Rent(x.M * x.N);
         try
