@@ -218,8 +218,8 @@ internal static class LargeArrays
     //  - this many bytes (16 MB, at most a 64th of the memory available) had to be allocated fresh: a program that has
     //    just started, or changed what it computes, reaches a pool that serves it after a few collections, not after
     //    128 MB of page faults (a loop of 512×512 products: 500 faults a product, a quarter of its time);
-    //  - the arrays the last collection found (at least that same 16 MB) have all been rented again: a loop that drops
-    //    its results finds them again at each collection, and allocates nothing fresh at all.
+    //  - the arrays the last collection found (4 MB or more: it was worth its time) have all been rented again: a loop
+    //    that drops its results finds them again at each collection, and allocates nothing fresh at all.
     private static readonly long CollectAfterBytes = Math.Min(1L << 27, Available / 16);
     private static readonly long CollectAfterFreshBytes = Math.Min(1L << 24, Available / 64);
 
@@ -273,7 +273,7 @@ internal static class LargeArrays
             _rentedSinceCollection += (long)length * sizeof(double);
             collect = _rentedSinceCollection > CollectAfterBytes
                       || _freshSinceCollection >= CollectAfterFreshBytes
-                      || (_foundByLastCollection >= CollectAfterFreshBytes && _rentedSinceCollection > _foundByLastCollection);
+                      || (_foundByLastCollection >= CollectAfterFreshBytes / 4 && _rentedSinceCollection > _foundByLastCollection);
             if (!Free.TryGetValue(length, out var stack) || stack.Count == 0) return null;
             var array = stack.Pop();
             _freeBytes -= (long)array.Length * sizeof(double);

@@ -5,6 +5,7 @@ internal sealed class SideResult
 {
     public List<double> StepSeconds { get; } = [];
     public List<double> GemmSeconds { get; } = [];
+    public long GemmPageFaults { get; set; }
     public List<double> Losses { get; set; } = [];
     public string Note { get; set; } = "";
 }
@@ -32,13 +33,21 @@ internal static class EngineSide
     /// Times <c>Np.Dot</c> of two 512×512 matrices: 10 warm-up runs (the JIT optimises, the heap settles), then
     /// <paramref name="runs"/> timed ones.
     /// </summary>
-    public static List<double> Gemm(int runs)
+    public static List<double> Gemm(int runs) => Gemm(runs, out _);
+
+    /// <inheritdoc cref="Gemm(int)"/>
+    /// <param name="pageFaults">The page faults of the timed runs (fresh memory for results costs about 10 µs a page).</param>
+    public static List<double> Gemm(int runs, out long pageFaults)
     {
         var random = new Random(42);
         var a = Tensor.RandomNormal(random, GemmSize, GemmSize);
         var b = Tensor.RandomNormal(random, GemmSize, GemmSize);
         // The engine computes a product when its result is first read: reading one element makes it compute it all.
-        return Measure.Times(() => _ = Np.Dot(a, b)[0, 0], 10, runs);
+        Measure.Times(() => _ = Np.Dot(a, b)[0, 0], 10, 0);
+        var before = Options.PageFaults();
+        var times = Measure.Times(() => _ = Np.Dot(a, b)[0, 0], 0, runs);
+        pageFaults = Options.PageFaults() - before;
+        return times;
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ try
             Console.Write($" engine {EngineSide.Name(threads)},");
             EngineSide.UseThreads(threads);
             var side = engine[threads];
-            side.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns));
+            side.GemmSeconds.AddRange(EngineSide.Gemm(options.GemmRuns, out var gemmFaults));
+            side.GemmPageFaults += gemmFaults;
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var faultsBefore = Options.PageFaults();
             var (steps, losses) = EngineSide.Train(data, layers, options.Warmup);

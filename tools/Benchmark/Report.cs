@@ -43,7 +43,10 @@ internal static class Report
         }
 
         Console.WriteLine($"Matrix product 512×512×512, GFLOP/s, median of {engine[engineDefault].GemmSeconds.Count}:");
-        foreach (var (t, side) in engine) Console.WriteLine($"  {Engine(t)} {Gflops(side),8:F1}");
+        foreach (var (t, side) in engine)
+        {
+            Console.WriteLine($"  {Engine(t)} {Gflops(side),8:F1}   (page faults {(double)side.GemmPageFaults / Math.Max(1, side.GemmSeconds.Count):F0} per product)");
+        }
         if (numpy is not null)
         {
             foreach (var (t, side) in numpy) Console.WriteLine($"  {"NumPy " + Threads(t),-27} {Gflops(side),8:F1}");

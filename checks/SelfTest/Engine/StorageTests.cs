@@ -48,6 +48,24 @@ public sealed class StorageTests
         Assert.That(sum[0, 0], Is.EqualTo(2));
     }
 
+    // A size no other test uses, 600×600 doubles (2.9 MB), so the pool starts with none of it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MakeGarbageOfANewSize(int count)
+    {
+        for (var i = 0; i < count; i++) _ = Tensor.Full(1, 600, 600) + 1.0;
+    }
+
+    [Test]
+    public void A_program_that_starts_dropping_results_of_a_new_size_is_served_by_the_pool_after_16_MB_of_fresh_arrays()
+    {
+        Collect();
+        var (rented, reused) = (LargeArrays.Rented, LargeArrays.Reused);
+        MakeGarbageOfANewSize(40); // 40 arrays of 2.9 MB: 115 MB, less than the 128 MB after which the pool collects anyway
+        Assert.That(LargeArrays.Rented - rented, Is.EqualTo(40));
+        // About 16 MB fresh (6 arrays), a collection, and from then on the arrays the collections find.
+        Assert.That(LargeArrays.Reused - reused, Is.GreaterThanOrEqualTo(30), "arrays rented again instead of allocated fresh");
+    }
+
     [Test]
     public void A_loop_of_temporaries_runs_on_a_few_recycled_arrays_without_waiting_for_the_collector()
     {
