@@ -18,10 +18,11 @@ namespace DeepLearningKata;
 //   Kernels.MatMul.MicroKernel.cs the register tile: MR rows × up to 4 registers of C
 //   Kernels.MatMul.Lanes.cs       AVX-512, AVX2, 128-bit and scalar registers behind one interface
 //
-// How fast, on the project's current 2-core AMD EPYC Zen 4 machines (AVX-512 executed as two 256-bit halves): one
-// thread 46–49 GFLOP/s at 512×512×512 and about 46 on the two-layer net's (100×784)·(784×50), near the core's peak
-// of 16 flops a cycle; two threads 90–95 at 512 when the second core is free. tools/benchmark.sh compares the
-// engine with NumPy + OpenBLAS side by side.
+// How fast, on the project's 2-core AMD EPYC Zen 4 machines (AVX-512 executed as two 256-bit halves): one thread
+// 46–49 GFLOP/s at 512×512×512 and about 46 on the two-layer net's (100×784)·(784×50), near the core's peak of 16
+// flops a cycle; two threads 90–95 at 512 when the second core is free. On Zen 3 machines (AVX2, 512 KB L2): one
+// thread 25–35 and two 45–60, as noisy as those machines are. tools/benchmark.sh compares the engine with
+// NumPy + OpenBLAS side by side.
 //
 // Results can differ from a naive triple loop in the last bits: the sums are added in another order.
 internal static unsafe partial class Kernels
