@@ -7,8 +7,8 @@ namespace DeepLearningKata;
 // (AVX-512), Vector256<double> (AVX2), Vector128<double> (NEON, or x64 without AVX) or a plain double where
 // there is no SIMD. Lanes<T> says how many doubles a register holds and how large a tile of C the registers can
 // hold, and gives the few operations the kernel needs. Each tests the register's size in bytes (64, 32, 16 or 8), a
-// constant to the JIT while it compiles the kernel for one T, so what runs is the bare vector instructions. (Tests of
-// typeof(T) would do the same, but each costs the JIT two inlined calls, and the kernel's budget of inlining ran out.)
+// constant to the JIT while it compiles the kernel for one T, so what runs is the bare vector instructions. All of
+// them must be inlined: a Count left as a call makes every width a variable and the accumulators spill to the stack.
 //
 // The register types themselves are the generic argument, not a struct wrapped around them: with a wrapper the JIT
 // passed each accumulator through a spare register after every multiply-add (24 extra moves per step of the AVX2

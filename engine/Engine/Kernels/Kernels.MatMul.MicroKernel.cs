@@ -113,9 +113,7 @@ internal static unsafe partial class Kernels
         if (rows > 5) StoreEdgeRow<TLanes, TVectors>(c + 5 * ldc, cols, c50, c51, c52, c53, accumulate, spill);
     }
 
-    // Not inlined: the right edge is the rare case, and its code inlined six times over would use up the JIT's
-    // inlining budget for the kernel, leaving even Lanes<T>.Count a call.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreEdgeRow<TLanes, TVectors>(double* dst, int cols, TLanes v0, TLanes v1, TLanes v2, TLanes v3, bool add, double* spill)
         where TLanes : struct
         where TVectors : struct, IConstant
