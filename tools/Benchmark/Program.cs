@@ -61,7 +61,7 @@ try
     {
         Console.Write($" engine {EngineSide.Name(threads)},");
         EngineSide.UseThreads(threads);
-        EngineSide.Gemm(1);
+        EngineSide.Gemm(1, out _);
         EngineSide.Train(data, layers, options.Warmup);
     }
     Console.WriteLine(" done");

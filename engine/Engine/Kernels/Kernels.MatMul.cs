@@ -16,7 +16,7 @@ namespace DeepLearningKata;
 //   Kernels.MatMul.Blocked.cs     cache blocking: the loop nest around the micro-kernel
 //   Kernels.MatMul.Packing.cs     copying B into register-wide panels (and Bᵀ without a transposed copy)
 //   Kernels.MatMul.MicroKernel.cs the register tile: MR rows × up to 4 registers of C
-//   Kernels.MatMul.Lanes.cs       AVX-512, AVX2, 128-bit and scalar registers behind one interface
+//   Kernels.MatMul.Lanes.cs       the sizes and operations of AVX-512, AVX2, 128-bit and scalar registers
 //
 // How fast, on the project's 2-core AMD EPYC Zen 4 machines (AVX-512 executed as two 256-bit halves): one thread
 // 46–49 GFLOP/s at 512×512×512 and about 46 on the two-layer net's (100×784)·(784×50), near the core's peak of 16
